@@ -1,0 +1,68 @@
+/**
+ * `npm run generate [-- --check]`: turns openapi.yaml and catalog.yaml into src/generated/.
+ * With --check it writes nothing and exits 1 naming every generated file that differs from what
+ * the contracts produce (CI's staleness check).
+ */
+import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkCatalogFile } from './lib/catalog/check.ts';
+import { formatProblem } from './lib/catalog/format.ts';
+import { GENERATED_DIR, readOpenApi, renderAll } from './lib/render/all.ts';
+
+const USAGE = 'usage: npm run generate [-- --check]';
+const root = join(fileURLToPath(import.meta.url), '..', '..');
+
+async function readOrNull(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const unknown = argv.filter((arg) => arg !== '--check');
+  if (unknown.length > 0) {
+    console.error(`generate: unknown argument ${unknown.join(' ')}\n${USAGE}`);
+    return 2;
+  }
+  const check = argv.includes('--check');
+
+  const { catalog, problems } = await checkCatalogFile(join(root, 'catalog.yaml'));
+  if (problems.length > 0 || !catalog) {
+    for (const problem of problems) console.error(formatProblem({ ...problem, file: relative(root, problem.file) || problem.file }));
+    console.error(`generate: catalog.yaml has ${problems.length} problem(s); fix them, then run npm run generate again`);
+    return 1;
+  }
+  const files = await renderAll(await readOpenApi(root), catalog);
+  const present = (await readdir(join(root, GENERATED_DIR)).catch(() => [] as string[]))
+    .map((name) => `${GENERATED_DIR}/${name}`)
+    .filter((path) => !files.has(path));
+
+  if (check) {
+    const stale: string[] = [...present.map((path) => `${path} (no longer generated; delete it)`)];
+    for (const [path, contents] of files) {
+      if ((await readOrNull(join(root, path))) !== contents) stale.push(path);
+    }
+    if (stale.length > 0) {
+      console.error(`generate --check: stale generated files:\n${stale.map((s) => `  ${s}`).join('\n')}\nrun npm run generate and commit the result`);
+      return 1;
+    }
+    console.log(`generate --check: ${files.size} generated files are up to date`);
+    return 0;
+  }
+
+  await mkdir(join(root, GENERATED_DIR), { recursive: true });
+  for (const path of present) await rm(join(root, path));
+  let written = 0;
+  for (const [path, contents] of files) {
+    if ((await readOrNull(join(root, path))) === contents) continue;
+    await writeFile(join(root, path), contents);
+    written++;
+  }
+  console.log(`generate: ${files.size} files in ${GENERATED_DIR} (${written} changed)`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,84 @@
+/**
+ * The gateway's errors: values with a stable `code`, an HTTP `status`, an `expose` flag saying
+ * whether the message may reach the client, and a `cause` (the shape of got's RequestError and
+ * Koa's HttpError). One middleware (src/middleware/errors.ts) turns them into responses.
+ */
+
+/** Options every gateway error takes. */
+export interface GatewayErrorOptions {
+  cause?: unknown;
+  /** Whether the message may be shown to the client. (default: status < 500) */
+  expose?: boolean;
+  /** Extra response headers (Allow, Retry-After, WWW-Authenticate). (default: none) */
+  headers?: Record<string, string>;
+  /** The Prometheus errorType, for routes that answer in the Prometheus envelope. (default: from status) */
+  errorType?: string;
+}
+
+/** Prometheus's errorType for a gateway-made error of this status. */
+export function errorTypeOf(status: number): string {
+  if (status === 400 || status === 405 || status === 413 || status === 414 || status === 431) return 'bad_data';
+  if (status === 401) return 'unauthorized';
+  if (status === 404) return 'not_found';
+  if (status === 422) return 'execution';
+  if (status === 429 || status === 502 || status === 503) return 'unavailable';
+  if (status === 504) return 'timeout';
+  return 'internal';
+}
+
+/** Base class of every error the gateway answers with. */
+export class GatewayError extends Error {
+  override name = 'GatewayError';
+  readonly code: string;
+  readonly status: number;
+  readonly expose: boolean;
+  readonly headers: Record<string, string>;
+  readonly errorType: string;
+
+  constructor(code: string, status: number, message: string, options: GatewayErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.code = code;
+    this.status = status;
+    this.expose = options.expose ?? status < 500;
+    this.headers = options.headers ?? {};
+    this.errorType = options.errorType ?? errorTypeOf(status);
+  }
+}
+
+/** 400: the request is malformed; the message says what to fix. */
+export class BadRequestError extends GatewayError {
+  override name = 'BadRequestError';
+  constructor(message: string, options: GatewayErrorOptions = {}) {
+    super('ERR_BAD_REQUEST', 400, message, options);
+  }
+}
+
+/** 401: missing or invalid credentials; always carries the Bearer challenge. */
+export class UnauthorizedError extends GatewayError {
+  override name = 'UnauthorizedError';
+  constructor(message: string, options: GatewayErrorOptions = {}) {
+    super('ERR_UNAUTHORIZED', 401, message, {
+      ...options,
+      headers: { 'WWW-Authenticate': 'Bearer realm="layer"', ...options.headers },
+    });
+  }
+}
+
+/** 404: no such route or resource. */
+export class NotFoundError extends GatewayError {
+  override name = 'NotFoundError';
+  constructor(message: string, options: GatewayErrorOptions = {}) {
+    super('ERR_NOT_FOUND', 404, message, options);
+  }
+}
+
+/** 405: the route exists but not for this method; carries Allow. */
+export class MethodNotAllowedError extends GatewayError {
+  override name = 'MethodNotAllowedError';
+  constructor(method: string, allowed: readonly string[], options: GatewayErrorOptions = {}) {
+    super('ERR_METHOD_NOT_ALLOWED', 405, `method ${method} is not allowed here; use ${allowed.join(' or ')}`, {
+      ...options,
+      headers: { Allow: allowed.join(', '), ...options.headers },
+    });
+  }
+}

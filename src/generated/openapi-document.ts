@@ -1,0 +1,1613 @@
+/**
+ * GENERATED from openapi.yaml by `npm run generate`. Do not edit by hand:
+ * change openapi.yaml and run `npm run generate` again.
+ */
+
+/** openapi.yaml as parsed, for openapi-backend. */
+export const openapiDocument = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "layer metrics gateway",
+    "version": "0.1.0",
+    "summary": "Metrics surface of the layer gateway.",
+    "description": "The gateway exposes its own metrics, its health, a self-describing catalog of every metric it\nemits, and a PromQL passthrough whose request and response bodies match Prometheus's HTTP API\n(`/api/v1/query`, `/api/v1/query_range`) one for one.\n\nAuthentication: every `/v2` route takes a bearer token (RFC 6750). The same token is accepted as\nHTTP Basic credentials (token as user name, empty password) for clients that only speak Basic.\nTokens in the query string are refused.\n",
+    "license": {
+      "name": "Proprietary",
+      "identifier": "LicenseRef-Proprietary"
+    }
+  },
+  "servers": [
+    {
+      "url": "http://127.0.0.1:8080",
+      "description": "Default local gateway (LAYER_GATEWAY_HOST / LAYER_GATEWAY_PORT)."
+    }
+  ],
+  "tags": [
+    {
+      "name": "query",
+      "description": "PromQL passthrough with Prometheus-compatible bodies."
+    },
+    {
+      "name": "catalog",
+      "description": "The catalog of every metric the gateway emits."
+    },
+    {
+      "name": "operations",
+      "description": "Health and the gateway's own metrics."
+    }
+  ],
+  "security": [
+    {
+      "bearerAuth": []
+    }
+  ],
+  "paths": {
+    "/metrics": {
+      "get": {
+        "operationId": "getMetrics",
+        "tags": [
+          "operations"
+        ],
+        "x-layer-handler": "generated",
+        "x-layer-auth": "configurable",
+        "summary": "Prometheus exposition of the gateway's own metrics",
+        "description": "Every metric family listed in the catalog, in the Prometheus text format, or in OpenMetrics\nwhen the Accept header asks for `application/openmetrics-text`. Open by default; set\nLAYER_METRICS_AUTH=token to require the bearer token.\n",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The exposition.",
+            "content": {
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "application/openmetrics-text": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          }
+        }
+      }
+    },
+    "/health": {
+      "get": {
+        "operationId": "getHealth",
+        "tags": [
+          "operations"
+        ],
+        "summary": "Liveness and the state of the gateway's dependencies",
+        "description": "Answers from a snapshot kept up to date in the background; it never waits on a dependency.\n200 when every dependency is ok, 503 when degraded (metrics backend down, NVMe cache not\nconnected, or a namespace not warm). A cache that is not configured is `disabled`, which is\nnot degraded.\n",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "Healthy.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                }
+              }
+            }
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowed"
+          },
+          "503": {
+            "description": "Degraded; the body says which dependency.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/v2/metrics/api/v1/query": {
+      "get": {
+        "operationId": "queryInstant",
+        "tags": [
+          "query"
+        ],
+        "summary": "Instant PromQL query",
+        "description": "Evaluates an instant query; same parameters and body as Prometheus's `GET /api/v1/query`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/QueryRequired"
+          },
+          {
+            "$ref": "#/components/parameters/Time"
+          },
+          {
+            "$ref": "#/components/parameters/Timeout"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/LookbackDelta"
+          },
+          {
+            "$ref": "#/components/parameters/Stats"
+          },
+          {
+            "$ref": "#/components/parameters/Step"
+          },
+          {
+            "$ref": "#/components/parameters/Nocache"
+          },
+          {
+            "$ref": "#/components/parameters/RoundDigits"
+          },
+          {
+            "$ref": "#/components/parameters/LatencyOffset"
+          },
+          {
+            "$ref": "#/components/parameters/MaxLookback"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      },
+      "post": {
+        "operationId": "queryInstantPost",
+        "tags": [
+          "query"
+        ],
+        "summary": "Instant PromQL query (form body)",
+        "description": "As the GET form, with parameters in an `application/x-www-form-urlencoded` body.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/InstantQueryForm"
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      }
+    },
+    "/v2/metrics/query": {
+      "get": {
+        "operationId": "queryInstantAlias",
+        "tags": [
+          "query"
+        ],
+        "summary": "Instant PromQL query (short alias)",
+        "description": "Identical to `GET /v2/metrics/api/v1/query`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/QueryRequired"
+          },
+          {
+            "$ref": "#/components/parameters/Time"
+          },
+          {
+            "$ref": "#/components/parameters/Timeout"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/LookbackDelta"
+          },
+          {
+            "$ref": "#/components/parameters/Stats"
+          },
+          {
+            "$ref": "#/components/parameters/Step"
+          },
+          {
+            "$ref": "#/components/parameters/Nocache"
+          },
+          {
+            "$ref": "#/components/parameters/RoundDigits"
+          },
+          {
+            "$ref": "#/components/parameters/LatencyOffset"
+          },
+          {
+            "$ref": "#/components/parameters/MaxLookback"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      },
+      "post": {
+        "operationId": "queryInstantAliasPost",
+        "tags": [
+          "query"
+        ],
+        "summary": "Instant PromQL query, form body (short alias)",
+        "description": "Identical to `POST /v2/metrics/api/v1/query`.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/InstantQueryForm"
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      }
+    },
+    "/v2/metrics/api/v1/query_range": {
+      "get": {
+        "operationId": "queryRange",
+        "tags": [
+          "query"
+        ],
+        "summary": "Range PromQL query",
+        "description": "Evaluates a range query; same parameters and body as Prometheus's `GET /api/v1/query_range`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/QueryRequired"
+          },
+          {
+            "$ref": "#/components/parameters/StartRequired"
+          },
+          {
+            "$ref": "#/components/parameters/End"
+          },
+          {
+            "$ref": "#/components/parameters/StepRequired"
+          },
+          {
+            "$ref": "#/components/parameters/Timeout"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/LookbackDelta"
+          },
+          {
+            "$ref": "#/components/parameters/Stats"
+          },
+          {
+            "$ref": "#/components/parameters/Nocache"
+          },
+          {
+            "$ref": "#/components/parameters/RoundDigits"
+          },
+          {
+            "$ref": "#/components/parameters/LatencyOffset"
+          },
+          {
+            "$ref": "#/components/parameters/MaxLookback"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      },
+      "post": {
+        "operationId": "queryRangePost",
+        "tags": [
+          "query"
+        ],
+        "summary": "Range PromQL query (form body)",
+        "description": "As the GET form, with parameters in an `application/x-www-form-urlencoded` body.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/RangeQueryForm"
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      }
+    },
+    "/v2/metrics/query_range": {
+      "get": {
+        "operationId": "queryRangeAlias",
+        "tags": [
+          "query"
+        ],
+        "summary": "Range PromQL query (short alias)",
+        "description": "Identical to `GET /v2/metrics/api/v1/query_range`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/QueryRequired"
+          },
+          {
+            "$ref": "#/components/parameters/StartRequired"
+          },
+          {
+            "$ref": "#/components/parameters/End"
+          },
+          {
+            "$ref": "#/components/parameters/StepRequired"
+          },
+          {
+            "$ref": "#/components/parameters/Timeout"
+          },
+          {
+            "$ref": "#/components/parameters/Limit"
+          },
+          {
+            "$ref": "#/components/parameters/LookbackDelta"
+          },
+          {
+            "$ref": "#/components/parameters/Stats"
+          },
+          {
+            "$ref": "#/components/parameters/Nocache"
+          },
+          {
+            "$ref": "#/components/parameters/RoundDigits"
+          },
+          {
+            "$ref": "#/components/parameters/LatencyOffset"
+          },
+          {
+            "$ref": "#/components/parameters/MaxLookback"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      },
+      "post": {
+        "operationId": "queryRangeAliasPost",
+        "tags": [
+          "query"
+        ],
+        "summary": "Range PromQL query, form body (short alias)",
+        "description": "Identical to `POST /v2/metrics/api/v1/query_range`.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/RangeQueryForm"
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      }
+    },
+    "/v2/metrics/catalog": {
+      "get": {
+        "operationId": "getCatalog",
+        "tags": [
+          "catalog"
+        ],
+        "x-layer-handler": "generated",
+        "summary": "The whole metric catalog",
+        "description": "Every metric the gateway emits, pre-serialized at build time. Carries a strong ETag;\n`If-None-Match` with the current ETag answers 304.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IfNoneMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The catalog.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Catalog"
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Not modified; the client's copy is current."
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          }
+        }
+      }
+    },
+    "/v2/metrics/catalog/{name}": {
+      "get": {
+        "operationId": "getCatalogEntry",
+        "tags": [
+          "catalog"
+        ],
+        "x-layer-handler": "generated",
+        "summary": "One catalog entry",
+        "description": "The catalog entry of one metric family, by its name. Carries a strong ETag.",
+        "parameters": [
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "description": "Metric family name, for example `layer_query_duration_seconds`.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-zA-Z_][a-zA-Z0-9_]*$"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfNoneMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The entry.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CatalogEntry"
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Not modified; the client's copy is current."
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An API token from LAYER_API_TOKENS or LAYER_API_TOKENS_FILE. Also accepted as HTTP Basic\ncredentials with the token as user name and an empty password.\n"
+      }
+    },
+    "headers": {
+      "ETag": {
+        "description": "Strong validator of the served bytes (a content hash).",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "WWWAuthenticate": {
+        "description": "The Bearer challenge, `Bearer realm=\"layer\"` (RFC 6750).",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "RetryAfter": {
+        "description": "Seconds to wait before retrying.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Allow": {
+        "description": "The methods the route accepts.",
+        "schema": {
+          "type": "string"
+        }
+      }
+    },
+    "parameters": {
+      "IfNoneMatch": {
+        "name": "If-None-Match",
+        "in": "header",
+        "required": false,
+        "description": "An ETag from an earlier response; a match answers 304.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "QueryRequired": {
+        "name": "query",
+        "in": "query",
+        "required": true,
+        "description": "PromQL expression.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Time": {
+        "name": "time",
+        "in": "query",
+        "description": "Evaluation timestamp, RFC 3339 or Unix seconds. Defaults to now.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "StartRequired": {
+        "name": "start",
+        "in": "query",
+        "required": true,
+        "description": "Start timestamp, RFC 3339 or Unix seconds, inclusive.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "End": {
+        "name": "end",
+        "in": "query",
+        "description": "End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "StepRequired": {
+        "name": "step",
+        "in": "query",
+        "required": true,
+        "description": "Resolution step, a duration (`15s`) or float seconds.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Step": {
+        "name": "step",
+        "in": "query",
+        "description": "VictoriaMetrics extension on instant queries; the lookbehind window for rollups.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Timeout": {
+        "name": "timeout",
+        "in": "query",
+        "description": "Evaluation timeout (a duration); capped by the backend's own limit.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Limit": {
+        "name": "limit",
+        "in": "query",
+        "description": "Maximum number of returned series; 0 means no limit.",
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9]+$"
+        }
+      },
+      "LookbackDelta": {
+        "name": "lookback_delta",
+        "in": "query",
+        "description": "Override of the lookback period for this query.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Stats": {
+        "name": "stats",
+        "in": "query",
+        "description": "Ask for query statistics (Prometheus `stats=all`).",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "Nocache": {
+        "name": "nocache",
+        "in": "query",
+        "description": "VictoriaMetrics extension; `1` bypasses the backend's rollup result cache.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "RoundDigits": {
+        "name": "round_digits",
+        "in": "query",
+        "description": "VictoriaMetrics extension; round values to this many decimal digits.",
+        "schema": {
+          "type": "string",
+          "pattern": "^-?[0-9]+$"
+        }
+      },
+      "LatencyOffset": {
+        "name": "latency_offset",
+        "in": "query",
+        "description": "VictoriaMetrics extension; how far back from now data is considered complete.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "MaxLookback": {
+        "name": "max_lookback",
+        "in": "query",
+        "description": "VictoriaMetrics extension; the maximum lookbehind for rollups.",
+        "schema": {
+          "type": "string"
+        }
+      }
+    },
+    "requestBodies": {
+      "InstantQueryForm": {
+        "required": true,
+        "description": "The parameters of the GET form, url-encoded. Parameters may also stand in the URL; a\nparameter given in both places, or twice, is refused with 400 bad_data.\n",
+        "content": {
+          "application/x-www-form-urlencoded": {
+            "schema": {
+              "$ref": "#/components/schemas/InstantQueryParams"
+            }
+          }
+        }
+      },
+      "RangeQueryForm": {
+        "required": true,
+        "description": "The parameters of the GET form, url-encoded. Parameters may also stand in the URL; a\nparameter given in both places, or twice, is refused with 400 bad_data.\n",
+        "content": {
+          "application/x-www-form-urlencoded": {
+            "schema": {
+              "$ref": "#/components/schemas/RangeQueryParams"
+            }
+          }
+        }
+      }
+    },
+    "responses": {
+      "BadRequest": {
+        "description": "The request is malformed; the body says what to fix.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "Unauthorized": {
+        "description": "Missing or invalid token.",
+        "headers": {
+          "WWW-Authenticate": {
+            "$ref": "#/components/headers/WWWAuthenticate"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "MethodNotAllowed": {
+        "description": "The route does not serve this method; the Allow header lists the ones it does.",
+        "headers": {
+          "Allow": {
+            "$ref": "#/components/headers/Allow"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "No such resource.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "PromOk": {
+        "description": "The query result, exactly as the backend produced it. Warnings may accompany it.\n",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromSuccess"
+            }
+          }
+        }
+      },
+      "PromBadRequest": {
+        "description": "Invalid request (errorType bad_data), or a parse error from the backend.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromError"
+            }
+          }
+        }
+      },
+      "PromUnauthorized": {
+        "description": "Missing or invalid token (errorType unauthorized).",
+        "headers": {
+          "WWW-Authenticate": {
+            "$ref": "#/components/headers/WWWAuthenticate"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromError"
+            }
+          }
+        }
+      },
+      "PromMethodNotAllowed": {
+        "description": "Only GET and POST are served; the Allow header lists them.",
+        "headers": {
+          "Allow": {
+            "$ref": "#/components/headers/Allow"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromError"
+            }
+          }
+        }
+      },
+      "PromTooLarge": {
+        "description": "The request body is larger than LAYER_PROXY_MAX_BODY_BYTES.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromError"
+            }
+          }
+        }
+      },
+      "PromUnprocessable": {
+        "description": "The backend could not execute the query (errorType execution, or the backend's status code).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromError"
+            }
+          }
+        }
+      },
+      "PromTooMany": {
+        "description": "Over the gateway's or the backend's concurrency limit; retry after the given seconds.",
+        "headers": {
+          "Retry-After": {
+            "$ref": "#/components/headers/RetryAfter"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromError"
+            }
+          }
+        }
+      },
+      "PromBadGateway": {
+        "description": "The metrics backend cannot be reached (errorType unavailable).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromError"
+            }
+          }
+        }
+      },
+      "PromUnavailable": {
+        "description": "The metrics backend answered that it is unavailable.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromError"
+            }
+          }
+        }
+      },
+      "PromTimeout": {
+        "description": "The backend did not answer within LAYER_VM_TIMEOUT_MS (errorType timeout).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromError"
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "Error": {
+        "type": "object",
+        "description": "Error body of the routes that are not Prometheus-compatible.",
+        "required": [
+          "code",
+          "message"
+        ],
+        "properties": {
+          "code": {
+            "type": "string",
+            "description": "Stable machine-readable code, for example `ERR_NOT_FOUND`.",
+            "examples": [
+              "ERR_NOT_FOUND"
+            ]
+          },
+          "message": {
+            "type": "string",
+            "description": "What was wrong and how to fix it."
+          },
+          "request_id": {
+            "type": "string",
+            "description": "The request id, as in the gateway's logs and the X-Request-Id header."
+          }
+        }
+      },
+      "Health": {
+        "type": "object",
+        "required": [
+          "status",
+          "cache",
+          "namespaces"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ok",
+              "degraded"
+            ],
+            "description": "`degraded` whenever a dependency below is not ok; the HTTP status is then 503."
+          },
+          "reasons": {
+            "type": "array",
+            "description": "Additive. Why the status is degraded, one short phrase per cause; empty when ok.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "backend": {
+            "type": "object",
+            "description": "Additive. The metrics backend (never its address).",
+            "required": [
+              "state",
+              "mode"
+            ],
+            "properties": {
+              "state": {
+                "type": "string",
+                "enum": [
+                  "up",
+                  "down",
+                  "starting"
+                ]
+              },
+              "mode": {
+                "type": "string",
+                "enum": [
+                  "bundled",
+                  "external"
+                ],
+                "description": "`bundled`: the gateway runs vmsingle itself; `external`: LAYER_VM_URL."
+              }
+            }
+          },
+          "cache": {
+            "type": "object",
+            "required": [
+              "state",
+              "reconnect_generation"
+            ],
+            "properties": {
+              "state": {
+                "type": "string",
+                "enum": [
+                  "disabled",
+                  "connecting",
+                  "connected",
+                  "disconnected"
+                ],
+                "description": "NVMe cache connection state; `disabled` when LAYER_CACHE_ADDR is unset."
+              },
+              "reconnect_generation": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Incremented each time a lost connection is re-established."
+              }
+            }
+          },
+          "namespaces": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "namespace",
+                "state"
+              ],
+              "properties": {
+                "namespace": {
+                  "type": "string"
+                },
+                "state": {
+                  "type": "string",
+                  "enum": [
+                    "warm",
+                    "warming",
+                    "cold"
+                  ]
+                }
+              }
+            }
+          },
+          "uptime_seconds": {
+            "type": "number",
+            "description": "Additive. Seconds since the gateway started."
+          },
+          "checked_at": {
+            "type": "string",
+            "format": "date-time",
+            "description": "Additive. When the snapshot was last updated."
+          }
+        }
+      },
+      "Catalog": {
+        "type": "object",
+        "required": [
+          "version",
+          "entries"
+        ],
+        "properties": {
+          "version": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+            "description": "Catalog version, YYYY-MM; bumped on incompatible changes to the catalog shape."
+          },
+          "entries": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CatalogEntry"
+            }
+          }
+        }
+      },
+      "CatalogEntry": {
+        "type": "object",
+        "required": [
+          "name",
+          "kind",
+          "labels",
+          "description",
+          "example_promql"
+        ],
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "Metric family name as exposed at /metrics."
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "histogram",
+              "counter",
+              "gauge"
+            ]
+          },
+          "labels": {
+            "type": "array",
+            "description": "Label names, in catalog order.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "description": {
+            "type": "string"
+          },
+          "example_promql": {
+            "type": "string"
+          },
+          "alert": {
+            "type": "object",
+            "required": [
+              "name",
+              "condition"
+            ],
+            "properties": {
+              "name": {
+                "type": "string"
+              },
+              "condition": {
+                "type": "string",
+                "description": "PromQL; the alert fires while it returns series."
+              },
+              "for": {
+                "type": "string"
+              },
+              "severity": {
+                "type": "string",
+                "enum": [
+                  "info",
+                  "warning",
+                  "critical"
+                ]
+              },
+              "summary": {
+                "type": "string"
+              }
+            }
+          },
+          "unit": {
+            "type": "string",
+            "description": "Additive. Base unit (`seconds`, `bytes`, `requests`, ...)."
+          },
+          "family": {
+            "type": "string",
+            "description": "Additive. The prefix group a dashboard shows it under."
+          },
+          "stability": {
+            "type": "string",
+            "enum": [
+              "stable",
+              "experimental",
+              "deprecated"
+            ],
+            "description": "Additive."
+          },
+          "label_details": {
+            "type": "array",
+            "description": "Additive. Each label with its description and its cardinality bound.",
+            "items": {
+              "$ref": "#/components/schemas/LabelDetail"
+            }
+          },
+          "buckets": {
+            "type": "array",
+            "description": "Additive. Histogram bucket upper bounds.",
+            "items": {
+              "type": "number"
+            }
+          },
+          "replaced_by": {
+            "type": "string",
+            "description": "Additive. For deprecated entries, the metric that replaces it."
+          }
+        }
+      },
+      "LabelDetail": {
+        "type": "object",
+        "required": [
+          "name",
+          "description"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "values": {
+            "type": "array",
+            "description": "The closed set of allowed values.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "max_values": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Maximum number of distinct values, when the set is open."
+          }
+        }
+      },
+      "InstantQueryParams": {
+        "type": "object",
+        "properties": {
+          "query": {
+            "type": "string"
+          },
+          "time": {
+            "type": "string"
+          },
+          "timeout": {
+            "type": "string"
+          },
+          "limit": {
+            "type": "string"
+          },
+          "lookback_delta": {
+            "type": "string"
+          },
+          "stats": {
+            "type": "string"
+          },
+          "step": {
+            "type": "string"
+          },
+          "nocache": {
+            "type": "string"
+          },
+          "round_digits": {
+            "type": "string"
+          },
+          "latency_offset": {
+            "type": "string"
+          },
+          "max_lookback": {
+            "type": "string"
+          }
+        }
+      },
+      "RangeQueryParams": {
+        "type": "object",
+        "properties": {
+          "query": {
+            "type": "string"
+          },
+          "start": {
+            "type": "string"
+          },
+          "end": {
+            "type": "string"
+          },
+          "step": {
+            "type": "string"
+          },
+          "timeout": {
+            "type": "string"
+          },
+          "limit": {
+            "type": "string"
+          },
+          "lookback_delta": {
+            "type": "string"
+          },
+          "stats": {
+            "type": "string"
+          },
+          "nocache": {
+            "type": "string"
+          },
+          "round_digits": {
+            "type": "string"
+          },
+          "latency_offset": {
+            "type": "string"
+          },
+          "max_lookback": {
+            "type": "string"
+          }
+        }
+      },
+      "PromSuccess": {
+        "type": "object",
+        "required": [
+          "status",
+          "data"
+        ],
+        "properties": {
+          "status": {
+            "const": "success"
+          },
+          "data": {
+            "$ref": "#/components/schemas/QueryData"
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "infos": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "PromError": {
+        "type": "object",
+        "required": [
+          "status",
+          "errorType",
+          "error"
+        ],
+        "properties": {
+          "status": {
+            "const": "error"
+          },
+          "errorType": {
+            "type": "string",
+            "description": "Prometheus's error types (bad_data, execution, timeout, canceled, internal, not_found,\nunavailable, unauthorized), or the backend's status code as a string when the backend\nmade the error (VictoriaMetrics answers `\"422\"`).\n"
+          },
+          "error": {
+            "type": "string"
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "QueryData": {
+        "oneOf": [
+          {
+            "$ref": "#/components/schemas/VectorData"
+          },
+          {
+            "$ref": "#/components/schemas/MatrixData"
+          },
+          {
+            "$ref": "#/components/schemas/ScalarData"
+          },
+          {
+            "$ref": "#/components/schemas/StringData"
+          }
+        ],
+        "discriminator": {
+          "propertyName": "resultType",
+          "mapping": {
+            "vector": "#/components/schemas/VectorData",
+            "matrix": "#/components/schemas/MatrixData",
+            "scalar": "#/components/schemas/ScalarData",
+            "string": "#/components/schemas/StringData"
+          }
+        }
+      },
+      "VectorData": {
+        "type": "object",
+        "required": [
+          "resultType",
+          "result"
+        ],
+        "properties": {
+          "resultType": {
+            "const": "vector"
+          },
+          "result": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "metric",
+                "value"
+              ],
+              "properties": {
+                "metric": {
+                  "$ref": "#/components/schemas/Labels"
+                },
+                "value": {
+                  "$ref": "#/components/schemas/Sample"
+                }
+              }
+            }
+          }
+        }
+      },
+      "MatrixData": {
+        "type": "object",
+        "required": [
+          "resultType",
+          "result"
+        ],
+        "properties": {
+          "resultType": {
+            "const": "matrix"
+          },
+          "result": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "metric",
+                "values"
+              ],
+              "properties": {
+                "metric": {
+                  "$ref": "#/components/schemas/Labels"
+                },
+                "values": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/Sample"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "ScalarData": {
+        "type": "object",
+        "required": [
+          "resultType",
+          "result"
+        ],
+        "properties": {
+          "resultType": {
+            "const": "scalar"
+          },
+          "result": {
+            "$ref": "#/components/schemas/Sample"
+          }
+        }
+      },
+      "StringData": {
+        "type": "object",
+        "required": [
+          "resultType",
+          "result"
+        ],
+        "properties": {
+          "resultType": {
+            "const": "string"
+          },
+          "result": {
+            "type": "array",
+            "description": "[unix seconds, string value]",
+            "prefixItems": [
+              {
+                "type": "number"
+              },
+              {
+                "type": "string"
+              }
+            ],
+            "minItems": 2,
+            "maxItems": 2
+          }
+        }
+      },
+      "Labels": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string"
+        }
+      },
+      "Sample": {
+        "type": "array",
+        "description": "[unix seconds, value as a string]",
+        "prefixItems": [
+          {
+            "type": "number"
+          },
+          {
+            "type": "string"
+          }
+        ],
+        "minItems": 2,
+        "maxItems": 2
+      }
+    }
+  }
+};
