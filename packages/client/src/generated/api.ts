@@ -1,0 +1,973 @@
+/**
+ * GENERATED from openapi.yaml by `npm run sdk` (scripts/sdk.ts, openapi-typescript). Do not edit by hand:
+ * change openapi.yaml and run `npm run sdk` again; `npm run sdk -- --check` fails while this file is stale.
+ */
+export interface paths {
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus exposition of the gateway's own metrics
+         * @description Every metric family listed in the catalog, in the Prometheus text format, or in OpenMetrics
+         *     when the Accept header asks for `application/openmetrics-text`. Open by default; set
+         *     LAYER_METRICS_AUTH=token to require the bearer token.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness and the state of the gateway's dependencies
+         * @description Answers from a snapshot kept up to date in the background; it never waits on a dependency.
+         *     200 when every dependency is ok, 503 when degraded (metrics backend down, NVMe cache not
+         *     connected, or a namespace not warm). A cache that is not configured is `disabled`, which is
+         *     not degraded.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/metrics/api/v1/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Instant PromQL query
+         * @description Evaluates an instant query; same parameters and body as Prometheus's `GET /api/v1/query`.
+         */
+        get: operations["queryInstant"];
+        put?: never;
+        /**
+         * Instant PromQL query (form body)
+         * @description As the GET form, with parameters in an `application/x-www-form-urlencoded` body.
+         */
+        post: operations["queryInstantPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/metrics/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Instant PromQL query (short alias)
+         * @description Identical to `GET /v2/metrics/api/v1/query`.
+         */
+        get: operations["queryInstantAlias"];
+        put?: never;
+        /**
+         * Instant PromQL query, form body (short alias)
+         * @description Identical to `POST /v2/metrics/api/v1/query`.
+         */
+        post: operations["queryInstantAliasPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/metrics/api/v1/query_range": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Range PromQL query
+         * @description Evaluates a range query; same parameters and body as Prometheus's `GET /api/v1/query_range`.
+         */
+        get: operations["queryRange"];
+        put?: never;
+        /**
+         * Range PromQL query (form body)
+         * @description As the GET form, with parameters in an `application/x-www-form-urlencoded` body.
+         */
+        post: operations["queryRangePost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/metrics/query_range": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Range PromQL query (short alias)
+         * @description Identical to `GET /v2/metrics/api/v1/query_range`.
+         */
+        get: operations["queryRangeAlias"];
+        put?: never;
+        /**
+         * Range PromQL query, form body (short alias)
+         * @description Identical to `POST /v2/metrics/api/v1/query_range`.
+         */
+        post: operations["queryRangeAliasPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/metrics/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The whole metric catalog
+         * @description Every metric the gateway emits, pre-serialized at build time. Carries a strong ETag;
+         *     `If-None-Match` with the current ETag answers 304.
+         */
+        get: operations["getCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/metrics/catalog/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One catalog entry
+         * @description The catalog entry of one metric family, by its name. Carries a strong ETag.
+         */
+        get: operations["getCatalogEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description Error body of the routes that are not Prometheus-compatible. */
+        Error: {
+            /**
+             * @description Stable machine-readable code, for example `ERR_NOT_FOUND`.
+             * @example ERR_NOT_FOUND
+             */
+            code: string;
+            /** @description What was wrong and how to fix it. */
+            message: string;
+            /** @description The request id, as in the gateway's logs and the X-Request-Id header. */
+            request_id?: string;
+        };
+        Health: {
+            /**
+             * @description `degraded` whenever a dependency below is not ok; the HTTP status is then 503.
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
+            /** @description Additive. Why the status is degraded, one short phrase per cause; empty when ok. */
+            reasons?: string[];
+            /** @description Additive. The metrics backend (never its address). */
+            backend?: {
+                /** @enum {string} */
+                state: "up" | "down" | "starting";
+                /**
+                 * @description `bundled`: the gateway runs vmsingle itself; `external`: LAYER_VM_URL.
+                 * @enum {string}
+                 */
+                mode: "bundled" | "external";
+            };
+            cache: {
+                /**
+                 * @description NVMe cache connection state; `disabled` when LAYER_CACHE_ADDR is unset.
+                 * @enum {string}
+                 */
+                state: "disabled" | "connecting" | "connected" | "disconnected";
+                /** @description Incremented each time a lost connection is re-established. */
+                reconnect_generation: number;
+            };
+            namespaces: {
+                namespace: string;
+                /** @enum {string} */
+                state: "warm" | "warming" | "cold";
+            }[];
+            /** @description Additive. Seconds since the gateway started. */
+            uptime_seconds?: number;
+            /**
+             * Format: date-time
+             * @description Additive. When the snapshot was last updated.
+             */
+            checked_at?: string;
+        };
+        Catalog: {
+            /** @description Catalog version, YYYY-MM; bumped on incompatible changes to the catalog shape. */
+            version: string;
+            entries: components["schemas"]["CatalogEntry"][];
+        };
+        CatalogEntry: {
+            /** @description Metric family name as exposed at /metrics. */
+            name: string;
+            /** @enum {string} */
+            kind: "histogram" | "counter" | "gauge";
+            /** @description Label names, in catalog order. */
+            labels: string[];
+            description: string;
+            example_promql: string;
+            alert?: {
+                name: string;
+                /** @description PromQL; the alert fires while it returns series. */
+                condition: string;
+                for?: string;
+                /** @enum {string} */
+                severity?: "info" | "warning" | "critical";
+                summary?: string;
+            };
+            /** @description Additive. Base unit (`seconds`, `bytes`, `requests`, ...). */
+            unit?: string;
+            /** @description Additive. The prefix group a dashboard shows it under. */
+            family?: string;
+            /**
+             * @description Additive.
+             * @enum {string}
+             */
+            stability?: "stable" | "experimental" | "deprecated";
+            /** @description Additive. Each label with its description and its cardinality bound. */
+            label_details?: components["schemas"]["LabelDetail"][];
+            /** @description Additive. Histogram bucket upper bounds. */
+            buckets?: number[];
+            /** @description Additive. For deprecated entries, the metric that replaces it. */
+            replaced_by?: string;
+        };
+        LabelDetail: {
+            name: string;
+            description: string;
+            /** @description The closed set of allowed values. */
+            values?: string[];
+            /** @description Maximum number of distinct values, when the set is open. */
+            max_values?: number;
+        };
+        InstantQueryParams: {
+            query?: string;
+            time?: string;
+            timeout?: string;
+            limit?: string;
+            lookback_delta?: string;
+            stats?: string;
+            step?: string;
+            nocache?: string;
+            round_digits?: string;
+            latency_offset?: string;
+            max_lookback?: string;
+        };
+        RangeQueryParams: {
+            query?: string;
+            start?: string;
+            end?: string;
+            step?: string;
+            timeout?: string;
+            limit?: string;
+            lookback_delta?: string;
+            stats?: string;
+            nocache?: string;
+            round_digits?: string;
+            latency_offset?: string;
+            max_lookback?: string;
+        };
+        PromSuccess: {
+            /** @constant */
+            status: "success";
+            data: components["schemas"]["QueryData"];
+            warnings?: string[];
+            infos?: string[];
+        };
+        PromError: {
+            /** @constant */
+            status: "error";
+            /**
+             * @description Prometheus's error types (bad_data, execution, timeout, canceled, internal, not_found,
+             *     unavailable, unauthorized), or the backend's status code as a string when the backend
+             *     made the error (VictoriaMetrics answers `"422"`).
+             */
+            errorType: string;
+            error: string;
+            warnings?: string[];
+        };
+        QueryData: components["schemas"]["VectorData"] | components["schemas"]["MatrixData"] | components["schemas"]["ScalarData"] | components["schemas"]["StringData"];
+        VectorData: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resultType: "vector";
+            result: {
+                metric: components["schemas"]["Labels"];
+                value: components["schemas"]["Sample"];
+            }[];
+        };
+        MatrixData: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resultType: "matrix";
+            result: {
+                metric: components["schemas"]["Labels"];
+                values: components["schemas"]["Sample"][];
+            }[];
+        };
+        ScalarData: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resultType: "scalar";
+            result: components["schemas"]["Sample"];
+        };
+        StringData: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resultType: "string";
+            /** @description [unix seconds, string value] */
+            result: [
+                number,
+                string
+            ];
+        };
+        Labels: {
+            [key: string]: string;
+        };
+        /** @description [unix seconds, value as a string] */
+        Sample: [
+            number,
+            string
+        ];
+    };
+    responses: {
+        /** @description The request is malformed; the body says what to fix. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Missing or invalid token. */
+        Unauthorized: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The route does not serve this method; the Allow header lists the ones it does. */
+        MethodNotAllowed: {
+            headers: {
+                Allow: components["headers"]["Allow"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No such resource. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The query result, exactly as the backend produced it. Warnings may accompany it. */
+        PromOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromSuccess"];
+            };
+        };
+        /** @description Invalid request (errorType bad_data), or a parse error from the backend. */
+        PromBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromError"];
+            };
+        };
+        /** @description Missing or invalid token (errorType unauthorized). */
+        PromUnauthorized: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromError"];
+            };
+        };
+        /** @description Only GET and POST are served; the Allow header lists them. */
+        PromMethodNotAllowed: {
+            headers: {
+                Allow: components["headers"]["Allow"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromError"];
+            };
+        };
+        /** @description The request body is larger than LAYER_PROXY_MAX_BODY_BYTES. */
+        PromTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromError"];
+            };
+        };
+        /** @description The backend could not execute the query (errorType execution, or the backend's status code). */
+        PromUnprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromError"];
+            };
+        };
+        /** @description Over the gateway's or the backend's concurrency limit; retry after the given seconds. */
+        PromTooMany: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromError"];
+            };
+        };
+        /** @description The metrics backend cannot be reached (errorType unavailable). */
+        PromBadGateway: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromError"];
+            };
+        };
+        /** @description The metrics backend answered that it is unavailable. */
+        PromUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromError"];
+            };
+        };
+        /** @description The backend did not answer within LAYER_VM_TIMEOUT_MS (errorType timeout). */
+        PromTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromError"];
+            };
+        };
+    };
+    parameters: {
+        /** @description An ETag from an earlier response; a match answers 304. */
+        IfNoneMatch: string;
+        /** @description PromQL expression. */
+        QueryRequired: string;
+        /** @description Evaluation timestamp, RFC 3339 or Unix seconds. Defaults to now. */
+        Time: string;
+        /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
+        StartRequired: string;
+        /** @description End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now. */
+        End: string;
+        /** @description Resolution step, a duration (`15s`) or float seconds. */
+        StepRequired: string;
+        /** @description VictoriaMetrics extension on instant queries; the lookbehind window for rollups. */
+        Step: string;
+        /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
+        Timeout: string;
+        /** @description Maximum number of returned series; 0 means no limit. */
+        Limit: string;
+        /** @description Override of the lookback period for this query. */
+        LookbackDelta: string;
+        /** @description Ask for query statistics (Prometheus `stats=all`). */
+        Stats: string;
+        /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
+        Nocache: string;
+        /** @description VictoriaMetrics extension; round values to this many decimal digits. */
+        RoundDigits: string;
+        /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
+        LatencyOffset: string;
+        /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
+        MaxLookback: string;
+    };
+    requestBodies: {
+        /**
+         * @description The parameters of the GET form, url-encoded. Parameters may also stand in the URL; a
+         *     parameter given in both places, or twice, is refused with 400 bad_data.
+         */
+        InstantQueryForm: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["InstantQueryParams"];
+            };
+        };
+        /**
+         * @description The parameters of the GET form, url-encoded. Parameters may also stand in the URL; a
+         *     parameter given in both places, or twice, is refused with 400 bad_data.
+         */
+        RangeQueryForm: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["RangeQueryParams"];
+            };
+        };
+    };
+    headers: {
+        /** @description Strong validator of the served bytes (a content hash). */
+        ETag: string;
+        /** @description The Bearer challenge, `Bearer realm="layer"` (RFC 6750). */
+        WWWAuthenticate: string;
+        /** @description Seconds to wait before retrying. */
+        RetryAfter: string;
+        /** @description The methods the route accepts. */
+        Allow: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exposition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                    "application/openmetrics-text": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Healthy. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description Degraded; the body says which dependency. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    queryInstant: {
+        parameters: {
+            query: {
+                /** @description PromQL expression. */
+                query: components["parameters"]["QueryRequired"];
+                /** @description Evaluation timestamp, RFC 3339 or Unix seconds. Defaults to now. */
+                time?: components["parameters"]["Time"];
+                /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
+                timeout?: components["parameters"]["Timeout"];
+                /** @description Maximum number of returned series; 0 means no limit. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Override of the lookback period for this query. */
+                lookback_delta?: components["parameters"]["LookbackDelta"];
+                /** @description Ask for query statistics (Prometheus `stats=all`). */
+                stats?: components["parameters"]["Stats"];
+                /** @description VictoriaMetrics extension on instant queries; the lookbehind window for rollups. */
+                step?: components["parameters"]["Step"];
+                /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
+                nocache?: components["parameters"]["Nocache"];
+                /** @description VictoriaMetrics extension; round values to this many decimal digits. */
+                round_digits?: components["parameters"]["RoundDigits"];
+                /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
+                latency_offset?: components["parameters"]["LatencyOffset"];
+                /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
+                max_lookback?: components["parameters"]["MaxLookback"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    queryInstantPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["InstantQueryForm"];
+        responses: {
+            200: components["responses"]["PromOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    queryInstantAlias: {
+        parameters: {
+            query: {
+                /** @description PromQL expression. */
+                query: components["parameters"]["QueryRequired"];
+                /** @description Evaluation timestamp, RFC 3339 or Unix seconds. Defaults to now. */
+                time?: components["parameters"]["Time"];
+                /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
+                timeout?: components["parameters"]["Timeout"];
+                /** @description Maximum number of returned series; 0 means no limit. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Override of the lookback period for this query. */
+                lookback_delta?: components["parameters"]["LookbackDelta"];
+                /** @description Ask for query statistics (Prometheus `stats=all`). */
+                stats?: components["parameters"]["Stats"];
+                /** @description VictoriaMetrics extension on instant queries; the lookbehind window for rollups. */
+                step?: components["parameters"]["Step"];
+                /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
+                nocache?: components["parameters"]["Nocache"];
+                /** @description VictoriaMetrics extension; round values to this many decimal digits. */
+                round_digits?: components["parameters"]["RoundDigits"];
+                /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
+                latency_offset?: components["parameters"]["LatencyOffset"];
+                /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
+                max_lookback?: components["parameters"]["MaxLookback"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    queryInstantAliasPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["InstantQueryForm"];
+        responses: {
+            200: components["responses"]["PromOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    queryRange: {
+        parameters: {
+            query: {
+                /** @description PromQL expression. */
+                query: components["parameters"]["QueryRequired"];
+                /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
+                start: components["parameters"]["StartRequired"];
+                /** @description End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now. */
+                end?: components["parameters"]["End"];
+                /** @description Resolution step, a duration (`15s`) or float seconds. */
+                step: components["parameters"]["StepRequired"];
+                /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
+                timeout?: components["parameters"]["Timeout"];
+                /** @description Maximum number of returned series; 0 means no limit. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Override of the lookback period for this query. */
+                lookback_delta?: components["parameters"]["LookbackDelta"];
+                /** @description Ask for query statistics (Prometheus `stats=all`). */
+                stats?: components["parameters"]["Stats"];
+                /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
+                nocache?: components["parameters"]["Nocache"];
+                /** @description VictoriaMetrics extension; round values to this many decimal digits. */
+                round_digits?: components["parameters"]["RoundDigits"];
+                /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
+                latency_offset?: components["parameters"]["LatencyOffset"];
+                /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
+                max_lookback?: components["parameters"]["MaxLookback"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    queryRangePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["RangeQueryForm"];
+        responses: {
+            200: components["responses"]["PromOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    queryRangeAlias: {
+        parameters: {
+            query: {
+                /** @description PromQL expression. */
+                query: components["parameters"]["QueryRequired"];
+                /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
+                start: components["parameters"]["StartRequired"];
+                /** @description End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now. */
+                end?: components["parameters"]["End"];
+                /** @description Resolution step, a duration (`15s`) or float seconds. */
+                step: components["parameters"]["StepRequired"];
+                /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
+                timeout?: components["parameters"]["Timeout"];
+                /** @description Maximum number of returned series; 0 means no limit. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Override of the lookback period for this query. */
+                lookback_delta?: components["parameters"]["LookbackDelta"];
+                /** @description Ask for query statistics (Prometheus `stats=all`). */
+                stats?: components["parameters"]["Stats"];
+                /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
+                nocache?: components["parameters"]["Nocache"];
+                /** @description VictoriaMetrics extension; round values to this many decimal digits. */
+                round_digits?: components["parameters"]["RoundDigits"];
+                /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
+                latency_offset?: components["parameters"]["LatencyOffset"];
+                /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
+                max_lookback?: components["parameters"]["MaxLookback"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    queryRangeAliasPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["RangeQueryForm"];
+        responses: {
+            200: components["responses"]["PromOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    getCatalog: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; a match answers 304. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalog"];
+                };
+            };
+            /** @description Not modified; the client's copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getCatalogEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; a match answers 304. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Metric family name, for example `layer_query_duration_seconds`. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogEntry"];
+                };
+            };
+            /** @description Not modified; the client's copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+}
