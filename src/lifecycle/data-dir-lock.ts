@@ -1,0 +1,125 @@
+/**
+ * One gateway per data directory: a `gateway.pid` file created with O_EXCL records the owner.
+ * vmsingle locks its own storage (`flock.lock`), but only after it has started; this lock fails
+ * earlier, with a message that names the other gateway, instead of a vmsingle stack trace.
+ */
+import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { GatewayError } from '../errors.ts';
+
+/** The pid file's name inside the data directory. */
+export const PID_FILE = 'gateway.pid';
+
+/** Another live gateway holds the data directory. */
+export class DataDirLockedError extends GatewayError {
+  override name = 'DataDirLockedError';
+  /** The pid recorded by the other gateway. */
+  readonly pid: number;
+  constructor(dataDir: string, pid: number) {
+    super(
+      'ERR_DATA_DIR_LOCKED',
+      503,
+      `data directory ${dataDir} is in use by another gateway (pid ${pid}); stop it or set LAYER_DATA_DIR to another directory`,
+      { expose: false },
+    );
+    this.pid = pid;
+  }
+}
+
+/** A held data directory; release() removes the pid file (idempotent). */
+export interface DataDirLock {
+  /** Where the pid file is. */
+  readonly path: string;
+  release(): Promise<void>;
+}
+
+/** Whether a process with this pid exists (EPERM means it exists but belongs to someone else). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The pid in a pid file; null when the file exists but holds no pid yet, undefined when it is gone. */
+async function readPid(path: string): Promise<number | null | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  const pid = Number(text.trim());
+  return text.trim() !== '' && Number.isSafeInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** Creates the pid file exclusively; false when it already exists. */
+async function tryCreate(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'wx');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    await handle.writeFile(`${process.pid}\n`);
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+/**
+ * Claims the data directory for this process: creates it if missing and writes `gateway.pid`;
+ * rejects with ERR_DATA_DIR_LOCKED when the recorded pid is alive, takes over a file whose pid is dead.
+ */
+export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
+  await mkdir(dataDir, { recursive: true });
+  const path = join(dataDir, PID_FILE);
+  let emptyLooks = 0;
+  // A few rounds cover the races: the file vanishing between open and read, or another gateway
+  // having created it but not yet written its pid.
+  for (let round = 0; round < 10; round++) {
+    if (await tryCreate(path)) return heldLock(path);
+    const pid = await readPid(path);
+    if (pid === undefined) continue;
+    if (pid !== null && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
+    if (pid === null && emptyLooks < 4) {
+      // Its creator may be between open() and write(); look again shortly.
+      emptyLooks += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      continue;
+    }
+    // Stale: a dead pid, or still no pid after ~80 ms. Two gateways taking over the same stale
+    // file in the same instant could both win; vmsingle's flock.lock still stops the second one.
+    await unlink(path).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+  }
+  throw new GatewayError(
+    'ERR_DATA_DIR_LOCK_RACE',
+    503,
+    `could not create ${path}: it keeps reappearing; is another gateway starting on ${dataDir}?`,
+    { expose: false },
+  );
+}
+
+function heldLock(path: string): DataDirLock {
+  let released = false;
+  return {
+    path,
+    async release() {
+      if (released) return;
+      released = true;
+      // Remove only our own file: if it was taken over meanwhile, it is not ours to delete.
+      if ((await readPid(path)) !== process.pid) return;
+      await unlink(path).catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw err;
+      });
+    },
+  };
+}
