@@ -1,0 +1,359 @@
+/**
+ * The gateway's configuration: the one module that reads the environment. Every default is
+ * written out in DEFAULTS and goes through the same checks as a value the operator sets, every
+ * problem is collected before anything is thrown, and the result is deep-frozen.
+ */
+import net from 'node:net';
+import path from 'node:path';
+import { tokenProblem } from './auth/token-format.ts';
+
+/** Log levels pino accepts, most severe first. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** One of LOG_LEVELS. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Whether GET /metrics asks for the API token. */
+export const METRICS_AUTH_MODES = ['none', 'token'] as const;
+
+/** One of METRICS_AUTH_MODES. */
+export type MetricsAuth = (typeof METRICS_AUTH_MODES)[number];
+
+/** The gateway's settings, after validation; loadConfig returns it deep-frozen. */
+export interface Config {
+  /** Address to listen on. (default: 127.0.0.1) */
+  host: string;
+  /** Port to listen on; 0 picks any free port. (default: 8080) */
+  port: number;
+  /** Absolute data directory. (default: ./data, resolved against the working directory) */
+  dataDir: string;
+  /** External VictoriaMetrics base URL, no trailing slash. (default: unset, the bundled vmsingle) */
+  vmUrl?: string;
+  /** API tokens from LAYER_API_TOKENS. (default: none) */
+  apiTokens: readonly string[];
+  /** Absolute path of the token file, re-read on SIGHUP. (default: unset) */
+  apiTokensFile?: string;
+  /** Whether GET /metrics requires the API token. (default: none) */
+  metricsAuth: MetricsAuth;
+  /** Scrape interval as the operator wrote it, e.g. "15s". (default: 15s) */
+  scrapeInterval: string;
+  /** scrapeInterval in milliseconds. (default: 15000) */
+  scrapeIntervalMs: number;
+  /** Cache server address: host:port, [v6]:port, unix:/path or /path. (default: unset, no cache) */
+  cacheAddr?: string;
+  /** Cache namespaces to use. (default: none) */
+  cacheNamespaces: readonly string[];
+  /** Deadline of one backend request, in milliseconds. (default: 45000) */
+  vmTimeoutMs: number;
+  /** Largest request body the proxy forwards, in bytes. (default: 1048576) */
+  proxyMaxBodyBytes: number;
+  /** Most passthrough requests in flight at once. (default: 64) */
+  proxyMaxConcurrent: number;
+  /** Log level. (default: info) */
+  logLevel: LogLevel;
+  /** How long in-flight requests may finish after SIGTERM, in milliseconds. (default: 10000) */
+  shutdownTimeoutMs: number;
+  /** The VictoriaMetrics binary to start when vmUrl is unset. (default: victoria-metrics) */
+  vmBinary: string;
+}
+
+// The defaults as an operator would write them; '' means unset. loadConfig parses these with the
+// same code as real values, so a default can never be something the checks would refuse.
+const DEFAULTS = {
+  LAYER_GATEWAY_HOST: '127.0.0.1',
+  LAYER_GATEWAY_PORT: '8080',
+  LAYER_DATA_DIR: './data',
+  LAYER_VM_URL: '',
+  LAYER_API_TOKENS: '',
+  LAYER_API_TOKENS_FILE: '',
+  LAYER_METRICS_AUTH: 'none',
+  LAYER_SCRAPE_INTERVAL: '15s',
+  LAYER_CACHE_ADDR: '',
+  LAYER_CACHE_NAMESPACES: '',
+  LAYER_VM_TIMEOUT_MS: '45000',
+  LAYER_PROXY_MAX_BODY_BYTES: '1048576',
+  LAYER_PROXY_MAX_CONCURRENT: '64',
+  LAYER_LOG_LEVEL: 'info',
+  LAYER_SHUTDOWN_TIMEOUT_MS: '10000',
+  LAYER_VM_BINARY: 'victoria-metrics',
+} as const;
+
+/** The name of an environment variable the gateway reads. */
+export type ConfigVariableName = keyof typeof DEFAULTS;
+
+const DESCRIPTIONS: Record<ConfigVariableName, string> = {
+  LAYER_GATEWAY_HOST: 'Address to listen on.',
+  LAYER_GATEWAY_PORT: 'Port to listen on (0 to 65535; 0 picks any free port).',
+  LAYER_DATA_DIR: 'Data directory (vmsingle data, generated api-token), resolved to an absolute path.',
+  LAYER_VM_URL:
+    'External VictoriaMetrics URL (http or https, may carry a path such as a vmselect ' +
+    '/select/0/prometheus prefix; no query string, fragment or credentials). Unset: the bundled vmsingle.',
+  LAYER_API_TOKENS: 'Comma-separated API tokens, each at least 16 printable ASCII characters.',
+  LAYER_API_TOKENS_FILE:
+    'File with one API token per line (# comments), re-read on SIGHUP. With neither this nor ' +
+    'LAYER_API_TOKENS, a token is generated into <LAYER_DATA_DIR>/api-token.',
+  LAYER_METRICS_AUTH: 'none or token: whether GET /metrics requires the API token.',
+  LAYER_SCRAPE_INTERVAL: 'Scrape interval, a Prometheus duration such as 500ms, 15s or 1m (1s to 24d).',
+  LAYER_CACHE_ADDR: 'Cache address: host:port, [v6]:port, unix:/path or an absolute socket path. Unset: no cache.',
+  LAYER_CACHE_NAMESPACES: 'Comma-separated cache namespaces, each matching ^[A-Za-z0-9_.-]{1,128}$.',
+  LAYER_VM_TIMEOUT_MS: 'Deadline of one backend request, in milliseconds.',
+  LAYER_PROXY_MAX_BODY_BYTES: 'Largest request body the proxy forwards, in bytes.',
+  LAYER_PROXY_MAX_CONCURRENT: 'Most passthrough requests in flight at once.',
+  LAYER_LOG_LEVEL: `Log level: ${LOG_LEVELS.join(', ')}.`,
+  LAYER_SHUTDOWN_TIMEOUT_MS: 'How long in-flight requests may finish after SIGTERM, in milliseconds.',
+  LAYER_VM_BINARY: 'VictoriaMetrics binary started when LAYER_VM_URL is unset.',
+};
+
+/** One row of the configuration table in the README. */
+export interface ConfigVariable {
+  variable: ConfigVariableName;
+  /** The default as it would be written in the environment; '' when the variable is unset by default. */
+  default: string;
+  description: string;
+}
+
+/** Every variable loadConfig reads, in README order, for checking the README's table. */
+export const configTable: readonly Readonly<ConfigVariable>[] = Object.freeze(
+  (Object.keys(DEFAULTS) as ConfigVariableName[]).map((variable) =>
+    Object.freeze({ variable, default: DEFAULTS[variable], description: DESCRIPTIONS[variable] }),
+  ),
+);
+
+/** One refused value. */
+export interface ConfigProblem {
+  variable: ConfigVariableName;
+  /** The value as given, or '[redacted]' for secrets. */
+  value: string;
+  /** One line naming the variable, the value and what is allowed. */
+  message: string;
+}
+
+/** Thrown by loadConfig with every refused value; variable and value are those of the first. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  readonly code = 'ERR_CONFIG';
+  readonly variable: ConfigVariableName;
+  readonly value: string;
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(problems: readonly ConfigProblem[]) {
+    super(problems.map((p) => p.message).join('\n'));
+    const first = problems[0];
+    if (!first) throw new TypeError('ConfigError needs at least one problem');
+    this.variable = first.variable;
+    this.value = first.value;
+    this.problems = Object.freeze([...problems]);
+  }
+}
+
+// Thrown by the parsers below and caught by loadConfig, which turns it into a ConfigProblem.
+// `shown` replaces the value in the message when the value holds a secret.
+class Refusal {
+  constructor(
+    readonly allowed: string,
+    readonly shown?: string,
+  ) {}
+}
+
+const MAX_TIMER_MS = 2_147_483_647; // setTimeout fires at once for longer delays (Node docs)
+
+/** Reads and checks the gateway's configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  const problems: ConfigProblem[] = [];
+
+  function field<T>(variable: ConfigVariableName, parse: (raw: string) => T): T {
+    const given = env[variable];
+    // An empty value counts as unset: `VAR=` is how compose files and shells write "not set".
+    const raw = given === undefined || given === '' ? DEFAULTS[variable] : given;
+    try {
+      return parse(raw);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      const value = error.shown ?? raw;
+      const shown = error.shown ?? JSON.stringify(raw);
+      problems.push({ variable, value, message: `${variable}=${shown}: ${error.allowed}` });
+      // The default always parses; returning it keeps the types total. The result is thrown away.
+      return parse(DEFAULTS[variable]);
+    }
+  }
+
+  // Read in table order, so problems are reported in the order the README lists the variables.
+  const host = field('LAYER_GATEWAY_HOST', parseHost);
+  const port = field('LAYER_GATEWAY_PORT', integer(0, 65535));
+  const dataDir = field('LAYER_DATA_DIR', parsePath);
+  const vmUrl = field('LAYER_VM_URL', parseVmUrl);
+  const apiTokens = field('LAYER_API_TOKENS', parseTokens);
+  const apiTokensFile = field('LAYER_API_TOKENS_FILE', (raw) => (raw === '' ? undefined : parsePath(raw)));
+  const metricsAuth = field('LAYER_METRICS_AUTH', oneOf(METRICS_AUTH_MODES));
+  const scrape = field('LAYER_SCRAPE_INTERVAL', parseScrapeInterval);
+  const cacheAddr = field('LAYER_CACHE_ADDR', parseCacheAddr);
+  const cacheNamespaces = field('LAYER_CACHE_NAMESPACES', parseNamespaces);
+  const vmTimeoutMs = field('LAYER_VM_TIMEOUT_MS', integer(1, MAX_TIMER_MS));
+  const proxyMaxBodyBytes = field('LAYER_PROXY_MAX_BODY_BYTES', integer(1, Number.MAX_SAFE_INTEGER));
+  const proxyMaxConcurrent = field('LAYER_PROXY_MAX_CONCURRENT', integer(1, Number.MAX_SAFE_INTEGER));
+  const logLevel = field('LAYER_LOG_LEVEL', oneOf(LOG_LEVELS));
+  const shutdownTimeoutMs = field('LAYER_SHUTDOWN_TIMEOUT_MS', integer(0, MAX_TIMER_MS));
+  const vmBinary = field('LAYER_VM_BINARY', (raw) => raw);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze({
+    host,
+    port,
+    dataDir,
+    // Unset optional settings are left out rather than present as undefined, so a logged or
+    // compared config shows only what is set.
+    ...(vmUrl === undefined ? {} : { vmUrl }),
+    apiTokens,
+    ...(apiTokensFile === undefined ? {} : { apiTokensFile }),
+    metricsAuth,
+    scrapeInterval: scrape.text,
+    scrapeIntervalMs: scrape.ms,
+    ...(cacheAddr === undefined ? {} : { cacheAddr }),
+    cacheNamespaces,
+    vmTimeoutMs,
+    proxyMaxBodyBytes,
+    proxyMaxConcurrent,
+    logLevel,
+    shutdownTimeoutMs,
+    vmBinary,
+  } satisfies Config);
+}
+
+/** The config as safe to log: everything but the tokens, which are replaced by their count. */
+export function describeConfig(config: Readonly<Config>): Record<string, unknown> {
+  const { apiTokens, ...rest } = config;
+  return { ...rest, cacheNamespaces: [...rest.cacheNamespaces], apiTokenCount: apiTokens.length };
+}
+
+function deepFreeze<T extends object>(value: T): Readonly<T> {
+  for (const inner of Object.values(value)) {
+    if (typeof inner === 'object' && inner !== null) deepFreeze(inner);
+  }
+  return Object.freeze(value);
+}
+
+function integer(min: number, max: number): (raw: string) => number {
+  return (raw) => {
+    const n = Number(raw);
+    if (!/^[0-9]+$/.test(raw) || n < min || n > max) {
+      throw new Refusal(`must be an integer from ${min} to ${max}`);
+    }
+    return n;
+  };
+}
+
+function oneOf<T extends string>(allowed: readonly T[]): (raw: string) => T {
+  return (raw) => {
+    if (!(allowed as readonly string[]).includes(raw)) throw new Refusal(`must be one of ${allowed.join(', ')}`);
+    return raw as T;
+  };
+}
+
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+function isHostName(raw: string): boolean {
+  return net.isIP(raw) !== 0 || HOST_NAME.test(raw);
+}
+
+function parseHost(raw: string): string {
+  if (!isHostName(raw)) {
+    throw new Refusal('must be an IP address or host name without port or brackets, such as 127.0.0.1, 0.0.0.0 or ::');
+  }
+  return raw;
+}
+
+function parsePath(raw: string): string {
+  if (raw.includes('\0')) throw new Refusal('must be a path without NUL characters');
+  return path.resolve(raw);
+}
+
+const VM_URL_EXAMPLE = 'such as http://127.0.0.1:8428 or http://vmselect:8481/select/0/prometheus';
+
+function parseVmUrl(raw: string): string | undefined {
+  if (raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Refusal(`must be an absolute http:// or https:// URL ${VM_URL_EXAMPLE}`);
+  }
+  // Insist on the `//` form: WHATWG URL also accepts `http:vm:8428`, which reads like a typo.
+  if (!/^https?:\/\//i.test(raw) || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new Refusal(`must be an absolute http:// or https:// URL ${VM_URL_EXAMPLE}`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    const shown = JSON.stringify(raw.replace(/\/\/[^/?#]*@/, '//[redacted]@'));
+    throw new Refusal('must not carry credentials (user:password@): they would end up in logs', shown);
+  }
+  // The raw text, not url.search: `http://vm/?` has an empty search but still a query string.
+  if (raw.includes('?')) {
+    throw new Refusal(`must not carry a query string: the gateway appends its own; give the base URL ${VM_URL_EXAMPLE}`);
+  }
+  if (raw.includes('#')) throw new Refusal(`must not carry a fragment (#...); give the base URL ${VM_URL_EXAMPLE}`);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function splitList(raw: string): string[] {
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function parseTokens(raw: string): string[] {
+  const tokens = splitList(raw);
+  // Name bad tokens by position and length only: this message is printed and logged at startup.
+  const bad = tokens.flatMap((token, i) => {
+    const problem = tokenProblem(token);
+    return problem === undefined ? [] : [`token ${i + 1} of ${tokens.length}: ${problem}`];
+  });
+  if (bad.length > 0) throw new Refusal(bad.join('; '), '[redacted]');
+  return tokens;
+}
+
+const NAMESPACE = /^[A-Za-z0-9_.-]{1,128}$/;
+
+function parseNamespaces(raw: string): string[] {
+  const names = splitList(raw);
+  const bad = names.filter((name) => !NAMESPACE.test(name));
+  if (bad.length > 0) {
+    throw new Refusal(`${bad.map((name) => JSON.stringify(name)).join(', ')}: each namespace must match ${NAMESPACE.source}`);
+  }
+  return names;
+}
+
+const CACHE_ADDR_ALLOWED = 'must be host:port, [ipv6]:port, unix:/path/to/socket or an absolute socket path';
+
+function parseCacheAddr(raw: string): string | undefined {
+  if (raw === '') return undefined;
+  if (raw.startsWith('unix:')) {
+    if (!path.isAbsolute(raw.slice('unix:'.length))) throw new Refusal(`${CACHE_ADDR_ALLOWED} (the unix: path must be absolute)`);
+    return raw;
+  }
+  if (raw.startsWith('/')) return raw;
+  const match = /^\[([^\]]+)\]:([0-9]+)$/.exec(raw) ?? /^([^:[\]]+):([0-9]+)$/.exec(raw);
+  const host = match?.[1];
+  const port = Number(match?.[2]);
+  const hostOk = host !== undefined && (raw.startsWith('[') ? net.isIPv6(host) : isHostName(host));
+  if (!hostOk || !(port >= 1 && port <= 65535)) throw new Refusal(`${CACHE_ADDR_ALLOWED} (port 1 to 65535)`);
+  return raw;
+}
+
+// Prometheus's duration syntax (common/model ParseDuration): units largest first, each at most once.
+const DURATION = /^(?:([0-9]+)y)?(?:([0-9]+)w)?(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?(?:([0-9]+)ms)?$/;
+const UNIT_MS = [365 * 86_400_000, 7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000, 1];
+const MIN_SCRAPE_MS = 1000;
+const MAX_SCRAPE_MS = 24 * 86_400_000; // below setTimeout's limit, so timers can use it as is
+
+function parseScrapeInterval(raw: string): { text: string; ms: number } {
+  const match = raw === '' ? null : DURATION.exec(raw);
+  if (!match) {
+    throw new Refusal('must be a Prometheus duration such as 15s, 1m or 1m30s (units y, w, d, h, m, s, ms, largest first)');
+  }
+  let ms = 0;
+  for (let i = 0; i < UNIT_MS.length; i++) {
+    const count = match[i + 1];
+    if (count !== undefined) ms += Number(count) * UNIT_MS[i]!;
+  }
+  if (ms < MIN_SCRAPE_MS || ms > MAX_SCRAPE_MS) throw new Refusal('must be from 1s to 24d');
+  return { text: raw, ms };
+}
