@@ -82,3 +82,46 @@ export class MethodNotAllowedError extends GatewayError {
     });
   }
 }
+
+/** 413: a request body over LAYER_PROXY_MAX_BODY_BYTES. */
+export class PayloadTooLargeError extends GatewayError {
+  override name = 'PayloadTooLargeError';
+  constructor(limit: number, options: GatewayErrorOptions = {}) {
+    super('ERR_BODY_TOO_LARGE', 413, `request body is larger than ${limit} bytes (LAYER_PROXY_MAX_BODY_BYTES); send a shorter query`, options);
+  }
+}
+
+/** 429: over a concurrency limit; carries Retry-After. */
+export class TooManyRequestsError extends GatewayError {
+  override name = 'TooManyRequestsError';
+  constructor(message: string, retryAfterSeconds: number, options: GatewayErrorOptions = {}) {
+    super('ERR_TOO_MANY_REQUESTS', 429, message, {
+      ...options,
+      headers: { 'Retry-After': String(retryAfterSeconds), ...options.headers },
+    });
+  }
+}
+
+/** 502: the metrics backend cannot be reached. Its message never names the backend's address. */
+export class UpstreamUnavailableError extends GatewayError {
+  override name = 'UpstreamUnavailableError';
+  constructor(options: GatewayErrorOptions = {}) {
+    super('ERR_UPSTREAM_UNAVAILABLE', 502, 'the metrics backend cannot be reached; retry shortly (GET /health shows its state)', {
+      ...options,
+      expose: true,
+      errorType: 'unavailable',
+    });
+  }
+}
+
+/** 504: the metrics backend did not answer within LAYER_VM_TIMEOUT_MS. */
+export class UpstreamTimeoutError extends GatewayError {
+  override name = 'UpstreamTimeoutError';
+  constructor(timeoutMs: number, options: GatewayErrorOptions = {}) {
+    super('ERR_UPSTREAM_TIMEOUT', 504, `the metrics backend did not answer within ${timeoutMs} ms; narrow the query or its time range`, {
+      ...options,
+      expose: true,
+      errorType: 'timeout',
+    });
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * startGateway wires the pieces from a config: data-directory lock, tokens, metrics, health,
+ * cache monitor, the backend (bundled vmsingle or LAYER_VM_URL), and the HTTP server. main.ts adds
+ * the process concerns (signals, exit codes); tests call this directly.
+ */
+import { once } from 'node:events';
+import { readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Registry } from 'prom-client';
+import { createApp } from './app.ts';
+import { createTokenStore, type TokenStore } from './auth/token-store.ts';
+import { startExternalProbe } from './backend/external-probe.ts';
+import { createVmsingle, type Vmsingle } from './backend/vmsingle.ts';
+import { createCacheMonitor } from './cache/monitor.ts';
+import { createNamespaceRegistry, followCacheConnection } from './cache/namespaces.ts';
+import type { Config } from './config.ts';
+import { catalogVersion } from './generated/catalog.ts';
+import { registerMetrics, type MetricHandles } from './generated/metrics.ts';
+import { createHandlers } from './handlers/create-handlers.ts';
+import { createHealthSnapshot, type HealthSnapshot } from './health/snapshot.ts';
+import { acquireDataDirLock } from './lifecycle/data-dir-lock.ts';
+import type { Logger } from './logger.ts';
+import { trackConnections } from './lifecycle/connections.ts';
+import { requireToken } from './middleware/auth.ts';
+import { runtimeCollectors } from './metrics/runtime.ts';
+import { createLimiter } from './proxy/limiter.ts';
+import { createUpstream } from './proxy/upstream.ts';
+import { createRequestValidator } from './validation.ts';
+
+/** A running gateway. */
+export interface RunningGateway {
+  /** http://host:port the gateway listens on. */
+  readonly url: string;
+  readonly port: number;
+  readonly health: HealthSnapshot;
+  readonly metrics: MetricHandles;
+  readonly registry: Registry;
+  readonly tokens: TokenStore;
+  /** The supervised vmsingle, in bundled mode. */
+  readonly vmsingle?: Vmsingle;
+  /** Re-reads LAYER_API_TOKENS_FILE (SIGHUP). */
+  reloadTokens(): Promise<void>;
+  /** Stops accepting, lets in-flight requests finish within the deadline, stops vmsingle once. */
+  stop(): Promise<void>;
+}
+
+const STATES = ['disabled', 'connecting', 'connected', 'disconnected'] as const;
+const NS_STATES = ['warm', 'warming', 'cold'] as const;
+
+/** The first plaintext token the operator configured, for vmsingle to scrape a protected /metrics. */
+async function scrapeToken(config: Config, tokens: TokenStore): Promise<string | undefined> {
+  if (config.apiTokens[0]) return config.apiTokens[0];
+  const file = config.apiTokensFile ?? tokens.generatedPath;
+  if (!file) return undefined;
+  const text = await readFile(file, 'utf8').catch(() => '');
+  return text.split('\n').map((line) => line.trim()).find((line) => line && !line.startsWith('#'));
+}
+
+/** Starts the gateway; resolves once it listens and its backend answers. */
+export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse()) await step();
+    cleanups.length = 0;
+  };
+  try {
+    const lock = await acquireDataDirLock(config.dataDir);
+    cleanups.push(() => lock.release());
+
+    const tokens = await createTokenStore({ tokens: [...config.apiTokens], ...(config.apiTokensFile ? { file: config.apiTokensFile } : {}), dataDir: config.dataDir, logger });
+    if (tokens.generatedPath) {
+      logger.warn({ path: tokens.generatedPath }, `no API token configured: using the generated one in ${tokens.generatedPath} (send it as Authorization: Bearer <token>)`);
+    }
+
+    const registry = new Registry();
+    const metrics = registerMetrics(registry, { collect: runtimeCollectors() });
+    metrics.layer_catalog_info.set({ version: catalogVersion }, 1);
+    const mode = config.vmUrl ? 'external' : 'bundled';
+    const health = createHealthSnapshot(mode);
+    const setBackend = (state: 'up' | 'down' | 'starting') => {
+      health.setBackend(state);
+      metrics.layer_backend_up.set({ mode }, state === 'up' ? 1 : 0);
+    };
+    setBackend('starting');
+
+    // Cache connection and namespaces feed the health snapshot and their gauges.
+    const namespaces = createNamespaceRegistry();
+    let shownNamespaces: string[] = [];
+    namespaces.onChange(() => {
+      const list = namespaces.list();
+      health.setNamespaces(list);
+      for (const gone of shownNamespaces.filter((name) => !list.some((ns) => ns.namespace === name))) {
+        for (const state of NS_STATES) metrics.layer_cache_namespace_state.remove({ namespace: gone, state });
+      }
+      for (const ns of list) for (const state of NS_STATES) metrics.layer_cache_namespace_state.set({ namespace: ns.namespace, state }, ns.state === state ? 1 : 0);
+      shownNamespaces = list.map((ns) => ns.namespace);
+    });
+    const cache = createCacheMonitor({
+      ...(config.cacheAddr ? { addr: config.cacheAddr } : {}),
+      logger,
+      onChange: (snapshot) => {
+        health.setCache(snapshot);
+        for (const state of STATES) metrics.layer_cache_connection_state.set({ state }, snapshot.state === state ? 1 : 0);
+        metrics.layer_cache_reconnect_generation.set(snapshot.reconnect_generation);
+        followCacheConnection(namespaces, [...config.cacheNamespaces], snapshot);
+      },
+    });
+    const initialCache = cache.snapshot();
+    health.setCache(initialCache);
+    for (const state of STATES) metrics.layer_cache_connection_state.set({ state }, initialCache.state === state ? 1 : 0);
+    followCacheConnection(namespaces, [...config.cacheNamespaces], initialCache);
+    cache.start();
+    cleanups.push(() => cache.stop());
+
+    // The backend: the app is built before it runs, so the upstream reads its URL per request.
+    let vmsingle: Vmsingle | undefined;
+    const backendUrl = () => {
+      if (config.vmUrl) return config.vmUrl;
+      if (!vmsingle || vmsingle.state !== 'up') throw new Error('bundled vmsingle is not up');
+      return vmsingle.url;
+    };
+    const upstream = createUpstream({ baseUrl: backendUrl, timeoutMs: config.vmTimeoutMs });
+    cleanups.push(() => upstream.close());
+    const redact = () => {
+      try {
+        const url = new URL(backendUrl());
+        return [url.host, url.hostname, url.origin];
+      } catch {
+        return [];
+      }
+    };
+
+    const validate = await createRequestValidator();
+    const handlers = createHandlers({
+      upstream,
+      limiter: createLimiter(config.proxyMaxConcurrent),
+      metrics,
+      validate,
+      maxBodyBytes: config.proxyMaxBodyBytes,
+      redact,
+      health,
+    });
+    const app = createApp({
+      logger,
+      registry,
+      metrics,
+      handlers,
+      authenticate: requireToken(tokens, (reason) => metrics.layer_auth_failures_total.inc({ reason })),
+      metricsAuth: config.metricsAuth,
+      validate,
+    });
+
+    const server = http.createServer({ requestTimeout: 60_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, app.callback());
+    const connections = trackConnections(server);
+    server.listen(config.port, config.host);
+    await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
+    const port = (server.address() as AddressInfo).port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host}:${port}`;
+    logger.info({ url, mode }, 'gateway listening');
+    let serverClosed = false;
+    cleanups.push(async () => {
+      if (serverClosed) return;
+      serverClosed = true;
+      await connections.close(config.shutdownTimeoutMs);
+    });
+
+    let scrapeTokenFile: string | undefined;
+    const writeScrapeToken = async () => {
+      if (config.metricsAuth !== 'token') return;
+      const token = await scrapeToken(config, tokens);
+      if (!token) return;
+      scrapeTokenFile = join(config.dataDir, 'scrape-token');
+      await writeFile(scrapeTokenFile, `${token}\n`, { mode: 0o600 });
+    };
+
+    if (config.vmUrl) {
+      const probe = startExternalProbe(config.vmUrl, 5000, setBackend);
+      cleanups.push(() => probe.stop());
+    } else {
+      await writeScrapeToken();
+      const scrapeHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+      vmsingle = createVmsingle({
+        binary: config.vmBinary,
+        dataDir: config.dataDir,
+        scrape: { targetHost: scrapeHost, targetPort: port, path: '/metrics', interval: config.scrapeInterval, ...(scrapeTokenFile ? { bearerTokenFile: scrapeTokenFile } : {}) },
+        logger,
+        onState: setBackend,
+        onRestart: () => metrics.layer_vmsingle_restarts_total.inc(),
+      });
+      const vm = vmsingle;
+      cleanups.push(() => vm.stop());
+      await vm.start();
+      logger.info({ url, mode }, 'gateway ready: metrics backend is up');
+    }
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      health,
+      metrics,
+      registry,
+      tokens,
+      ...(vmsingle ? { vmsingle } : {}),
+      async reloadTokens() {
+        const result = await tokens.reload();
+        logger.info({ result }, 'API tokens reloaded');
+        await writeScrapeToken();
+      },
+      stop() {
+        stopping ??= cleanup();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The PromQL passthrough (handwritten): the four query routes and their POST forms. The client's
+ * raw query string and body go to the backend's /api/v1/query or /api/v1/query_range untouched,
+ * and the backend's status, body and Content-Type come back as a stream. The gateway answers by
+ * itself only when it refuses a request, in the Prometheus envelope.
+ */
+import type { Context, Middleware } from 'koa';
+import { BadRequestError, GatewayError, TooManyRequestsError } from '../errors.ts';
+import type { MetricHandles } from '../generated/metrics.ts';
+import type { OperationId } from '../generated/routes.ts';
+import { operations } from '../generated/routes.ts';
+import { forwardRequestHeaders, forwardResponseHeaders } from '../proxy/headers.ts';
+import type { Limiter } from '../proxy/limiter.ts';
+import { checkParams, type Endpoint } from '../proxy/params.ts';
+import { readBody } from '../proxy/read-body.ts';
+import { UpstreamError, type Upstream, type UpstreamResponse } from '../proxy/upstream.ts';
+import { isJson, readErrorText, wrapErrorText } from '../proxy/wrap-error.ts';
+import type { RequestValidator } from '../validation.ts';
+
+/** What the passthrough needs. */
+export interface QueryHandlerDeps {
+  upstream: Upstream;
+  /** LAYER_PROXY_MAX_CONCURRENT slots, shared by every query route. */
+  limiter: Limiter;
+  metrics: MetricHandles;
+  validate: RequestValidator;
+  /** LAYER_PROXY_MAX_BODY_BYTES. */
+  maxBodyBytes: number;
+  /** Strings that identify the backend (its host, host:port); scrubbed from wrapped error texts. */
+  redact: () => readonly string[];
+}
+
+// A form body is ASCII; raw bytes outside it would be re-encoded (or refused) by Node on the way out.
+const NON_ASCII_QUERY = /[^\x21-\x7e]/;
+const NON_ASCII_BODY = /[^\t\r\n\x20-\x7e]/;
+
+/** Checks the request and returns the raw bytes to forward, or throws the 400/413 to answer. */
+async function readRequest(ctx: Context, endpoint: Endpoint, operationId: OperationId, deps: QueryHandlerDeps) {
+  const rawQuery = ctx.querystring;
+  if (NON_ASCII_QUERY.test(rawQuery)) {
+    throw new BadRequestError('the query string contains raw bytes outside printable ASCII; percent-encode parameters (curl --data-urlencode)');
+  }
+  let body: Buffer | undefined;
+  if (ctx.method === 'POST') {
+    const read = await readBody(ctx.req, deps.maxBodyBytes);
+    if (read instanceof GatewayError) throw read;
+    if (read.length > 0 && !ctx.is('application/x-www-form-urlencoded')) {
+      throw new BadRequestError('POST bodies must be application/x-www-form-urlencoded (Content-Type header); send the parameters url-encoded');
+    }
+    if (NON_ASCII_BODY.test(read.toString('latin1'))) {
+      throw new BadRequestError('the request body contains raw bytes outside printable ASCII; percent-encode parameters');
+    }
+    body = read;
+  }
+  const params = checkParams(endpoint, rawQuery, body?.toString('latin1'));
+  if (params instanceof GatewayError) throw params;
+  const op = operations[operationId];
+  const problem = deps.validate(
+    operationId,
+    op.method === 'GET'
+      ? { method: 'GET', path: op.path, query: Object.fromEntries(params) }
+      : { method: 'POST', path: op.path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Object.fromEntries(params) },
+  );
+  if (problem) throw new BadRequestError(`invalid parameters: ${problem}`);
+  return { rawQuery, body };
+}
+
+/** Creates the handler of one query operation (`endpoint` is fixed per operation, never read from the path). */
+export function createQueryHandler(operationId: OperationId, endpoint: Endpoint, deps: QueryHandlerDeps): Middleware {
+  const { metrics } = deps;
+  const reject = (reason: 'bad_request' | 'body_too_large' | 'concurrency') => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
+
+  return async (ctx) => {
+    const release = deps.limiter.tryAcquire();
+    if (!release) {
+      reject('concurrency');
+      throw new TooManyRequestsError('the gateway is at its limit of concurrent queries (LAYER_PROXY_MAX_CONCURRENT); retry after the given seconds', 1);
+    }
+    ctx.res.once('close', release);
+
+    let request: Awaited<ReturnType<typeof readRequest>>;
+    try {
+      request = await readRequest(ctx, endpoint, operationId, deps);
+    } catch (error) {
+      reject(error instanceof GatewayError && error.status === 413 ? 'body_too_large' : 'bad_request');
+      throw error;
+    }
+
+    // The client going away aborts the backend request, before or during the response.
+    const controller = new AbortController();
+    ctx.res.once('close', () => {
+      if (!ctx.res.writableFinished) controller.abort();
+    });
+
+    const started = performance.now();
+    metrics.layer_upstream_in_flight_requests.inc();
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      metrics.layer_upstream_in_flight_requests.dec();
+      metrics.layer_upstream_request_duration_seconds.observe({ endpoint }, (performance.now() - started) / 1000);
+    };
+
+    let response: UpstreamResponse;
+    try {
+      response = await deps.upstream.send({
+        endpoint,
+        method: ctx.method === 'POST' ? 'POST' : 'GET',
+        rawQuery: request.rawQuery,
+        ...(request.body ? { body: request.body } : {}),
+        headers: forwardRequestHeaders(ctx.req.headers),
+        signal: controller.signal,
+      });
+    } catch (error) {
+      settle();
+      if (!(error instanceof UpstreamError)) throw error;
+      metrics.layer_upstream_requests_total.inc({ endpoint, code: 'none' });
+      metrics.layer_upstream_errors_total.inc({ endpoint, reason: error.reason });
+      if (error.response) throw error.response;
+      ctx.req.socket.destroy(); // aborted: nobody is listening any more
+      return;
+    }
+    metrics.layer_upstream_requests_total.inc({ endpoint, code: String(response.status) });
+    const headers = forwardResponseHeaders(response.headers);
+
+    if (response.status >= 400 && !isJson(headers['content-type'])) {
+      let text: string;
+      try {
+        text = await readErrorText(response.body);
+      } finally {
+        settle();
+      }
+      ctx.status = response.status;
+      ctx.type = 'application/json';
+      ctx.body = wrapErrorText(response.status, text, deps.redact());
+      if (headers['retry-after']) ctx.set('Retry-After', headers['retry-after']);
+      return;
+    }
+
+    response.body.once('end', settle);
+    response.body.once('close', settle);
+    response.body.once('error', () => {
+      if (!controller.signal.aborted) metrics.layer_upstream_errors_total.inc({ endpoint, reason: 'reset' });
+      else metrics.layer_upstream_errors_total.inc({ endpoint, reason: 'aborted' });
+    });
+    ctx.status = response.status;
+    ctx.body = response.body;
+    // After the body: Koa drops Content-Length when a stream is assigned.
+    for (const [name, value] of Object.entries(headers)) ctx.set(name, value);
+  };
+}

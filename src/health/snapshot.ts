@@ -1,0 +1,85 @@
+/**
+ * The health snapshot: kept up to date in the background by the backend supervisor, the cache
+ * monitor and the namespace registry, read synchronously by GET /health. The handler never waits
+ * on a dependency, so it answers in milliseconds while the cache or the backend hangs.
+ */
+
+/** State of the metrics backend. */
+export type BackendState = 'up' | 'down' | 'starting';
+
+/** How the backend is run. */
+export type BackendMode = 'bundled' | 'external';
+
+/** NVMe cache connection state. */
+export type CacheConnectionState = 'disabled' | 'connecting' | 'connected' | 'disconnected';
+
+/** The Health body of openapi.yaml. */
+export interface HealthBody {
+  status: 'ok' | 'degraded';
+  reasons: string[];
+  backend: { state: BackendState; mode: BackendMode };
+  cache: { state: CacheConnectionState; reconnect_generation: number };
+  namespaces: { namespace: string; state: 'warm' | 'warming' | 'cold' }[];
+  uptime_seconds: number;
+  checked_at: string;
+}
+
+/** The mutable inputs and the read side of the snapshot. */
+export interface HealthSnapshot {
+  setBackend(state: BackendState): void;
+  setCache(cache: HealthBody['cache']): void;
+  setNamespaces(namespaces: HealthBody['namespaces']): void;
+  /** The current body and its status: 200 when ok, 503 when degraded. */
+  read(): { status: 200 | 503; body: HealthBody };
+}
+
+/** Why the gateway is degraded, from its inputs; empty when it is healthy. */
+export function degradedReasons(backend: BackendState, cache: HealthBody['cache'], namespaces: HealthBody['namespaces']): string[] {
+  const reasons: string[] = [];
+  if (backend !== 'up') reasons.push(`metrics backend ${backend}`);
+  // A cache that is not configured is not a fault; one that is configured must be connected.
+  if (cache.state !== 'disabled' && cache.state !== 'connected') reasons.push(`cache ${cache.state}`);
+  for (const ns of namespaces) if (ns.state !== 'warm') reasons.push(`namespace ${ns.namespace} ${ns.state}`);
+  return reasons;
+}
+
+/** Creates the snapshot; the backend starts as `starting` and the cache as `disabled`. */
+export function createHealthSnapshot(mode: BackendMode, now: () => number = Date.now): HealthSnapshot {
+  const startedAt = now();
+  let backend: BackendState = 'starting';
+  let cache: HealthBody['cache'] = { state: 'disabled', reconnect_generation: 0 };
+  let namespaces: HealthBody['namespaces'] = [];
+  let checkedAt = startedAt;
+  const touch = () => {
+    checkedAt = now();
+  };
+  return {
+    setBackend(state) {
+      backend = state;
+      touch();
+    },
+    setCache(next) {
+      cache = { ...next };
+      touch();
+    },
+    setNamespaces(next) {
+      namespaces = next.map((ns) => ({ ...ns }));
+      touch();
+    },
+    read() {
+      const reasons = degradedReasons(backend, cache, namespaces);
+      return {
+        status: reasons.length === 0 ? 200 : 503,
+        body: {
+          status: reasons.length === 0 ? 'ok' : 'degraded',
+          reasons,
+          backend: { state: backend, mode },
+          cache: { ...cache },
+          namespaces: namespaces.map((ns) => ({ ...ns })),
+          uptime_seconds: Math.round((now() - startedAt) / 100) / 10,
+          checked_at: new Date(checkedAt).toISOString(),
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * `npm start`: the process around startGateway. Reads the config, starts, and handles signals:
+ * SIGTERM/SIGINT stop gracefully (once; further signals are ignored while stopping), SIGHUP re-reads
+ * LAYER_API_TOKENS_FILE. Exit codes: 0 after a clean stop, 1 when start-up fails, 2 for invalid config.
+ */
+import { ConfigError, describeConfig, loadConfig } from './config.ts';
+import { GatewayError } from './errors.ts';
+import { startGateway } from './gateway.ts';
+import { createLogger } from './logger.ts';
+
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`layer gateway: invalid configuration:\n${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  logger.info({ config: describeConfig(config) }, 'starting');
+
+  let gateway;
+  try {
+    gateway = await startGateway(config, logger);
+  } catch (error) {
+    const message = error instanceof GatewayError && error.expose ? error.message : String(error instanceof Error ? error.message : error);
+    logger.error({ code: (error as { code?: string }).code }, `start-up failed: ${message}`);
+    console.error(`layer gateway: ${message}`);
+    return 1;
+  }
+  const running = gateway;
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        logger.warn({ signal }, 'already stopping; waiting for in-flight requests and vmsingle');
+        return;
+      }
+      stopping = true;
+      logger.info({ signal }, 'stopping: no new connections, finishing in-flight requests');
+      running.stop().then(
+        () => {
+          logger.info('stopped');
+          resolve(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'stop failed');
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGHUP', () => {
+      running.reloadTokens().catch((error: unknown) => logger.error({ err: error }, 'token reload failed; the previous tokens stay valid'));
+    });
+  });
+}
+
+process.exitCode = await main();
+// Timers of libraries (keep-alive agents, pino) must not keep a stopped gateway alive.
+setTimeout(() => process.exit(), 200).unref();

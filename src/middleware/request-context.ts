@@ -1,0 +1,44 @@
+/**
+ * The outermost middleware: gives each request an id, and once the response is done records it in
+ * layer_http_requests_total / layer_http_request_duration_seconds and the access log. Routes are
+ * labelled by template, never by raw path, so labels stay bounded.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Middleware } from 'koa';
+import type { HttpRoute } from '../metrics/http-labels.ts';
+import { httpMethodLabel, httpRouteLabel } from '../metrics/http-labels.ts';
+import type { MetricHandles } from '../generated/metrics.ts';
+import type { GatewayState } from './errors.ts';
+
+/** Something that can write an access log line. */
+export interface AccessLogger {
+  info(obj: object, msg?: string): void;
+}
+
+// Accept a caller's id only when it is short and plain, so it cannot forge log lines.
+const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Creates the request-context middleware. */
+export function requestContext(metrics: MetricHandles, logger: AccessLogger): Middleware {
+  return async (ctx, next) => {
+    const incoming = ctx.get('X-Request-Id');
+    const state = ctx.state as GatewayState;
+    state.requestId = SAFE_ID.test(incoming) ? incoming : randomUUID();
+    ctx.set('X-Request-Id', state.requestId);
+    const started = performance.now();
+    ctx.res.once('close', () => {
+      const seconds = (performance.now() - started) / 1000;
+      const route: HttpRoute = httpRouteLabel(state.operation?.path);
+      const method = httpMethodLabel(ctx.method);
+      // A response cut short (client gone, backend reset) is recorded as such, not as its status.
+      const code = ctx.res.writableFinished ? String(ctx.status) : 'aborted';
+      metrics.layer_http_requests_total.inc({ route, method, code });
+      metrics.layer_http_request_duration_seconds.observe({ route, method }, seconds);
+      logger.info(
+        { requestId: state.requestId, method: ctx.method, path: ctx.path, route, status: code, ms: Math.round(seconds * 1e4) / 10 },
+        'request',
+      );
+    });
+    await next();
+  };
+}
