@@ -1,0 +1,305 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VmsingleError } from '../../src/backend/errors.ts';
+import { findFreePort } from '../../src/backend/free-port.ts';
+import { probeHealth } from '../../src/backend/health.ts';
+import { createVmsingle, type Vmsingle, type VmsingleOptions, type VmsingleState } from '../../src/backend/vmsingle.ts';
+import { isAlive, recordingLogger, tempDir, waitFor } from './helpers.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FAKE = join(here, 'fixtures', 'fake-vmsingle.mjs');
+
+describe('createVmsingle(options)', function () {
+  this.timeout(30_000);
+  let dataDir: string;
+  let logger: ReturnType<typeof recordingLogger>;
+  const running: Vmsingle[] = [];
+
+  /** A supervisor on the real binary with test-sized timings, stopped after each test. */
+  function make(extra: Partial<VmsingleOptions> = {}): Vmsingle {
+    const vm = createVmsingle({
+      binary: 'victoria-metrics', dataDir, logger, retentionPeriod: '1d', startTimeoutMs: 10_000,
+      backoff: { initialMs: 50, maxMs: 200 }, healthIntervalMs: 100, stopTimeoutMs: 5000, ...extra,
+    });
+    running.push(vm);
+    return vm;
+  }
+
+  beforeEach(async () => {
+    dataDir = await tempDir('vmsingle');
+    logger = recordingLogger();
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((vm) => vm.stop()));
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts, answers /health, and keeps storage in dataDir/vmsingle', async () => {
+    const states: VmsingleState[] = [];
+    const vm = make({ onState: (s) => states.push(s) });
+    const began = Date.now();
+    await vm.start();
+    const ms = Date.now() - began;
+    assert.equal(vm.state, 'up');
+    assert.deepEqual(states, ['starting', 'up']);
+    assert.match(vm.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(await probeHealth(vm.url, 1000), true);
+    assert.ok(existsSync(join(dataDir, 'vmsingle', 'flock.lock')), 'storage is under dataDir/vmsingle');
+    assert.ok(ms < 5000, `start took ${ms} ms; want < 5000`);
+    console.log(`      (vmsingle start: ${ms} ms)`);
+    assert.equal(await vm.start().then(() => 'same'), 'same', 'a second start() is the same start');
+  });
+
+  it('stop() sends one SIGINT, waits for a clean exit, and is idempotent', async () => {
+    const states: VmsingleState[] = [];
+    const vm = make({ onState: (s) => states.push(s) });
+    await vm.start();
+    const pid = vm.pid;
+    assert.ok(pid);
+    const began = Date.now();
+    await Promise.all([vm.stop(), vm.stop()]);
+    const ms = Date.now() - began;
+    assert.equal(isAlive(pid), false, `pid ${pid} is gone`);
+    assert.equal(vm.state, 'down');
+    assert.equal(vm.pid, undefined);
+    assert.deepEqual(states, ['starting', 'up', 'down']);
+    const stopped = logger.entries.find((e) => e.msg === 'vmsingle stopped');
+    // Exit code 0 and no signal: it ran its own graceful shutdown, which one SIGINT triggers and
+    // a second would cut short.
+    assert.deepEqual(stopped?.obj, { pid, code: 0, signal: null });
+    const said = logger.entries.filter((e) => e.level === 'debug').map((e) => e.msg ?? '');
+    assert.equal(said.filter((line) => line.includes('received signal interrupt')).length, 1);
+    assert.ok(said.some((line) => line.includes('the VictoriaMetrics has been stopped')));
+    console.log(`      (vmsingle stop: ${ms} ms)`);
+    await vm.stop();
+    await assert.rejects(vm.start(), { code: 'ERR_VM_STOPPED' });
+  });
+
+  it('restarts after SIGKILL: down, onRestart, up again on the same port', async () => {
+    const states: VmsingleState[] = [];
+    let restarts = 0;
+    const vm = make({ onState: (s) => states.push(s), onRestart: () => (restarts += 1) });
+    await vm.start();
+    const { url } = vm;
+    const firstPid = vm.pid as number;
+    const killedAt = Date.now();
+    process.kill(firstPid, 'SIGKILL');
+    await waitFor('vmsingle to go down', () => states.includes('down'));
+    await waitFor('vmsingle to come back up', () => vm.state === 'up' && vm.pid !== undefined && vm.pid !== firstPid);
+    const ms = Date.now() - killedAt;
+    assert.deepEqual(states, ['starting', 'up', 'down', 'up']);
+    assert.equal(restarts, 1);
+    assert.equal(vm.url, url, 'the restart reuses the port');
+    assert.equal(await probeHealth(vm.url, 1000), true);
+    assert.ok(logger.entries.some((e) => e.level === 'error' && e.msg === 'vmsingle exited unexpectedly; restarting'));
+    console.log(`      (vmsingle restart after SIGKILL: ${ms} ms)`);
+  });
+
+  it('reports a hung vmsingle as down and recovered as up, without restarting it', async () => {
+    const states: VmsingleState[] = [];
+    let restarts = 0;
+    const vm = make({ onState: (s) => states.push(s), onRestart: () => (restarts += 1) });
+    await vm.start();
+    const pid = vm.pid as number;
+    process.kill(pid, 'SIGSTOP');
+    try {
+      await waitFor('the health poll to report down', () => vm.state === 'down', 5000);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    await waitFor('the health poll to report up', () => vm.state === 'up', 5000);
+    assert.deepEqual(states, ['starting', 'up', 'down', 'up']);
+    assert.equal(restarts, 0);
+    assert.equal(vm.pid, pid);
+  });
+
+  it('fails fast with ERR_VM_LOCKED when another vmsingle holds the data directory', async () => {
+    const first = make();
+    await first.start();
+    const second = make();
+    const began = Date.now();
+    await assert.rejects(second.start(), (err: unknown) => {
+      assert.ok(err instanceof VmsingleError);
+      assert.equal(err.code, 'ERR_VM_LOCKED');
+      assert.equal(err.expose, false);
+      assert.match(err.message, /another vmsingle is using that directory/);
+      assert.ok(err.output.some((line) => line.includes('cannot acquire lock')));
+      return true;
+    });
+    assert.ok(Date.now() - began < 3000, `took ${Date.now() - began} ms; want < 3000`);
+    assert.equal(second.state, 'down');
+    assert.equal(first.state, 'up');
+  });
+
+  it('fails with ERR_VM_BINARY_MISSING and says how to install it', async () => {
+    const vm = make({ binary: 'victoria-metrics-not-installed' });
+    await assert.rejects(vm.start(), {
+      code: 'ERR_VM_BINARY_MISSING',
+      message: `vmsingle binary "victoria-metrics-not-installed" not found; install Debian's victoria-metrics package (apt-get install victoria-metrics) or set LAYER_VM_URL`,
+    });
+    assert.equal(vm.state, 'down');
+  });
+
+  it('fails with ERR_VM_EXITED and its own words when it rejects a flag', async () => {
+    const vm = make({ retentionPeriod: 'forever' });
+    await assert.rejects(vm.start(), (err: unknown) => {
+      assert.ok(err instanceof VmsingleError);
+      assert.equal(err.code, 'ERR_VM_EXITED');
+      assert.match(err.message, /exited with code 2 while starting; its last output:\n.*invalid value "forever" for flag -retentionPeriod/s);
+      return true;
+    });
+  });
+
+  it('retries on another port when the picked one is taken', async () => {
+    const squatter: Server = createServer();
+    squatter.listen(0, '127.0.0.1');
+    await once(squatter, 'listening');
+    try {
+      const taken = (squatter.address() as AddressInfo).port;
+      const picks = [taken];
+      const vm = make({ pickPort: async () => picks.shift() ?? findFreePort() });
+      await vm.start();
+      assert.notEqual(vm.url, `http://127.0.0.1:${taken}`);
+      assert.ok(logger.entries.some((e) => e.level === 'warn' && e.msg === 'vmsingle port was taken; trying another'));
+    } finally {
+      squatter.close();
+    }
+  });
+
+  describe('with a fake binary for faults the real one cannot produce on demand', () => {
+    it('fails with ERR_VM_START_TIMEOUT quoting its last output, and leaves no process', async () => {
+      const pidFile = join(dataDir, 'fake.pid');
+      process.env.FAKE_MODE = 'never-healthy';
+      process.env.FAKE_PIDFILE = pidFile;
+      try {
+        const vm = make({ binary: FAKE, startTimeoutMs: 500 });
+        await assert.rejects(vm.start(), (err: unknown) => {
+          assert.ok(err instanceof VmsingleError);
+          assert.equal(err.code, 'ERR_VM_START_TIMEOUT');
+          assert.match(err.message, /did not answer http:\/\/127\.0\.0\.1:\d+\/health within 500 ms; its last output:\nfake vmsingle in mode never-healthy/);
+          return true;
+        });
+        assert.equal(isAlive(Number(await readFile(pidFile, 'utf8'))), false);
+      } finally {
+        delete process.env.FAKE_MODE;
+        delete process.env.FAKE_PIDFILE;
+      }
+    });
+
+    it('stop() sends SIGINT once and SIGKILLs only after stopTimeoutMs, with a warning', async () => {
+      const signals = join(dataDir, 'signals');
+      process.env.FAKE_MODE = 'ignores-sigint';
+      process.env.FAKE_SIGNALS = signals;
+      try {
+        const vm = make({ binary: FAKE, stopTimeoutMs: 400 });
+        await vm.start();
+        const pid = vm.pid as number;
+        const began = Date.now();
+        await vm.stop();
+        const ms = Date.now() - began;
+        assert.equal(isAlive(pid), false);
+        assert.ok(ms >= 400, `stop took ${ms} ms; want >= 400 (the stop timeout)`);
+        assert.equal(await readFile(signals, 'utf8'), 'SIGINT\n');
+        assert.ok(logger.entries.some((e) => e.level === 'warn' && /sending SIGKILL/.test(e.msg ?? '')));
+      } finally {
+        delete process.env.FAKE_MODE;
+        delete process.env.FAKE_SIGNALS;
+      }
+    });
+
+    it('stop() during start rejects start() with ERR_VM_STOPPED and leaves no process', async () => {
+      const pidFile = join(dataDir, 'fake.pid');
+      process.env.FAKE_MODE = 'never-healthy';
+      process.env.FAKE_PIDFILE = pidFile;
+      try {
+        const vm = make({ binary: FAKE, startTimeoutMs: 10_000 });
+        const started = vm.start();
+        const pid = await waitFor('the fake to write its pid', async () => Number(await readFile(pidFile, 'utf8')));
+        await vm.stop();
+        await assert.rejects(started, { code: 'ERR_VM_STOPPED' });
+        assert.equal(isAlive(pid), false);
+      } finally {
+        delete process.env.FAKE_MODE;
+        delete process.env.FAKE_PIDFILE;
+      }
+    });
+  });
+
+  it('kills vmsingle when the node process exits without stop()', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'fixtures', 'exit-without-stop.ts'), dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 0);
+    const pid = Number(out.trim());
+    assert.ok(pid > 0, `got pid output ${JSON.stringify(out)}`);
+    await waitFor(`vmsingle pid ${pid} to be gone`, () => !isAlive(pid), 5000);
+  });
+});
+
+describe('vmsingle scraping the gateway (real vmsingle 1.79)', function () {
+  this.timeout(30_000);
+
+  for (const host of ['127.0.0.1', '::1']) {
+    it(`scrapes ${host}:port/path with the bearer token and answers the series in /api/v1/query`, async function () {
+      const target = createServer((req, res) => {
+        seen.push(req.headers.authorization);
+        if (req.url !== '/custom/metrics') {
+          res.statusCode = 404;
+          res.end();
+          return;
+        }
+        res.setHeader('Content-Type', 'text/plain; version=0.0.4');
+        res.end('# TYPE layer_test_scraped gauge\nlayer_test_scraped 42\n');
+      });
+      const seen: (string | undefined)[] = [];
+      try {
+        target.listen(0, host);
+        await once(target, 'listening');
+      } catch (err) {
+        if (host === '::1') this.skip(); // no IPv6 loopback on this machine
+        throw err;
+      }
+      const dataDir = await tempDir('vmsingle-scrape');
+      const tokenFile = join(dataDir, 'token');
+      await writeFile(tokenFile, 's3cret\n');
+      const vm = createVmsingle({
+        binary: 'victoria-metrics', dataDir, logger: recordingLogger(), retentionPeriod: '1d',
+        scrape: {
+          targetHost: host, targetPort: (target.address() as AddressInfo).port,
+          path: '/custom/metrics', interval: '1s', bearerTokenFile: tokenFile,
+        },
+      });
+      try {
+        await vm.start();
+        const began = Date.now();
+        const value = await waitFor('the scraped series in /api/v1/query', async () => {
+          // vmsingle 1.79 makes new series searchable only ~10 s after ingestion; force_flush
+          // (which the gateway never exposes) makes them searchable now. nocache=1 skips the 30 s
+          // -search.latencyOffset that otherwise hides the newest samples.
+          await fetch(`${vm.url}/internal/force_flush`);
+          const query = encodeURIComponent('layer_test_scraped{job="layer-gateway"}');
+          const res = await fetch(`${vm.url}/api/v1/query?nocache=1&query=${query}`);
+          const body = (await res.json()) as { data: { result: { value: [number, string] }[] } };
+          return body.data.result[0]?.value[1];
+        }, 15_000, 200);
+        assert.equal(value, '42');
+        assert.equal(seen[0], 'Bearer s3cret');
+        console.log(`      (first scraped sample queryable after ${Date.now() - began} ms)`);
+      } finally {
+        await vm.stop();
+        target.close();
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    });
+  }
+});
