@@ -143,6 +143,25 @@ const cases: DiffCase[] = [
     },
   ],
   [
+    'a response swapped from a catalog schema to another is compared',
+    {
+      given: { base: BASE, head: edited({ openapi: [["                $ref: '#/components/schemas/CatalogEntry'\n", "                $ref: '#/components/schemas/Error'\n"]] }) },
+      want: {
+        changes: [
+          'breaking property_removed CatalogEntry->Error.alert',
+          'compatible property_added CatalogEntry->Error.code',
+          'breaking property_removed CatalogEntry->Error.kind',
+          'breaking property_removed CatalogEntry->Error.label_details',
+          'breaking property_removed CatalogEntry->Error.labels',
+          'compatible property_added CatalogEntry->Error.message',
+          'breaking property_removed CatalogEntry->Error.name',
+          'breaking property_removed CatalogEntry->Error.unit',
+        ],
+        gate: 'fail',
+      },
+    },
+  ],
+  [
     'the catalog schemas are left to the catalog shape section',
     {
       given: { base: BASE, head: edited({ openapi: [['        unit:\n          type: string\n        alert:\n', '        alert:\n']] }) },

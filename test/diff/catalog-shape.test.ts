@@ -67,6 +67,28 @@ const cases: DiffCase[] = [
     },
   ],
   [
+    'changing the scalar type of array items breaks',
+    {
+      given: { base: BASE, head: edited({ openapi: [['        labels:\n          type: array\n          items:\n            type: string\n', '        labels:\n          type: array\n          items:\n            type: integer\n']] }) },
+      want: { changes: ['breaking type_changed CatalogEntry.labels[]'], gate: 'fail' },
+    },
+  ],
+  [
+    'renaming a schema under components changes no JSON',
+    {
+      given: {
+        base: BASE,
+        head: edited({
+          openapi: [
+            ["            $ref: '#/components/schemas/CatalogEntry'\n    CatalogEntry:\n", "            $ref: '#/components/schemas/MetricEntry'\n    MetricEntry:\n"],
+            ["                $ref: '#/components/schemas/CatalogEntry'\n", "                $ref: '#/components/schemas/MetricEntry'\n"],
+          ],
+        }),
+      },
+      want: { changes: [], gate: 'pass' },
+    },
+  ],
+  [
     'a new optional property passes',
     {
       given: { base: BASE, head: edited({ openapi: [[UNIT_PROPERTY, `${UNIT_PROPERTY.replace('        alert:\n', '')}        family:\n          type: string\n        alert:\n`]] }) },
@@ -131,13 +153,12 @@ const cases: DiffCase[] = [
     },
   ],
   [
-    'openapi.yaml absent at the base: the catalog schemas are added',
+    'openapi.yaml absent at the base: the Catalog schema is added',
     {
       given: { base: { catalog: BASE_CATALOG }, head: { openapi: BASE.openapi, catalog: edit(BASE_CATALOG, []) } },
       want: {
         changes: [
           'compatible schema_added Catalog',
-          'compatible schema_added CatalogEntry',
           'compatible route_added /catalog',
           'compatible route_added /catalog/{name}',
           'compatible route_added /health',

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { Change, Contracts } from '../../scripts/lib/diff/change.ts';
+import { gateOf, type Change, type Contracts } from '../../scripts/lib/diff/change.ts';
 import { diffContracts } from '../../scripts/lib/diff/diff-contracts.ts';
-import { gateOf } from '../../scripts/lib/diff/change.ts';
 
 /** The base contracts every diff table starts from. */
 export const BASE_OPENAPI = readFileSync(new URL('../fixtures/diff/openapi.base.yaml', import.meta.url), 'utf8');

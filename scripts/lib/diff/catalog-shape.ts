@@ -2,7 +2,7 @@ import type { Change, Contracts } from './change.ts';
 import { isRecord, recordOf } from './refs.ts';
 import { compareSchemas, type SchemaFinding } from './schema-compare.ts';
 
-/** The schemas of the served catalog; the ones they reference are compared through their `$ref`s. */
+/** The schemas of the served catalog, the document first; the ones they reference are compared through their `$ref`s. */
 export const CATALOG_SCHEMAS = ['Catalog', 'CatalogEntry'] as const;
 
 const VERSION = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
@@ -13,9 +13,16 @@ function versionOf(catalog: unknown): string | undefined {
   return typeof version === 'string' ? version : undefined;
 }
 
+function hasSchema(openapi: unknown, name: string): boolean {
+  return name in recordOf(recordOf(recordOf(openapi).components).schemas);
+}
+
 function shapeFindings(base: Contracts, head: Contracts): SchemaFinding[] {
   const visited = new Set<string>();
-  return CATALOG_SCHEMAS.flatMap((name) => {
+  // Catalog is always compared; the other roots only where both sides have them, since a schema
+  // renamed under components changes no JSON and Catalog reaches it through its $ref anyway.
+  const roots = CATALOG_SCHEMAS.filter((name, index) => index === 0 || (hasSchema(base.openapi, name) && hasSchema(head.openapi, name)));
+  return roots.flatMap((name) => {
     const path = ['components', 'schemas', name];
     const ref = { $ref: `#/components/schemas/${name}` };
     // Starting from a ref names subjects after the schema and shares the visited set, so

@@ -26,7 +26,7 @@ export interface SchemaAt {
 /** How to compare. */
 export interface CompareOptions {
   direction: Direction;
-  /** Refs to these schema names are not descended into (another section compares them). (default: none) */
+  /** Refs that both sides make to these schema names are not descended into (another section compares them). (default: none) */
   skipRef?: (name: string) => boolean;
 }
 
@@ -57,6 +57,12 @@ function enumOf(schema: Record_): string[] | undefined {
   return undefined;
 }
 
+// Points at the keyword that changed (`enum:`, `type:`) when the head schema writes it.
+function keywordPath(schema: Record_, path: DocPath, keywords: readonly string[]): DocPath {
+  const keyword = keywords.find((name) => name in schema);
+  return keyword === undefined ? path : [...path, keyword];
+}
+
 function listText(values: readonly string[]): string {
   return values.join(', ');
 }
@@ -78,12 +84,13 @@ function compareTypes(walk: Walk, base: Record_, head: Record_, subject: string,
     subject,
     classification,
     detail: `type ${listText(before)} -> ${listText(after)}`,
-    path,
+    path: keywordPath(head, path, ['type', 'properties', 'items', 'prefixItems', 'const']),
   });
   return true;
 }
 
-function compareEnums(walk: Walk, base: Record_, head: Record_, subject: string, path: DocPath): void {
+function compareEnums(walk: Walk, base: Record_, head: Record_, subject: string, schemaPath: DocPath): void {
+  const path = keywordPath(head, schemaPath, ['enum', 'const']);
   const before = enumOf(base);
   const after = enumOf(head);
   if (!before && !after) return;
@@ -112,6 +119,7 @@ function compareProperties(walk: Walk, base: Record_, head: Record_, subject: st
   const requiredBefore = new Set(stringsOf(base.required));
   const requiredAfter = new Set(stringsOf(head.required));
   const reading = walk.options.direction === 'response';
+  const requiredPath = keywordPath(head, path, ['required']);
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   for (const name of names) {
     const at = `${subject}.${name}`;
@@ -146,7 +154,7 @@ function compareProperties(walk: Walk, base: Record_, head: Record_, subject: st
         subject: at,
         classification: reading ? 'breaking' : 'compatible',
         detail: `property "${name}" no longer required${reading ? '; clients may find it missing' : ''}`,
-        path: propPath,
+        path: requiredPath,
       });
     } else if (!requiredBefore.has(name) && requiredAfter.has(name)) {
       emit(walk, {
@@ -154,7 +162,7 @@ function compareProperties(walk: Walk, base: Record_, head: Record_, subject: st
         subject: at,
         classification: reading ? 'compatible' : 'breaking',
         detail: `property "${name}" now required${reading ? '' : '; existing clients may not send it'}`,
-        path: propPath,
+        path: requiredPath,
       });
     }
     walkSchemas(walk, { node: before[name], path: [...basePath, 'properties', name] }, { node: after[name], path: propPath }, at);
@@ -247,9 +255,12 @@ function walkSchemas(walk: Walk, baseAt: SchemaAt, headAt: SchemaAt, subject: st
   const base = resolveRefs(walk.baseDoc, baseAt.node, baseAt.path);
   const head = resolveRefs(walk.headDoc, headAt.node, headAt.path);
   const skip = walk.options.skipRef;
-  if (skip && ((base.refName && skip(base.refName)) || (head.refName && skip(head.refName)))) return;
-  // Crossing a `$ref` names the subject after the referenced schema: `CatalogEntry.unit`.
-  const name = head.refName ?? base.refName ?? subject;
+  // Skipped only while both sides name the same schema: swapping it for another is this caller's change.
+  if (skip && base.refName !== undefined && base.refName === head.refName && skip(base.refName)) return;
+  // Crossing a `$ref` names the subject after the referenced schema (`CatalogEntry.unit`), or
+  // after both when the ref was swapped (`CatalogEntry->Error.unit`).
+  const swapped = base.refName !== undefined && head.refName !== undefined && base.refName !== head.refName;
+  const name = swapped ? `${base.refName}->${head.refName}` : (head.refName ?? base.refName ?? subject);
   // Each pair of places is compared once: shared schemas report once, and ref cycles end.
   const key = `${pathKey(base.path)}|${pathKey(head.path)}`;
   if (walk.visited.has(key)) return;
