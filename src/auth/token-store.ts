@@ -1,0 +1,140 @@
+/**
+ * The set of API tokens the gateway accepts. Tokens are kept only as SHA-256 digests, and a
+ * candidate is compared with every digest in constant time, so neither memory nor timing tells
+ * which token exists. Several tokens may be valid at once, which is how tokens are rotated: add
+ * the new one to the file, SIGHUP, move clients over, remove the old one, SIGHUP.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Logger } from '../logger.ts';
+import { loadOrCreateGeneratedToken } from './generated-token.ts';
+import { tokenProblem } from './token-format.ts';
+import { readTokenFile, TokenFileError } from './token-file.ts';
+
+/** Options of createTokenStore. */
+export interface TokenStoreOptions {
+  /** Tokens from LAYER_API_TOKENS. */
+  tokens: readonly string[];
+  /** LAYER_API_TOKENS_FILE, re-read by reload(). (default: none) */
+  file?: string;
+  /** Where the generated token is kept when no token is configured. */
+  dataDir: string;
+  logger: Logger;
+}
+
+/** What reload() did: the tokens in force afterwards, and the error when the file was refused. */
+export type ReloadResult = { ok: true; count: number } | { ok: false; count: number; error: TokenFileError };
+
+/** The accepted API tokens. */
+export interface TokenStore {
+  /** Whether `candidate` is one of the accepted tokens, in time independent of which. */
+  verify(candidate: string): boolean;
+  /** Re-reads the token file (on SIGHUP); on failure the tokens in force stay in force. */
+  reload(): Promise<ReloadResult>;
+  /** How many distinct tokens are accepted. */
+  readonly count: number;
+  /** The file holding the generated token, when one was generated or reused. (default: undefined) */
+  readonly generatedPath?: string;
+}
+
+function digest(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest();
+}
+
+// Keyed by hex digest, so a token listed twice (in the environment and the file) counts once.
+function digestSet(tokens: readonly string[]): Map<string, Buffer> {
+  const set = new Map<string, Buffer>();
+  for (const token of tokens) {
+    const d = digest(token);
+    set.set(d.toString('hex'), d);
+  }
+  return set;
+}
+
+function emptySetError(file: string): TokenFileError {
+  return new TokenFileError(
+    file,
+    `${file} holds no token and LAYER_API_TOKENS is empty, which would refuse every request; ` +
+      'add a token to the file, or unset LAYER_API_TOKENS_FILE to have one generated',
+  );
+}
+
+/** Builds the token store from the environment's tokens, the token file, or a generated token. */
+export async function createTokenStore(options: TokenStoreOptions): Promise<TokenStore> {
+  const { file, logger } = options;
+  const envTokens = [...options.tokens];
+  envTokens.forEach((token, i) => {
+    const problem = tokenProblem(token);
+    if (problem !== undefined) throw new TypeError(`tokens[${i}]: ${problem}`);
+  });
+
+  let generatedPath: string | undefined;
+  let digests: ReadonlyMap<string, Buffer>;
+  if (file !== undefined) {
+    // At startup a bad file is fatal: running with fewer tokens than intended, or generating
+    // one, would be worse than not starting.
+    const fileTokens = await readTokenFile(file);
+    digests = digestSet([...envTokens, ...fileTokens]);
+    if (digests.size === 0) throw emptySetError(file);
+    logger.info({ count: digests.size, fromEnv: envTokens.length, fromFile: fileTokens.length, file }, 'API tokens loaded');
+  } else if (envTokens.length > 0) {
+    digests = digestSet(envTokens);
+    logger.info({ count: digests.size, fromEnv: envTokens.length }, 'API tokens loaded');
+  } else {
+    const generated = await loadOrCreateGeneratedToken(options.dataDir);
+    generatedPath = generated.path;
+    digests = digestSet([generated.token]);
+    if (generated.created) {
+      logger.warn({ path: generated.path }, `no API token configured: generated one into ${generated.path} (mode 0600); send it as Authorization: Bearer <token>`);
+    } else {
+      logger.info({ path: generated.path }, `no API token configured: using the one generated earlier in ${generated.path}`);
+    }
+    if ((generated.mode & 0o077) !== 0) {
+      logger.warn({ path: generated.path, mode: generated.mode.toString(8) }, `${generated.path} is readable by other users; chmod 600 it`);
+    }
+  }
+
+  async function reloadNow(): Promise<ReloadResult> {
+    if (file === undefined) {
+      logger.info({ count: digests.size }, 'no LAYER_API_TOKENS_FILE to reload; API tokens unchanged');
+      return { ok: true, count: digests.size };
+    }
+    try {
+      const fileTokens = await readTokenFile(file);
+      const next = digestSet([...envTokens, ...fileTokens]);
+      // An empty file is more likely a truncated edit than a wish to lock every client out.
+      if (next.size === 0) throw emptySetError(file);
+      digests = next; // one assignment: verify() sees the old set or the new one, never a mix
+      logger.info({ count: next.size, fromEnv: envTokens.length, fromFile: fileTokens.length, file }, 'API tokens reloaded');
+      return { ok: true, count: next.size };
+    } catch (error) {
+      if (!(error instanceof TokenFileError)) throw error;
+      logger.error({ err: error, file, count: digests.size }, `API token file refused; keeping the ${digests.size} tokens in force`);
+      return { ok: false, count: digests.size, error };
+    }
+  }
+
+  // SIGHUPs in quick succession run one after another, so the last file read is the one in force.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  return {
+    verify(candidate) {
+      const want = digest(candidate);
+      let matched = 0;
+      // Compare with every digest, without stopping at a match, so the time taken does not
+      // depend on whether or which token matched.
+      for (const have of digests.values()) matched |= timingSafeEqual(have, want) ? 1 : 0;
+      return matched === 1;
+    },
+    reload() {
+      const run = queue.then(reloadNow);
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    get count() {
+      return digests.size;
+    },
+    get generatedPath() {
+      return generatedPath;
+    },
+  };
+}
