@@ -1,0 +1,102 @@
+/**
+ * Edge auth: the request must carry an accepted API token in the Authorization header, either
+ * as `Bearer <token>` (RFC 6750) or as HTTP Basic credentials (RFC 7617) for clients that only
+ * speak Basic. With Basic, the token is the password when a password is given (promtool's
+ * `basic_auth` and Grafana's data source put secrets there, with any user name) and the user name
+ * when the password is empty (`curl -u <token>:`).
+ */
+import type { Middleware } from 'koa';
+import type { TokenStore } from '../auth/token-store.ts';
+import { UnauthorizedError } from '../errors.ts';
+
+/** Why a request was refused; the values of layer_auth_failures_total's `reason` label. */
+export type AuthFailureReason = 'missing' | 'malformed' | 'invalid' | 'query_string';
+
+// RFC 6750 section 2.3 defines access_token; the others are what clients commonly try. URLs land
+// in access logs, proxies and browser history, so a token there is refused even when valid.
+const QUERY_TOKEN_PARAMS = new Set(['access_token', 'token', 'api_key', 'apikey']);
+
+const HOW = 'send Authorization: Bearer <token>; tokens come from LAYER_API_TOKENS or LAYER_API_TOKENS_FILE';
+
+// Only fixed texts: a message must never echo any part of the header, which may be the token.
+const MESSAGES: Record<Exclude<AuthFailureReason, 'query_string'>, string> = {
+  missing: `this route requires an API token: ${HOW}`,
+  malformed: `the Authorization header cannot be read: ${HOW}`,
+  invalid: `the API token is not valid (unknown or revoked): ${HOW}`,
+};
+
+type Parsed = { token: string } | { problem: string };
+
+/** The name of the first token-carrying parameter in a raw query string, if any. */
+function tokenParamIn(querystring: string): string | undefined {
+  if (querystring === '') return undefined;
+  for (const pair of querystring.split('&')) {
+    const rawName = pair.split('=', 1)[0]!.replace(/\+/g, ' ');
+    let name: string;
+    try {
+      name = decodeURIComponent(rawName);
+    } catch {
+      name = rawName; // bad percent-encoding: compare it as written
+    }
+    name = name.toLowerCase();
+    if (QUERY_TOKEN_PARAMS.has(name)) return name;
+  }
+  return undefined;
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2,3})?$/;
+
+function parseBasic(credentials: string): Parsed {
+  if (!BASE64.test(credentials)) return { problem: 'Basic credentials are not base64' };
+  const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+  // RFC 7617 section 2: the user-id cannot contain ':', so the first ':' splits user and password.
+  const colon = decoded.indexOf(':');
+  if (colon === -1) return { problem: "Basic credentials lack the ':' between user and password" };
+  const user = decoded.slice(0, colon);
+  const password = decoded.slice(colon + 1);
+  const token = password !== '' ? password : user;
+  return token === '' ? { problem: 'Basic credentials carry no token' } : { token };
+}
+
+/** Extracts the token from an Authorization header value. */
+function parseAuthorization(header: string): Parsed {
+  // RFC 9110 section 11.4: credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ];
+  // the scheme is case-insensitive.
+  const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)(?: +(.*))?$/.exec(header.trim());
+  if (!match) return { problem: 'no scheme' };
+  const scheme = match[1]!.toLowerCase();
+  const credentials = (match[2] ?? '').trim();
+  if (scheme !== 'bearer' && scheme !== 'basic') return { problem: 'unsupported scheme' };
+  if (credentials === '') return { problem: 'empty credentials' };
+  if (scheme === 'basic') return parseBasic(credentials);
+  if (/\s/.test(credentials)) return { problem: 'a Bearer token has no whitespace' };
+  return { token: credentials };
+}
+
+/**
+ * Refuses with 401 any request without an accepted token, calling `onFailure(reason)` once per
+ * refusal (the app counts them in layer_auth_failures_total).
+ */
+export function requireToken(store: TokenStore, onFailure: (reason: AuthFailureReason) => void): Middleware {
+  function refuse(reason: AuthFailureReason, message: string): never {
+    onFailure(reason);
+    throw new UnauthorizedError(message);
+  }
+
+  return async (ctx, next) => {
+    const param = tokenParamIn(ctx.querystring);
+    if (param !== undefined) {
+      refuse(
+        'query_string',
+        `credentials in the URL (query parameter "${param}") are refused because URLs end up in logs; ` +
+          `remove the parameter and send the token in the Authorization header instead: ${HOW}`,
+      );
+    }
+    const header = ctx.get('Authorization');
+    if (header === '') refuse('missing', MESSAGES.missing);
+    const parsed = parseAuthorization(header);
+    if ('problem' in parsed) refuse('malformed', `${MESSAGES.malformed} (${parsed.problem})`);
+    if (!store.verify(parsed.token)) refuse('invalid', MESSAGES.invalid);
+    await next();
+  };
+}
