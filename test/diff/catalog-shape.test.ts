@@ -74,6 +74,13 @@ const cases: DiffCase[] = [
     },
   ],
   [
+    'making an object nullable is a type change, not a nesting change, and breaks readers',
+    {
+      given: { base: BASE, head: edited({ openapi: [['        alert:\n          type: object\n', '        alert:\n          type: [object, "null"]\n']] }) },
+      want: { changes: ['breaking type_changed CatalogEntry.alert'], gate: 'fail' },
+    },
+  ],
+  [
     'renaming a schema under components changes no JSON',
     {
       given: {

@@ -75,7 +75,9 @@ function compareTypes(walk: Walk, base: Record_, head: Record_, subject: string,
   const before = typesOf(base);
   const after = typesOf(head);
   if (before.length === 0 || after.length === 0 || listText(before) === listText(after)) return false;
-  const nesting = [...before, ...after].some((type) => STRUCTURED.has(type));
+  // Nesting changed when the object/array part differs; `object` -> `object, null` is only nullability.
+  const structured = (types: string[]): string => listText(types.filter((type) => STRUCTURED.has(type)));
+  const nesting = structured(before) !== structured(after);
   // A writer may send whatever it sent before when the type only widens; a reader may not cope.
   const widened = before.every((type) => after.includes(type));
   const classification: Classification = walk.options.direction === 'request' && widened ? 'compatible' : 'breaking';
