@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -100,6 +100,49 @@ describe('createVmsingle(options)', function () {
     assert.equal(await probeHealth(vm.url, 1000), true);
     assert.ok(logger.entries.some((e) => e.level === 'error' && e.msg === 'vmsingle exited unexpectedly; restarting'));
     console.log(`      (vmsingle restart after SIGKILL: ${ms} ms)`);
+  });
+
+  it('resets the restart backoff only after a process stayed up for backoff.maxMs', async () => {
+    const vm = make({ backoff: { initialMs: 50, maxMs: 300 } });
+    await vm.start();
+    const attempts = () => logger.entries.filter((e) => e.msg === 'vmsingle restart scheduled').map((e) => (e.obj as { attempt: number }).attempt);
+    const killAndAwaitRestart = async () => {
+      const pid = vm.pid as number;
+      process.kill(pid, 'SIGKILL');
+      await waitFor('a restart', () => vm.state === 'up' && vm.pid !== undefined && vm.pid !== pid);
+    };
+    await killAndAwaitRestart();
+    await killAndAwaitRestart(); // up for only moments: the backoff keeps growing
+    assert.deepEqual(attempts(), [1, 2]);
+    // The rule is about elapsed time, so this test has to let time pass.
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await killAndAwaitRestart();
+    assert.deepEqual(attempts(), [1, 2, 1]);
+  });
+
+  it('keeps retrying a restart that fails, and comes up once it can', async () => {
+    // A wrapper that can be broken and fixed in place: vmsingle cannot be made to fail on demand.
+    const wrapper = join(dataDir, 'vm-wrapper.sh');
+    const working = '#!/bin/sh\nexec victoria-metrics "$@"\n';
+    // Replaced by rename, never rewritten in place: sh reads a script as it runs it.
+    const install = async (script: string) => {
+      await writeFile(`${wrapper}.new`, script, { mode: 0o755 });
+      await rename(`${wrapper}.new`, wrapper);
+    };
+    await install(working);
+    let restarts = 0;
+    const vm = make({ binary: wrapper, onRestart: () => (restarts += 1) });
+    await vm.start();
+    await install('#!/bin/sh\necho "broken on purpose" >&2\nexit 1\n');
+    process.kill(vm.pid as number, 'SIGKILL');
+    await waitFor('two failed restarts', () => logger.entries.filter((e) => e.msg === 'vmsingle restart failed').length >= 2);
+    assert.equal(vm.state, 'down');
+    const failed = logger.entries.find((e) => e.msg === 'vmsingle restart failed');
+    assert.match(String((failed?.obj as { err: Error }).err.message), /exited with code 1 while starting; its last output:\nbroken on purpose/);
+    await install(working);
+    await waitFor('vmsingle up again', () => vm.state === 'up');
+    assert.ok(restarts >= 3, `onRestart called ${restarts} times; want one per attempt (>= 3)`);
+    assert.equal(await probeHealth(vm.url, 1000), true);
   });
 
   it('reports a hung vmsingle as down and recovered as up, without restarting it', async () => {
