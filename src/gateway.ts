@@ -70,9 +70,6 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
     cleanups.push(() => lock.release());
 
     const tokens = await createTokenStore({ tokens: [...config.apiTokens], ...(config.apiTokensFile ? { file: config.apiTokensFile } : {}), dataDir: config.dataDir, logger });
-    if (tokens.generatedPath) {
-      logger.warn({ path: tokens.generatedPath }, `no API token configured: using the generated one in ${tokens.generatedPath} (send it as Authorization: Bearer <token>)`);
-    }
 
     const registry = new Registry();
     const metrics = registerMetrics(registry, { collect: runtimeCollectors() });
@@ -207,7 +204,8 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       ...(vmsingle ? { vmsingle } : {}),
       async reloadTokens() {
         const result = await tokens.reload();
-        logger.info({ result }, 'API tokens reloaded');
+        if (!result.ok) return; // the store logged why, and the previous tokens stay in force
+        logger.info({ count: result.count }, 'API tokens reloaded');
         await writeScrapeToken();
       },
       stop() {

@@ -32,6 +32,10 @@ async function main(): Promise<number> {
     return 1;
   }
   const running = gateway;
+  if (running.tokens.generatedPath) {
+    console.error(`layer gateway: no API token configured; generated one in ${running.tokens.generatedPath} (mode 0600). Use it as: curl -H "Authorization: Bearer $(cat ${running.tokens.generatedPath})" ...`);
+  }
+  console.error(`layer gateway: ready on ${running.url}`);
 
   return new Promise<number>((resolve) => {
     let stopping = false;

@@ -55,6 +55,12 @@ export function buildVmsingleArgs(
     '-storageDataPath', options.storageDataPath,
     '-httpListenAddr', `127.0.0.1:${options.port}`,
     '-retentionPeriod', options.retentionPeriod,
+    // vmsingle 1.79 caches query results, and a query asked before the first scrape keeps
+    // answering "no data" for a while after the series appear; the bundled store is small, so
+    // correctness wins over the cache. A 1 s latency offset (default 30 s) makes a scrape
+    // queryable within the next interval, as the README promises.
+    '-search.disableCache',
+    '-search.latencyOffset', '1s',
   ];
   if (options.scrapeConfigPath !== undefined) args.push('-promscrape.config', options.scrapeConfigPath);
   // Listening stays IPv4: -httpListenAddr names 127.0.0.1 whatever this flag says.

@@ -121,6 +121,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         const onAbort = () => {
           aborted = true;
           stream.destroy();
+          // destroy() without an error emits no 'error': settle here so nothing waits forever.
+          reject(new UpstreamError('aborted', null));
         };
         request.signal.addEventListener('abort', onAbort, { once: true });
         stream.once('response', (response: http.IncomingMessage) => {

@@ -2,7 +2,7 @@
  * Validates responses against openapi.yaml (the generated document), as a client reading the
  * contract would: the operation's documented status, content type and JSON schema.
  */
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { openapiDocument } from '../../src/generated/openapi-document.ts';
 import { operations, type OperationId } from '../../src/generated/routes.ts';
 

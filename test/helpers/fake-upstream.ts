@@ -1,0 +1,60 @@
+/**
+ * A hand-made backend for injecting faults a real vmsingle cannot produce on demand (hanging,
+ * resetting mid-body, plain-text errors). It records every request as received, raw.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request as the fake backend received it. */
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+  /** Resolves when the gateway closed (or aborted) this request's connection. */
+  closed: Promise<void>;
+}
+
+/** The fake backend; `handle` decides each response. */
+export interface FakeUpstream {
+  url: string;
+  received: Recorded[];
+  handle: (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void;
+  close(): Promise<void>;
+}
+
+/** Starts a fake backend on a loopback port; by default it answers a small JSON success. */
+export async function startFakeUpstream(): Promise<FakeUpstream> {
+  const fake: FakeUpstream = {
+    url: '',
+    received: [],
+    handle: (_req, res) => {
+      res.setHeader('Content-Type', 'application/json');
+      res.end('{"status":"success","data":{"resultType":"vector","result":[]}}');
+    },
+    close: async () => {},
+  };
+  const server = http.createServer((req, res) => {
+    // The gateway's health probe of an external backend; a VictoriaMetrics backend answers it.
+    if (req.url === '/health') {
+      res.end('OK');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    const closed = new Promise<void>((resolve) => res.once('close', () => resolve()));
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      fake.received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, closed });
+      fake.handle(req, res, body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return fake;
+}

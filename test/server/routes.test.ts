@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { metricFamilies } from '../../src/generated/metrics.ts';
+import { catalogDocument } from '../../src/generated/catalog.ts';
+import { responseProblems } from '../helpers/openapi.ts';
+import { startTestGateway, eventually, type TestGateway } from '../helpers/gateway.ts';
+import { bearer, request } from '../helpers/http.ts';
+
+const run = promisify(execFile);
+
+/** Metric family names in an exposition (from its TYPE lines). */
+function families(exposition: string): string[] {
+  return exposition
+    .split('\n')
+    .filter((line) => line.startsWith('# TYPE '))
+    .map((line) => line.split(' ')[2]!)
+    .sort();
+}
+
+describe('gateway routes (bundled vmsingle)', function () {
+  this.timeout(60_000);
+  let gw: TestGateway;
+  before(async () => {
+    gw = await startTestGateway();
+  });
+  after(async () => {
+    await gw?.close();
+  });
+
+  describe('GET /health', () => {
+    it('answers 200 with the documented shape once the backend is up', async () => {
+      const res = await request(`${gw.url}/health`);
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual(responseProblems('getHealth', res.status, res.headers['content-type'] ?? null, res.text), []);
+      const body = JSON.parse(res.text);
+      assert.equal(body.status, 'ok');
+      assert.deepEqual(body.cache, { state: 'disabled', reconnect_generation: 0 });
+      assert.deepEqual(body.backend, { state: 'up', mode: 'bundled' });
+    });
+  });
+
+  describe('GET /metrics', () => {
+    it('exposes exactly the catalog families, openly, and promtool check metrics is clean', async () => {
+      await request(`${gw.url}/v2/metrics/catalog`, { headers: bearer(gw.token) }); // some traffic
+      const res = await request(`${gw.url}/metrics`);
+      assert.equal(res.status, 200);
+      assert.match(String(res.headers['content-type']), /^text\/plain; version=0\.0\.4/);
+      assert.deepEqual(families(res.text), [...metricFamilies].sort());
+      const child = run('promtool', ['check', 'metrics']);
+      child.child.stdin!.end(res.text);
+      const { stdout, stderr } = await child;
+      assert.equal(`${stdout}${stderr}`.trim(), '', 'promtool check metrics reported problems');
+    });
+
+    it('answers OpenMetrics when Accept asks for it', async () => {
+      const res = await request(`${gw.url}/metrics`, { headers: { Accept: 'application/openmetrics-text; version=1.0.0' } });
+      assert.match(String(res.headers['content-type']), /^application\/openmetrics-text/);
+      assert.match(res.text, /# EOF\n?$/);
+      assert.deepEqual(responseProblems('getMetrics', res.status, res.headers['content-type'] ?? null, res.text), []);
+    });
+
+    it('is queryable by PromQL through the passthrough: vmsingle scrapes the gateway itself', async () => {
+      const series = await eventually(async () => {
+        const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=${encodeURIComponent('layer_catalog_info')}`, { headers: bearer(gw.token) });
+        const body = JSON.parse(res.text);
+        return body.data.result.length > 0 ? body.data.result : undefined;
+      }, 15_000, 'the gateway\'s own metrics in vmsingle');
+      assert.equal(series[0].metric.version, JSON.parse(catalogDocument.body).version);
+      assert.equal(series[0].metric.job, 'layer-gateway');
+    });
+  });
+
+  describe('GET /v2/metrics/catalog', () => {
+    it('serves the pre-serialized catalog with an ETag, and 304 on If-None-Match', async () => {
+      const res = await request(`${gw.url}/v2/metrics/catalog`, { headers: bearer(gw.token) });
+      assert.equal(res.status, 200);
+      assert.equal(res.text, catalogDocument.body);
+      assert.equal(res.headers.etag, catalogDocument.etag);
+      assert.deepEqual(responseProblems('getCatalog', 200, res.headers['content-type'] ?? null, res.text), []);
+      const again = await request(`${gw.url}/v2/metrics/catalog`, { headers: { ...bearer(gw.token), 'If-None-Match': `W/${catalogDocument.etag}` } });
+      assert.equal(again.status, 304);
+      assert.equal(again.body.length, 0);
+    });
+
+    it('serves one entry, 404 JSON for an unknown name, 400 for an invalid one', async () => {
+      const res = await request(`${gw.url}/v2/metrics/catalog/layer_query_duration_seconds`, { headers: bearer(gw.token) });
+      assert.equal(res.status, 200);
+      assert.deepEqual(responseProblems('getCatalogEntry', 200, res.headers['content-type'] ?? null, res.text), []);
+      assert.equal(JSON.parse(res.text).alert.name, 'QueryP99High');
+
+      const missing = await request(`${gw.url}/v2/metrics/catalog/no_such_metric`, { headers: bearer(gw.token) });
+      assert.equal(missing.status, 404);
+      assert.deepEqual(responseProblems('getCatalogEntry', 404, missing.headers['content-type'] ?? null, missing.text), []);
+      assert.equal(JSON.parse(missing.text).code, 'ERR_NOT_FOUND');
+
+      const invalid = await request(`${gw.url}/v2/metrics/catalog/bad-name`, { headers: bearer(gw.token) });
+      assert.equal(invalid.status, 400);
+      assert.deepEqual(responseProblems('getCatalogEntry', 400, invalid.headers['content-type'] ?? null, invalid.text), []);
+    });
+  });
+
+  describe('routing', () => {
+    it('answers unknown routes with a 404 JSON error', async () => {
+      const res = await request(`${gw.url}/v2/metrics/api/v1/admin/tsdb/delete_series`, { method: 'POST', headers: bearer(gw.token) });
+      assert.equal(res.status, 404);
+      assert.equal(JSON.parse(res.text).code, 'ERR_NOT_FOUND');
+    });
+
+    it('answers other methods with 405, Allow, and the Prometheus envelope on query routes', async () => {
+      const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { method: 'PUT', headers: bearer(gw.token) });
+      assert.equal(res.status, 405);
+      assert.equal(res.headers.allow, 'GET, HEAD, POST');
+      assert.deepEqual(responseProblems('queryInstant', 405, res.headers['content-type'] ?? null, res.text), []);
+      assert.equal(JSON.parse(res.text).errorType, 'bad_data');
+      const health = await request(`${gw.url}/health`, { method: 'DELETE' });
+      assert.equal(health.status, 405);
+      assert.equal(JSON.parse(health.text).code, 'ERR_METHOD_NOT_ALLOWED');
+    });
+  });
+
+  describe('edge auth', () => {
+    const cases: [string, Record<string, string>, string, number][] = [
+      ['no credentials', {}, '', 401],
+      ['a wrong token', { Authorization: 'Bearer wrong-token-0000000000' }, '', 401],
+      ['an unknown scheme', { Authorization: 'Digest abc' }, '', 401],
+      ['the token in the query string', {}, '&access_token=TOKEN', 401],
+    ];
+    for (const [name, headers, extra, want] of cases) {
+      it(`refuses ${name} with 401 and the Bearer challenge`, async () => {
+        const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=up${extra.replace('TOKEN', gw.token)}`, { headers });
+        assert.equal(res.status, want, res.text);
+        assert.equal(res.headers['www-authenticate'], 'Bearer realm="layer"');
+        assert.deepEqual(responseProblems('queryInstant', 401, res.headers['content-type'] ?? null, res.text), []);
+        assert.ok(!res.text.includes(gw.token), 'the token is echoed');
+      });
+    }
+
+    it('accepts the token as HTTP Basic user name with an empty password', async () => {
+      const basic = Buffer.from(`${gw.token}:`).toString('base64');
+      const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=1`, { headers: { Authorization: `Basic ${basic}` } });
+      assert.equal(res.status, 200, res.text);
+    });
+
+    it('lets promtool query instant through the gateway (token as URL user)', async () => {
+      const url = gw.url.replace('http://', `http://${gw.token}@`);
+      const { stdout } = await run('promtool', ['query', 'instant', `${url}/v2/metrics`, 'vector(42)']);
+      assert.match(stdout, /=> 42 @/);
+    });
+  });
+});
