@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { eventually, TEST_TOKEN } from '../helpers/gateway.ts';
+import { request } from '../helpers/http.ts';
+
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+
+interface Proc {
+  child: ChildProcess;
+  output: () => string;
+}
+
+function startMain(env: Record<string, string>): Proc {
+  const child = spawn(TSX, ['src/main.ts'], { env: { ...process.env, LAYER_LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += String(chunk)));
+  child.stderr!.on('data', (chunk) => (output += String(chunk)));
+  return { child, output: () => output };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the gateway process (npm start)', function () {
+  this.timeout(60_000);
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'layer-main-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('stops invalid configuration with exit 2, naming the variable, the value and what is allowed', async () => {
+    const proc = startMain({ LAYER_GATEWAY_PORT: '80a', LAYER_METRICS_AUTH: 'maybe', LAYER_DATA_DIR: dataDir });
+    const [code] = await once(proc.child, 'exit');
+    assert.equal(code, 2);
+    assert.match(proc.output(), /LAYER_GATEWAY_PORT="80a"/);
+    assert.match(proc.output(), /LAYER_METRICS_AUTH="maybe".*none.*token/);
+  });
+
+  it('starts, refuses a second gateway on the same data directory at once, and stops cleanly on SIGTERM', async () => {
+    const first = startMain({ LAYER_GATEWAY_PORT: '0', LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN });
+    try {
+      const url = await eventually(async () => /ready on (http:\/\/\S+)/.exec(first.output())?.[1], 30_000, 'ready line');
+      const health = await request(`${url}/health`);
+      assert.equal(health.status, 200, health.text);
+      const vmPid = Number(/"pid":(\d+),"binary":"victoria-metrics"/.exec(first.output())?.[1]);
+      assert.ok(isAlive(vmPid), 'vmsingle runs');
+
+      const started = Date.now();
+      const second = startMain({ LAYER_GATEWAY_PORT: '0', LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN });
+      const [code] = await once(second.child, 'exit');
+      assert.equal(code, 1);
+      assert.match(second.output(), /in use by another gateway/);
+      assert.ok(Date.now() - started < 10_000, 'the second gateway did not fail at once');
+
+      first.child.kill('SIGTERM');
+      const [exit] = await once(first.child, 'exit');
+      assert.equal(exit, 0, first.output().slice(-2000));
+      await eventually(async () => (isAlive(vmPid) ? undefined : true), 10_000, 'vmsingle gone');
+      assert.match(first.output(), /stopped/);
+    } finally {
+      first.child.kill('SIGKILL');
+    }
+  });
+});
