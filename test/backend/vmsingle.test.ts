@@ -276,8 +276,9 @@ describe('createVmsingle(options)', function () {
   });
 
   it('kills vmsingle when the node process exits without stop()', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'fixtures', 'exit-without-stop.ts'), dataDir], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'fixtures', 'exit-without-stop.ts')], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, EXIT_WITHOUT_STOP_DIR: dataDir },
     });
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
