@@ -55,10 +55,11 @@ export function buildVmsingleArgs(
     '-storageDataPath', options.storageDataPath,
     '-httpListenAddr', `127.0.0.1:${options.port}`,
     '-retentionPeriod', options.retentionPeriod,
-    // vmsingle 1.79 caches query results, and a query asked before the first scrape keeps
-    // answering "no data" for a while after the series appear; the bundled store is small, so
-    // correctness wins over the cache. A 1 s latency offset (default 30 s) makes a scrape
-    // queryable within the next interval, as the README promises.
+    // vmsingle 1.79 caches query results, and a query asked before the first scrape kept answering
+    // "no data" after the series appeared (measured); the bundled store is small, so correctness
+    // wins over the cache. The 1 s latency offset (default 30 s) shows the newest scrape of a known
+    // series at once. A brand-new series still takes about 10 s to become searchable in 1.79,
+    // within the two scrape intervals (30 s by default) the README promises.
     '-search.disableCache',
     '-search.latencyOffset', '1s',
   ];
