@@ -1,0 +1,93 @@
+/**
+ * Child processes of a bench run: started with a name, their stderr kept for error messages, and
+ * all stopped by stopAll (each with its own signal, SIGKILL after a deadline), also on errors.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import net from 'node:net';
+
+/** A child process the bench started. */
+export interface Child {
+  readonly name: string;
+  readonly process: ChildProcess;
+  /** The last few KB of its stderr and stdout, for error messages. */
+  output(): string;
+}
+
+interface Entry {
+  child: Child;
+  /** The signal that stops it gracefully (vmsingle: SIGINT, sent once). */
+  signal: NodeJS.Signals;
+}
+
+const children: Entry[] = [];
+const KEEP_BYTES = 4096;
+
+/** Starts `command` and remembers it for stopAll. */
+export function startChild(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; signal?: NodeJS.Signals } = {}): Child {
+  const proc = spawn(command, args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let kept = '';
+  const keep = (chunk: Buffer) => {
+    kept = (kept + chunk.toString()).slice(-KEEP_BYTES);
+  };
+  proc.stdout?.on('data', keep);
+  proc.stderr?.on('data', keep);
+  proc.on('error', (error) => keep(Buffer.from(`spawn error: ${error.message}\n`)));
+  const child: Child = { name, process: proc, output: () => kept };
+  children.push({ child, signal: options.signal ?? 'SIGTERM' });
+  return child;
+}
+
+/** Stops every child: its signal once, then SIGKILL after `graceMs`. Never throws. */
+export async function stopAll(graceMs = 10_000): Promise<void> {
+  const entries = children.splice(0).reverse();
+  await Promise.all(
+    entries.map(async ({ child, signal }) => {
+      const proc = child.process;
+      if (proc.exitCode !== null || proc.signalCode !== null || proc.pid === undefined) return;
+      const exited = once(proc, 'exit');
+      proc.kill(signal);
+      const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
+}
+
+/** A free TCP port on 127.0.0.1 (the OS picks it; there is a small race until the child binds it). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as net.AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/** Polls `url` until it answers `wantStatus`, failing after `timeoutMs` with the child's output. */
+export async function waitReady(child: Child, url: string, init: RequestInit = {}, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    if (child.process.exitCode !== null) throw new Error(`${child.name} exited with code ${child.process.exitCode}:\n${child.output()}`);
+    try {
+      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(2000) });
+      await res.arrayBuffer();
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${child.name} not ready at ${url} after ${timeoutMs} ms (${last}):\n${child.output()}`);
+}
+
+/** Resident and peak memory of a process in bytes, from /proc/PID/status (Linux only). */
+export async function readRss(pid: number): Promise<{ rss: number; hwm: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+}

@@ -1,0 +1,127 @@
+/**
+ * Turns the rounds of a bench run into medians and ratios, prints them as tables and builds the
+ * JSON written to bench/results/latest.json. Pure functions, except printReport's console output.
+ */
+import type { WrkResult } from './wrk.ts';
+
+/** One target's runs within a workload. */
+export interface TargetRuns {
+  target: string;
+  rounds: WrkResult[];
+}
+
+/** One workload's runs, with the gateway's memory after it. */
+export interface WorkloadRuns {
+  workload: string;
+  connections: number;
+  /** Response body size in bytes, per target. */
+  bodyBytes: Record<string, number>;
+  targets: TargetRuns[];
+  /** Gateway VmRSS and VmHWM in bytes after the workload's last round. */
+  gatewayRss: { rss: number; hwm: number };
+}
+
+/** A target's medians over rounds. */
+export interface TargetSummary {
+  target: string;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/** The gateway against one other target: medians over rounds of per-round ratios and differences. */
+export interface Ratio {
+  workload: string;
+  /** gateway / this target. */
+  versus: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Gateway p50 minus this target's p50, in ms. */
+  addedP50Ms: number;
+}
+
+/** A workload's name with its connection count, e.g. `instant-small c16`. */
+export function label(runs: WorkloadRuns): string {
+  return `${runs.workload} c${runs.connections}`;
+}
+
+/** The median of a non-empty list. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Medians of one target's rounds; errors are summed. */
+export function summarize(runs: TargetRuns): TargetSummary {
+  return {
+    target: runs.target,
+    rps: median(runs.rounds.map((r) => r.rps)),
+    p50Ms: median(runs.rounds.map((r) => r.p50Ms)),
+    p99Ms: median(runs.rounds.map((r) => r.p99Ms)),
+    errors: runs.rounds.reduce((sum, r) => sum + r.errors, 0),
+  };
+}
+
+/** Ratios of the target named `gateway` against every other target of the workload. */
+export function ratios(runs: WorkloadRuns, gateway = 'gateway'): Ratio[] {
+  const gw = runs.targets.find((t) => t.target === gateway);
+  if (!gw) return [];
+  return runs.targets
+    .filter((t) => t !== gw)
+    .map((other) => {
+      const per = (f: (g: WrkResult, o: WrkResult) => number) => median(gw.rounds.map((g, i) => f(g, other.rounds[i]!)));
+      return {
+        workload: label(runs),
+        versus: other.target,
+        rps: per((g, o) => g.rps / o.rps),
+        p50: per((g, o) => g.p50Ms / o.p50Ms),
+        p99: per((g, o) => g.p99Ms / o.p99Ms),
+        addedP50Ms: per((g, o) => g.p50Ms - o.p50Ms),
+      };
+    });
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
+
+/** The results table and the ratios table as text. */
+export function formatReport(workloads: WorkloadRuns[]): string {
+  const rows = workloads.flatMap((w) =>
+    w.targets.map((t, i) => {
+      const s = summarize(t);
+      return [
+        i === 0 ? label(w) : '',
+        t.target,
+        s.rps.toFixed(0),
+        s.p50Ms.toFixed(2),
+        s.p99Ms.toFixed(2),
+        String(s.errors),
+        `${((w.bodyBytes[t.target] ?? 0) / 1024).toFixed(1)}`,
+        i === 0 ? `${mb(w.gatewayRss.rss)} (peak ${mb(w.gatewayRss.hwm)})` : '',
+      ];
+    }),
+  );
+  const ratioRows = workloads.flatMap((w) => ratios(w)).map((r) => [r.workload, `gateway/${r.versus}`, r.rps.toFixed(2), r.p50.toFixed(2), r.p99.toFixed(2), r.addedP50Ms.toFixed(2)]);
+  return [
+    table(['workload', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'body KB', 'gateway RSS MB after'], rows),
+    '',
+    'Ratios (medians over rounds of per-round ratios; rps < 1 and latency > 1 mean the gateway is slower):',
+    table(['workload', 'ratio', 'req/s', 'p50', 'p99', '+p50 ms'], ratioRows),
+  ].join('\n');
+}
+
+/** The JSON document of a run. */
+export function reportJson(workloads: WorkloadRuns[], context: Record<string, unknown>): unknown {
+  return {
+    ...context,
+    workloads: workloads.map((w) => ({ ...w, summary: w.targets.map(summarize), ratios: ratios(w) })),
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The systems under test, all on 127.0.0.1: vmsingle, vmauth in front of it with a bearer token,
+ * the gateway in external mode (a child process, so its RSS is its own and it does not share the
+ * bench's event loop), and the bare Koa baseline for the catalog route.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startChild, waitReady, type Child } from './processes.ts';
+
+/** The token vmauth and the gateway both require. */
+export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
+
+/** Everything a run needs to reach the targets. */
+export interface Targets {
+  /** vmsingle, no auth. */
+  vmUrl: string;
+  /** vmauth in front of vmsingle, bearer token. */
+  vmauthUrl: string;
+  /** The gateway, external mode, bearer token. */
+  gatewayUrl: string;
+  gatewayPid: number;
+  /** The bare Koa catalog server. */
+  bareKoaUrl: string;
+  /** Removes the temporary directory (call after the children are stopped). */
+  cleanup(): Promise<void>;
+}
+
+const REPO = new URL('..', import.meta.url).pathname;
+const auth = { headers: { Authorization: `Bearer ${BENCH_TOKEN}` } };
+
+/** Starts vmsingle only; the dataset goes in before the front ends start. */
+export async function startVmsingle(dir: string): Promise<{ url: string; child: Child }> {
+  const port = await freePort();
+  const child = startChild(
+    'vmsingle',
+    'victoria-metrics',
+    [`-storageDataPath=${join(dir, 'vm')}`, `-httpListenAddr=127.0.0.1:${port}`, '-loggerLevel=ERROR', '-retentionPeriod=1y'],
+    { signal: 'SIGINT' },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitReady(child, `${url}/health`);
+  return { url, child };
+}
+
+/** Starts vmauth, the gateway and the bare Koa app in front of / beside vmsingle at `vmUrl`. */
+export async function startFrontends(dir: string, vmUrl: string): Promise<Omit<Targets, 'vmUrl' | 'cleanup'>> {
+  const authConfig = join(dir, 'vmauth.yml');
+  await writeFile(authConfig, `users:\n  - bearer_token: "${BENCH_TOKEN}"\n    url_prefix: "${vmUrl}"\n`);
+  const vmauthPort = await freePort();
+  const vmauth = startChild('vmauth', 'vmauth', [`-auth.config=${authConfig}`, `-httpListenAddr=127.0.0.1:${vmauthPort}`, '-loggerLevel=ERROR']);
+  const vmauthUrl = `http://127.0.0.1:${vmauthPort}`;
+
+  // node --import tsx rather than the tsx CLI: the CLI runs the script in a second process, whose
+  // RSS would not be the one we read.
+  const gatewayPort = await freePort();
+  const gateway = startChild('gateway', process.execPath, ['--import', 'tsx', join(REPO, 'src/main.ts')], {
+    env: {
+      ...process.env,
+      LAYER_GATEWAY_HOST: '127.0.0.1',
+      LAYER_GATEWAY_PORT: String(gatewayPort),
+      LAYER_DATA_DIR: join(dir, 'gateway'),
+      LAYER_VM_URL: vmUrl,
+      LAYER_API_TOKENS: BENCH_TOKEN,
+      LAYER_LOG_LEVEL: 'warn',
+      LAYER_PROXY_MAX_CONCURRENT: '256',
+    },
+  });
+  const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+
+  const barePort = await freePort();
+  const bare = startChild('bare-koa', process.execPath, ['--import', 'tsx', join(REPO, 'bench/bare-koa.ts')], {
+    env: { ...process.env, BARE_KOA_PORT: String(barePort) },
+  });
+  const bareKoaUrl = `http://127.0.0.1:${barePort}`;
+
+  await waitReady(vmauth, `${vmauthUrl}/api/v1/labels`, auth);
+  await waitReady(gateway, `${gatewayUrl}/health`);
+  await waitReady(bare, bareKoaUrl);
+  if (gateway.process.pid === undefined) throw new Error('gateway has no pid');
+  return { vmauthUrl, gatewayUrl, gatewayPid: gateway.process.pid, bareKoaUrl };
+}
+
+/** A fresh temporary directory for vmsingle's data, the gateway's data dir and vmauth's config. */
+export async function benchDir(): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'layer-bench-'));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
