@@ -2,17 +2,13 @@
  * `npm run catalog:check [-- FILE]`: loads, validates and lints the catalog (default catalog.yaml).
  * Exit 0: no problems; 1: problems (one line each on stderr); 2: bad usage or unreadable file.
  */
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkCatalogFile } from './lib/catalog/check.ts';
+import { runIfMain, usageError, type Io } from './lib/cli.ts';
 import { formatProblem, formatReadError } from './lib/catalog/format.ts';
 import { LINT_RULES, UNUSED_WAIVER } from './lib/catalog/lint.ts';
 
-/** Where the CLI writes; tests pass collectors, the real run passes process streams. */
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export type { Io };
 
 const USAGE = `usage: npm run catalog:check [-- FILE]
 
@@ -62,16 +58,4 @@ export async function main(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** parseArgs' message up to its first sentence: `Unknown option '--bogus'`. */
-function usageError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split(/\.\s/)[0] ?? message;
-}
-
-// Run only when executed, not when a test imports main().
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = await main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  });
-}
+await runIfMain(import.meta.url, main);

@@ -4,21 +4,17 @@
  * written); 2: bad usage, unreadable catalog or unwritable output.
  */
 import { writeFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { checkCatalogFile } from './lib/catalog/check.ts';
+import { runIfMain, usageError, type Io } from './lib/cli.ts';
 import { formatProblem, formatReadError } from './lib/catalog/format.ts';
 import type { Catalog } from './lib/catalog/model.ts';
 import { serializeCatalog, toServedCatalog } from './lib/catalog/served.ts';
 import { renderMarkdown } from './lib/export/markdown.ts';
 import { renderAlertRules } from './lib/export/rules.ts';
 
-/** Where the CLI writes; tests pass collectors, the real run passes process streams. */
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export type { Io };
 
 /** Each export format's renderer: catalog (and its file name, for headers) to file contents. */
 export const RENDERERS: Record<string, (catalog: Catalog, source: string) => string> = {
@@ -103,16 +99,4 @@ export async function main(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** parseArgs' message up to its first sentence: `Unknown option '--bogus'`. */
-function usageError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split(/\.\s/)[0] ?? message;
-}
-
-// Run only when executed, not when a test imports main().
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  process.exitCode = await main(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  });
-}
+await runIfMain(import.meta.url, main);

@@ -3,23 +3,16 @@
  * With --check it writes nothing and exits 1 naming every generated file that differs from what
  * the contracts produce (CI's staleness check).
  */
-import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
+import { readdir, writeFile, mkdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCatalogFile } from './lib/catalog/check.ts';
 import { formatProblem } from './lib/catalog/format.ts';
+import { readOrNull } from './lib/cli.ts';
 import { GENERATED_DIR, readOpenApi, renderAll } from './lib/render/all.ts';
 
 const USAGE = 'usage: npm run generate [-- --check]';
 const root = join(fileURLToPath(import.meta.url), '..', '..');
-
-async function readOrNull(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
 
 async function main(argv: string[]): Promise<number> {
   const unknown = argv.filter((arg) => arg !== '--check');

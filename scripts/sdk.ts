@@ -7,19 +7,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readOrNull } from './lib/cli.ts';
 import { buildClientPackage, CLIENT_DIST_DIR } from './lib/sdk/build-package.ts';
 import { CLIENT_TYPES_PATH, renderClientTypes } from './lib/sdk/render-client-types.ts';
 
 const USAGE = 'usage: npm run sdk [-- --check]';
 const root = join(fileURLToPath(import.meta.url), '..', '..');
-
-async function readOrNull(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
 
 async function main(argv: string[]): Promise<number> {
   const unknown = argv.filter((arg) => arg !== '--check');

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Registry } from 'prom-client';
+import { checkCatalogFile } from '../../scripts/lib/catalog/check.ts';
+import { readOpenApi, renderAll } from '../../scripts/lib/render/all.ts';
+import { operationRows } from '../../scripts/lib/render/routes.ts';
+import { registerMetrics, metricFamilies } from '../../src/generated/metrics.ts';
+import { createLabelGuard, OVERFLOW_VALUE } from '../../src/metrics/label-guard.ts';
+
+const run = promisify(execFile);
+const root = process.cwd();
+
+describe('npm run generate', function () {
+  this.timeout(60_000);
+
+  it('is deterministic: two renders of the same contracts are identical, and equal the committed files', async () => {
+    const { catalog } = await checkCatalogFile(join(root, 'catalog.yaml'));
+    const openapi = await readOpenApi(root);
+    const first = await renderAll(openapi, catalog!);
+    const second = await renderAll(await readOpenApi(root), structuredClone(catalog!));
+    assert.deepEqual([...first.keys()], [...second.keys()]);
+    for (const [path, text] of first) {
+      assert.equal(second.get(path), text, `${path} differs between two renders`);
+      assert.equal(await readFile(join(root, path), 'utf8'), text, `${path} is stale`);
+      assert.match(text, /GENERATED from (openapi|catalog)\.yaml by `npm run generate`\. Do not edit by hand/);
+    }
+  });
+
+  it('builds the operation table from openapi.yaml: every operation, its auth and handler kind', async () => {
+    const rows = operationRows(await readOpenApi(root));
+    const byId = Object.fromEntries(rows.map((r) => [r.operationId, r]));
+    assert.equal(rows.length, 12);
+    assert.equal(byId.getHealth!.auth, 'none');
+    assert.equal(byId.getMetrics!.auth, 'configurable');
+    assert.equal(byId.getMetrics!.handler, 'generated');
+    assert.equal(byId.queryRangeAliasPost!.auth, 'bearer');
+    assert.equal(byId.queryRangeAliasPost!.errors, 'prometheus');
+    assert.equal(byId.getCatalogEntry!.koaPath, '/v2/metrics/catalog/:name');
+    assert.throws(() => operationRows({ paths: { '/x': { get: {} } } }), /GET \/x has no operationId/);
+  });
+
+  it('--check exits 1 naming the stale file, and 0 once regenerated', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'layer-generate-'));
+    try {
+      for (const path of ['package.json', 'tsconfig.json', 'openapi.yaml', 'catalog.yaml', 'scripts', 'src/generated', 'src/metrics', 'src/errors.ts']) {
+        await cp(join(root, path), join(dir, path), { recursive: true });
+      }
+      await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
+      const tsx = join(root, 'node_modules/.bin/tsx');
+      await writeFile(join(dir, 'src/generated/catalog.ts'), '// edited by hand\n');
+      const stale = await run(tsx, ['scripts/generate.ts', '--check'], { cwd: dir }).catch((error: { code: number; stderr: string }) => error);
+      assert.equal((stale as { code?: number }).code, 1);
+      assert.match((stale as { stderr: string }).stderr, /src\/generated\/catalog\.ts/);
+      await run(tsx, ['scripts/generate.ts'], { cwd: dir });
+      const fresh = await run(tsx, ['scripts/generate.ts', '--check'], { cwd: dir });
+      assert.match(fresh.stdout, /up to date/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('registerMetrics(registry)', () => {
+  it('registers one instrument per catalog entry into the given registry only', async () => {
+    const registry = new Registry();
+    registerMetrics(registry);
+    assert.deepEqual(registry.getMetricsAsArray().map((m) => m.name).sort(), [...metricFamilies].sort());
+    const other = new Registry();
+    registerMetrics(other); // a second registry is independent: no "already registered" error
+  });
+
+  it('folds values past a budget or outside a closed set into __overflow__, and counts them', async () => {
+    const registry = new Registry();
+    const h = registerMetrics(registry);
+    for (let i = 0; i < 205; i++) h.layer_query_duration_seconds.observe({ pipeline_id: `p${i}`, namespace: 'n', status: 'ok' }, 0.1);
+    h.layer_cache_connection_state.set({ state: 'bogus' as 'connected' }, 1);
+    const text = await registry.metrics();
+    assert.match(text, /layer_query_duration_seconds_count\{pipeline_id="__overflow__",namespace="n",status="ok"\} 5\n/);
+    assert.match(text, /layer_metrics_label_overflow_total\{metric="layer_query_duration_seconds",label="pipeline_id"\} 5\n/);
+    assert.match(text, /layer_cache_connection_state\{state="__overflow__"\} 1\n/);
+  });
+});
+
+describe('createLabelGuard(rules, onOverflow)', () => {
+  const cases: [string, { rules: { name: string; values?: string[]; maxValues?: number }[]; inputs: Record<string, string | number>[]; want: Record<string, string>[]; overflows: number }][] = [
+    ['keeps values of a closed set', { rules: [{ name: 's', values: ['a', 'b'] }], inputs: [{ s: 'a' }, { s: 'b' }], want: [{ s: 'a' }, { s: 'b' }], overflows: 0 }],
+    ['folds a value outside the set', { rules: [{ name: 's', values: ['a'] }], inputs: [{ s: 'z' }], want: [{ s: OVERFLOW_VALUE }], overflows: 1 }],
+    ['admits values up to the budget, then folds new ones but keeps known ones', { rules: [{ name: 'n', maxValues: 2 }], inputs: [{ n: 'x' }, { n: 'y' }, { n: 'z' }, { n: 'x' }], want: [{ n: 'x' }, { n: 'y' }, { n: OVERFLOW_VALUE }, { n: 'x' }], overflows: 1 }],
+    ['stringifies numbers (status codes)', { rules: [{ name: 'code', maxValues: 5 }], inputs: [{ code: 200 }], want: [{ code: '200' }], overflows: 0 }],
+  ];
+  for (const [name, { rules, inputs, want, overflows }] of cases) {
+    it(name, () => {
+      let counted = 0;
+      const guard = createLabelGuard(rules, () => counted++);
+      const got = inputs.map((input) => guard(input));
+      assert.deepEqual(got, want, `got ${JSON.stringify(got)}; want ${JSON.stringify(want)}`);
+      assert.equal(counted, overflows);
+    });
+  }
+});
