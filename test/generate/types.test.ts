@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 
-const FIXTURE = join(process.cwd(), 'test/fixtures/generate/wrong-label.fixture.ts');
+const FIXTURE = join(process.cwd(), 'test/fixtures/generate/wrong-label.bad.ts');
 
 describe('generated metric handles (type level)', function () {
   this.timeout(60_000);
