@@ -39,10 +39,9 @@ function markOperation(op: OperationSpec): Middleware {
 function validateRequest(op: OperationSpec, validate: RequestValidator): Middleware {
   return (ctx, next) => {
     const problem = validate(op.operationId as OperationId, {
-      method: op.method,
-      path: ctx.path,
-      query: ctx.query as Record<string, string>,
-      headers: ctx.headers as Record<string, string>,
+      params: (ctx as unknown as { params?: Record<string, string> }).params ?? {},
+      query: ctx.query as Record<string, string | string[]>,
+      headers: ctx.headers,
     });
     if (problem) throw new BadRequestError(`invalid request: ${problem}`);
     return next();

@@ -54,13 +54,8 @@ async function readRequest(ctx: Context, endpoint: Endpoint, operationId: Operat
   }
   const params = checkParams(endpoint, rawQuery, body?.toString('latin1'));
   if (params instanceof GatewayError) throw params;
-  const op = operations[operationId];
-  const problem = deps.validate(
-    operationId,
-    op.method === 'GET'
-      ? { method: 'GET', path: op.path, query: Object.fromEntries(params) }
-      : { method: 'POST', path: op.path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: Object.fromEntries(params) },
-  );
+  const values = Object.fromEntries(params);
+  const problem = deps.validate(operationId, operations[operationId].method === 'GET' ? { query: values } : { body: values });
   if (problem) throw new BadRequestError(`invalid parameters: ${problem}`);
   return { rawQuery, body };
 }
