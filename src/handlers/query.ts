@@ -81,12 +81,6 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       throw error;
     }
 
-    // The client going away aborts the backend request, before or during the response.
-    const controller = new AbortController();
-    ctx.res.once('close', () => {
-      if (!ctx.res.writableFinished) controller.abort();
-    });
-
     const started = performance.now();
     metrics.layer_upstream_in_flight_requests.inc();
     let settled = false;
@@ -97,16 +91,20 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       metrics.layer_upstream_request_duration_seconds.observe({ endpoint }, (performance.now() - started) / 1000);
     };
 
+    const call = deps.upstream.send({
+      endpoint,
+      method: ctx.method === 'POST' ? 'POST' : 'GET',
+      rawQuery: request.rawQuery,
+      ...(request.body ? { body: request.body } : {}),
+      headers: forwardRequestHeaders(ctx.req.headers),
+    });
+    // The client going away aborts the backend request, before or during the response.
+    ctx.res.once('close', () => {
+      if (!ctx.res.writableFinished) call.abort();
+    });
     let response: UpstreamResponse;
     try {
-      response = await deps.upstream.send({
-        endpoint,
-        method: ctx.method === 'POST' ? 'POST' : 'GET',
-        rawQuery: request.rawQuery,
-        ...(request.body ? { body: request.body } : {}),
-        headers: forwardRequestHeaders(ctx.req.headers),
-        signal: controller.signal,
-      });
+      response = await call.response;
     } catch (error) {
       settle();
       if (!(error instanceof UpstreamError)) throw error;
@@ -136,8 +134,8 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     response.body.once('end', settle);
     response.body.once('close', settle);
     response.body.once('error', () => {
-      if (!controller.signal.aborted) metrics.layer_upstream_errors_total.inc({ endpoint, reason: 'reset' });
-      else metrics.layer_upstream_errors_total.inc({ endpoint, reason: 'aborted' });
+      const reason = ctx.res.destroyed && !ctx.res.writableFinished && !call.timedOut ? 'aborted' : call.timedOut ? 'timeout' : 'reset';
+      metrics.layer_upstream_errors_total.inc({ endpoint, reason });
     });
     ctx.status = response.status;
     ctx.body = response.body;
