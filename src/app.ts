@@ -90,10 +90,6 @@ export function createApp(deps: AppDeps): Koa {
   }
 
   app.use(requestContext(deps.metrics, deps.logger));
-  app.use(async (ctx, next) => {
-    ctx.set('Server', 'layer-metrics-gateway');
-    await next();
-  });
   app.use(handleErrors(deps.logger));
   app.use(router.routes());
   app.use(fallback(router));

@@ -22,6 +22,7 @@ import { createHandlers } from './handlers/create-handlers.ts';
 import { createHealthSnapshot, type HealthSnapshot } from './health/snapshot.ts';
 import { acquireDataDirLock } from './lifecycle/data-dir-lock.ts';
 import type { Logger } from './logger.ts';
+import { answerClientErrors } from './lifecycle/client-errors.ts';
 import { trackConnections } from './lifecycle/connections.ts';
 import { requireToken } from './middleware/auth.ts';
 import { runtimeCollectors } from './metrics/runtime.ts';
@@ -46,6 +47,12 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
+/** Settings of the HTTP server that are not operator configuration; tests shorten them. */
+export interface ServerOptions {
+  /** How long a client may take to send a request's line and headers. (default: 10000) */
+  headersTimeoutMs?: number;
+}
+
 const STATES = ['disabled', 'connecting', 'connected', 'disconnected'] as const;
 const NS_STATES = ['warm', 'warming', 'cold'] as const;
 
@@ -59,7 +66,7 @@ async function scrapeToken(config: Config, tokens: TokenStore): Promise<string |
 }
 
 /** Starts the gateway; resolves once it listens and its backend answers. */
-export async function startGateway(config: Config, logger: Logger): Promise<RunningGateway> {
+export async function startGateway(config: Config, logger: Logger, serverOptions: ServerOptions = {}): Promise<RunningGateway> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
     for (const step of cleanups.reverse()) await step();
@@ -149,7 +156,19 @@ export async function startGateway(config: Config, logger: Logger): Promise<Runn
       validate,
     });
 
-    const server = http.createServer({ requestTimeout: 60_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, app.callback());
+    const headersTimeoutMs = serverOptions.headersTimeoutMs ?? 10_000;
+    const server = http.createServer(
+      {
+        requestTimeout: 60_000,
+        headersTimeout: headersTimeoutMs,
+        keepAliveTimeout: 5_000,
+        // Node enforces both timeouts only when it sweeps connections, every 30 s by default, so a
+        // client sending its headers a byte at a time held a socket for up to 40 s, not 10.
+        connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+      },
+      app.callback(),
+    );
+    answerClientErrors(server, { headersTimeoutMs, logger });
     const connections = trackConnections(server);
     server.listen(config.port, config.host);
     await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);

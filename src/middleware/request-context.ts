@@ -1,5 +1,5 @@
 /**
- * The outermost middleware: gives each request an id, and once the response is done records it in
+ * The outermost middleware: gives each request an id and the Server header, and once the response is done records it in
  * layer_http_requests_total / layer_http_request_duration_seconds and the access log. Routes are
  * labelled by template, never by raw path, so labels stay bounded.
  */
@@ -13,6 +13,8 @@ import type { GatewayState } from './errors.ts';
 /** Something that can write an access log line. */
 export interface AccessLogger {
   info(obj: object, msg?: string): void;
+  /** pino's level check; lets the hot path skip building a log line nobody writes. */
+  isLevelEnabled?(level: string): boolean;
 }
 
 // Accept a caller's id only when it is short and plain, so it cannot forge log lines.
@@ -20,11 +22,13 @@ const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Creates the request-context middleware. */
 export function requestContext(metrics: MetricHandles, logger: AccessLogger): Middleware {
-  return async (ctx, next) => {
+  const logs = logger.isLevelEnabled ? logger.isLevelEnabled('info') : true;
+  return (ctx, next) => {
     const incoming = ctx.get('X-Request-Id');
     const state = ctx.state as GatewayState;
     state.requestId = SAFE_ID.test(incoming) ? incoming : randomUUID();
-    ctx.set('X-Request-Id', state.requestId);
+    ctx.res.setHeader('X-Request-Id', state.requestId);
+    ctx.res.setHeader('Server', 'layer-metrics-gateway');
     const started = performance.now();
     ctx.res.once('close', () => {
       const seconds = (performance.now() - started) / 1000;
@@ -34,11 +38,13 @@ export function requestContext(metrics: MetricHandles, logger: AccessLogger): Mi
       const code = ctx.res.writableFinished ? String(ctx.status) : 'aborted';
       metrics.layer_http_requests_total.inc({ route, method, code });
       metrics.layer_http_request_duration_seconds.observe({ route, method }, seconds);
-      logger.info(
-        { requestId: state.requestId, method: ctx.method, path: ctx.path, route, status: code, ms: Math.round(seconds * 1e4) / 10 },
-        'request',
-      );
+      if (logs) {
+        logger.info(
+          { requestId: state.requestId, method: ctx.method, path: ctx.path, route, status: code, ms: Math.round(seconds * 1e4) / 10 },
+          'request',
+        );
+      }
     });
-    await next();
+    return next();
   };
 }

@@ -1,0 +1,113 @@
+/**
+ * Answers for what never reaches Koa: requests Node's HTTP parser refuses (a request line and
+ * headers over maxHeaderSize, bytes the parser does not accept, headers that arrive too slowly)
+ * and CONNECT. Node's defaults answer these with an empty body or close silently; clients and
+ * proxies should get a JSON error with the right status instead. Which route was meant is unknown
+ * here (the request line may be what overflowed), so the body carries both error shapes of
+ * openapi.yaml: the Prometheus envelope (status, errorType, error) for query clients, and the
+ * gateway's Error (code, message, request_id) for the rest.
+ */
+import { randomUUID } from 'node:crypto';
+import { errorTypeOf } from '../errors.ts';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+/** Something that can log a refused connection. */
+export interface ClientErrorLogger {
+  debug(obj: object, msg?: string): void;
+}
+
+interface Answer {
+  status: number;
+  reason: string;
+  code: string;
+  message: string;
+}
+
+/** The status and text for a parser or timeout error code (Node's own mapping, with messages). */
+function answerFor(code: string | undefined, headersTimeoutMs: number): Answer {
+  if (code === 'HPE_HEADER_OVERFLOW') {
+    return {
+      status: 431,
+      reason: 'Request Header Fields Too Large',
+      code: 'ERR_HEADERS_TOO_LARGE',
+      message: 'the request line and headers exceed 16 KiB; send long queries as a POST form body, and fewer or shorter headers',
+    };
+  }
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    return {
+      status: 408,
+      reason: 'Request Timeout',
+      code: 'ERR_REQUEST_TIMEOUT',
+      message: `the request headers did not arrive within ${headersTimeoutMs} ms; send the whole request at once`,
+    };
+  }
+  return {
+    status: 400,
+    reason: 'Bad Request',
+    code: 'ERR_BAD_REQUEST',
+    message: 'the request is not valid HTTP/1.1 (malformed request line, raw bytes outside the URL character set, or a bad header); percent-encode the URL',
+  };
+}
+
+/** The raw bytes of a short JSON error response that closes the connection. */
+function render(answer: Answer, extraHeaders = ''): string {
+  const body = JSON.stringify({
+    status: 'error',
+    // Prometheus has no type for a slow client; its closest is the one for anything too slow.
+    errorType: answer.status === 408 ? 'timeout' : errorTypeOf(answer.status),
+    error: answer.message,
+    code: answer.code,
+    message: answer.message,
+    request_id: randomUUID(),
+  });
+  return (
+    `HTTP/1.1 ${answer.status} ${answer.reason}\r\n` +
+    'Content-Type: application/json\r\n' +
+    `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+    'Server: layer-metrics-gateway\r\n' +
+    extraHeaders +
+    'Connection: close\r\n\r\n' +
+    body
+  );
+}
+
+/** Writes the answer, then closes; a client that does not read it is cut after a second. */
+function answerAndClose(socket: Duplex, raw: string): void {
+  socket.end(raw, () => socket.destroy());
+  setTimeout(() => socket.destroy(), 1000).unref();
+}
+
+/** Installs the clientError and connect handlers on `server`. */
+export function answerClientErrors(server: Server, options: { headersTimeoutMs: number; logger: ClientErrorLogger }): void {
+  const answered = new WeakSet<Duplex>();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    // The parser can report again on the same socket with data that was already buffered.
+    if (answered.has(socket)) {
+      socket.destroy();
+      return;
+    }
+    answered.add(socket);
+    // A client that reset the connection gets nothing; and as in Node's default handler, a
+    // connection that already carried a response (keep-alive) is only closed, so that raw bytes
+    // never land in the middle of another response.
+    const writable = socket.writable && (socket as Duplex & { bytesWritten?: number }).bytesWritten === 0;
+    if (error.code === 'ECONNRESET' || !writable) {
+      socket.destroy();
+      return;
+    }
+    const answer = answerFor(error.code, options.headersTimeoutMs);
+    options.logger.debug({ code: error.code, status: answer.status }, 'request refused by the HTTP parser');
+    answerAndClose(socket, render(answer));
+  });
+  // Without a listener Node closes CONNECT connections silently; the gateway is not a tunnel.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    answerAndClose(
+      socket,
+      render(
+        { status: 405, reason: 'Method Not Allowed', code: 'ERR_METHOD_NOT_ALLOWED', message: 'method CONNECT is not allowed: the gateway is not a proxy' },
+        'Allow: GET, HEAD, POST\r\n',
+      ),
+    );
+  });
+}
