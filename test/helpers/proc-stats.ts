@@ -1,0 +1,37 @@
+/** What a process holds, read from /proc (Linux): open file descriptors and resident memory. */
+import { readdir, readFile } from 'node:fs/promises';
+
+/** Open file descriptors of `pid` (default: this process). */
+export async function fdCount(pid: number | 'self' = 'self'): Promise<number> {
+  return (await readdir(`/proc/${pid}/fd`)).length;
+}
+
+/** Resident set size of `pid` in bytes (default: this process). */
+export async function rssBytes(pid: number | 'self' = 'self'): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+  if (kb === undefined) throw new Error(`no VmRSS in /proc/${pid}/status`);
+  return Number(kb) * 1024;
+}
+
+/** Whether a process with this pid exists (and is not a zombie we could still signal). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The q-quantile (0..1) of `values`, nearest-rank; NaN for none. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** Bytes as MB with one decimal, for printed figures. */
+export function mb(bytes: number): string {
+  return (bytes / 1048576).toFixed(1);
+}
