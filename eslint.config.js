@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'src/generated/', 'packages/*/dist/', 'packages/*/src/generated/', 'data/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'dist/', 'src/generated/', 'packages/*/dist/', 'packages/*/src/generated/', 'data/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

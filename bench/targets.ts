@@ -51,10 +51,10 @@ export async function startFrontends(dir: string, vmUrl: string): Promise<Omit<T
   const vmauth = startChild('vmauth', 'vmauth', [`-auth.config=${authConfig}`, `-httpListenAddr=127.0.0.1:${vmauthPort}`, '-loggerLevel=ERROR']);
   const vmauthUrl = `http://127.0.0.1:${vmauthPort}`;
 
-  // node --import tsx rather than the tsx CLI: the CLI runs the script in a second process, whose
-  // RSS would not be the one we read.
+  // The compiled gateway (npm run bench builds it first), as `npm start` runs it: plain node, so
+  // the RSS read is the gateway's alone, without tsx's loader thread.
   const gatewayPort = await freePort();
-  const gateway = startChild('gateway', process.execPath, ['--import', 'tsx', join(REPO, 'src/main.ts')], {
+  const gateway = startChild('gateway', process.execPath, [join(REPO, 'dist/main.js')], {
     env: {
       ...process.env,
       LAYER_GATEWAY_HOST: '127.0.0.1',
