@@ -6,8 +6,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { datasetEnd, largeRangeQuery, loadDataset, queryUrl, SERIES_COUNT, smallInstantQuery } from './dataset.ts';
+import { datasetEnd, GROUP_SIZE, largeRangeQuery, loadDataset, queryUrl, SERIES_COUNT, smallInstantQuery } from './dataset.ts';
 import { readRss, stopAll } from './processes.ts';
+import { measureStreamMemory } from './stream-memory.ts';
 import { formatReport, reportJson, type WorkloadRuns } from './report.ts';
 import { benchDir, BENCH_TOKEN, startFrontends, startVmsingle } from './targets.ts';
 import { runWrk } from './wrk.ts';
@@ -101,9 +102,19 @@ async function main(): Promise<void> {
       console.error(`bench: ${workload.name} at ${workload.connections} connection(s)`);
       results.push(await runWorkload(workload, fronts.gatewayPid));
     }
+    // Workload 6: 50 concurrent ~10 MB range responses (every series, one point per 2 s).
+    console.error('bench: 50 concurrent ~10 MB streamed range responses through the gateway');
+    const huge = largeRangeQuery(end, SERIES_COUNT / GROUP_SIZE, 2);
+    const streaming = await measureStreamMemory(queryUrl(`${fronts.gatewayUrl}/v2/metrics`, huge), bearer, fronts.gatewayPid, 50);
+
     const rangeBytes = results[1]?.bodyBytes.direct ?? 0;
     console.log(`\nRange query body: ${rangeBytes} bytes (${(rangeBytes / 1024).toFixed(1)} KB); gateway RSS at start ${(rssAtStart.rss / 1048576).toFixed(1)} MB\n`);
     console.log(formatReport(results));
+    const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
+    console.log(
+      `\nstream-10mb c${streaming.concurrency}: body ${mb(streaming.bodyBytes)} MB each, ${streaming.seconds.toFixed(1)} s, ` +
+        `gateway RSS ${mb(streaming.rssBeforeBytes)} MB before, peak ${mb(streaming.rssPeakBytes)} MB during, ${streaming.failures} failed`,
+    );
 
     const context = {
       date: new Date().toISOString(),
@@ -114,6 +125,7 @@ async function main(): Promise<void> {
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryBytes: os.totalmem(), node: process.version, platform: `${os.platform()} ${os.release()}` },
       dataset: { series: SERIES_COUNT, importBytes, smallQuery: small, rangeQuery: range, rangeBodyBytes: rangeBytes },
       gatewayRssAtStart: rssAtStart,
+      streamMemory: streaming,
     };
     const out = new URL('results/latest.json', import.meta.url);
     await mkdir(new URL('.', out), { recursive: true });

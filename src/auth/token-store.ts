@@ -4,7 +4,7 @@
  * which token exists. Several tokens may be valid at once, which is how tokens are rotated: add
  * the new one to the file, SIGHUP, move clients over, remove the old one, SIGHUP.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import { loadOrCreateGeneratedToken } from './generated-token.ts';
 import { tokenProblem } from './token-format.ts';
@@ -37,7 +37,8 @@ export interface TokenStore {
 }
 
 function digest(token: string): Buffer {
-  return createHash('sha256').update(token, 'utf8').digest();
+  // One-shot crypto.hash (Node 20.12+) costs a fraction of a createHash object on every request.
+  return hash('sha256', token, 'buffer');
 }
 
 // Keyed by hex digest, so a token listed twice (in the environment and the file) counts once.
