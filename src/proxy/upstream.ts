@@ -76,7 +76,7 @@ export interface Upstream {
 }
 
 // Errors of a socket the server closed just as a keep-alive reuse sent on it: the request never
-// reached the backend, so sending it once more on a fresh connection is safe (RFC 9112 section 9.3.1).
+// reached the backend, so sending it once more, on a new connection, is safe (RFC 9112 section 9.3.1).
 const STALE_SOCKET = new Set(['ECONNRESET', 'EPIPE']);
 
 /** Creates the backend client; one keep-alive agent per scheme serves every request. */
@@ -124,7 +124,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
             method: request.method,
             path,
             headers,
-            agent: secure ? agents.https : agents.http,
+            // The retry takes a fresh connection: the next pooled one may be just as stale.
+            agent: isRetry ? false : secure ? agents.https : agents.http,
           });
           current = req;
           req.setTimeout(options.timeoutMs, () => {
