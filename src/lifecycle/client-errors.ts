@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { errorTypeOf } from '../errors.ts';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 /** Something that can log a refused connection. */
@@ -88,16 +88,21 @@ export function answerClientErrors(server: Server, options: { headersTimeoutMs: 
       return;
     }
     answered.add(socket);
-    // A client that reset the connection gets nothing; and as in Node's default handler, a
-    // connection that already carried a response (keep-alive) is only closed, so that raw bytes
-    // never land in the middle of another response.
-    const writable = socket.writable && (socket as Duplex & { bytesWritten?: number }).bytesWritten === 0;
-    if (error.code === 'ECONNRESET' || !writable) {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
       socket.destroy();
       return;
     }
     const answer = answerFor(error.code, options.headersTimeoutMs);
     options.logger.debug({ code: error.code, status: answer.status }, 'request refused by the HTTP parser');
+    // Bytes after a valid request (pipelined, or a body sent without a length) can fail to parse
+    // while that request's response is still to come. Answering at once would put our bytes in
+    // front of it (Node's own handler does): answer after it, unless it closes the connection.
+    const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+    if (inFlight && !inFlight.writableFinished) {
+      inFlight.once('finish', () => (socket.writable ? answerAndClose(socket, render(answer)) : undefined));
+      inFlight.once('close', () => setTimeout(() => socket.destroy(), 1000).unref());
+      return;
+    }
     answerAndClose(socket, render(answer));
   });
   // Without a listener Node closes CONNECT connections silently; the gateway is not a tunnel.

@@ -171,6 +171,30 @@ describe('faults: abusive requests', function () {
       parserError(ex, 400, 'ERR_BAD_REQUEST');
     });
 
+    it('answers a valid request first when bytes after it do not parse, then 400, then closes', async () => {
+      // A GET with a body but no length: the body is read as the next request and fails to parse.
+      const ex = await rawExchange(port, `GET /health HTTP/1.1\r\nHost: gw\r\n\r\nmatch[]=up&garbage\r\n\r\n`);
+      const statuses = [...ex.raw.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
+      assert.deepEqual(statuses, [200, 400], ex.raw.slice(0, 400));
+      assert.equal(JSON.parse(ex.body.slice(0, ex.body.indexOf('HTTP/1.1'))).status, 'ok');
+      assert.ok(ex.closedByServer, 'the connection stays open after a parser error');
+    });
+
+    it('answers only the valid request when it asked to close the connection', async () => {
+      const ex = await rawExchange(port, `GET /health HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\nmatch[]=up&garbage\r\n\r\n`);
+      const statuses = [...ex.raw.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
+      assert.deepEqual(statuses, [200], ex.raw.slice(0, 400));
+      assert.ok(ex.closedByServer);
+    });
+
+    it('answers a bad second request on a kept-alive connection after the first response', async () => {
+      const ex = await rawExchange(port, `GET /health HTTP/1.1\r\nHost: gw\r\n\r\nGET /health?${'a'.repeat(32 * 1024)} HTTP/1.1\r\nHost: gw\r\n\r\n`);
+      const statuses = [...ex.raw.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]));
+      assert.deepEqual(statuses, [200, 431], ex.raw.slice(0, 400));
+      assert.ok(ex.closedByServer);
+      assert.match(ex.raw, /"code":"ERR_HEADERS_TOO_LARGE"/);
+    });
+
     it('answers a header line without a colon with 400', async () => {
       const ex = await rawExchange(port, `GET /v2/metrics/api/v1/query?query=up HTTP/1.1\r\n${head}not a header\r\n\r\n`);
       parserError(ex, 400, 'ERR_BAD_REQUEST');

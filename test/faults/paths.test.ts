@@ -1,0 +1,178 @@
+/**
+ * Path tricks: whatever path, encoding, request-target form or method a client uses, the only
+ * backend paths the gateway ever requests are `<prefix>/api/v1/query` and
+ * `<prefix>/api/v1/query_range`, and only on the configured backend. A recording backend (external
+ * mode, with a vmselect-style prefix) and a decoy that must never be contacted prove it.
+ */
+import assert from 'node:assert/strict';
+import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
+import { startTestGateway, TEST_TOKEN, type TestGateway } from '../helpers/gateway.ts';
+import { rawExchange } from '../helpers/raw-http.ts';
+
+const PREFIX = '/select/0/prometheus';
+const ALLOWED = new RegExp(`^${PREFIX}/api/v1/(query|query_range)(\\?|$)`);
+
+// VictoriaMetrics paths that must never be reachable (FIELD-NOTES), and the read APIs the gateway does not offer.
+const ADMIN_PATHS = [
+  'api/v1/admin/tsdb/delete_series?match[]=up',
+  'api/v1/admin/tsdb/delete_series?match%5B%5D=up',
+  'snapshot/create',
+  'snapshot/list',
+  'snapshot/delete_all',
+  'api/v1/import',
+  'api/v1/import/prometheus',
+  'api/v1/import/native',
+  'api/v1/export?match[]=up',
+  'internal/force_flush',
+  'internal/force_merge',
+  'internal/resetRollupResultCache',
+  '-/reload',
+  'flags',
+  'metrics',
+  'api/v1/series?match[]=up',
+  'api/v1/labels',
+  'api/v1/label/__name__/values',
+  'api/v1/status/tsdb',
+  'api/v1/status/active_queries',
+  'prometheus/api/v1/admin/tsdb/delete_series?match[]=up',
+  'select/0/prometheus/api/v1/admin/tsdb/delete_series?match[]=up',
+];
+const PREFIXES = ['/', '/v2/', '/v2/metrics/', '/v2/metrics/api/', '/v2/metrics/api/v1/', '/v2/metrics/catalog/', '/v2/metrics/query/', '/v2/metrics/api/v1/query/', '/v2/metrics/api/v1/query_range/'];
+
+// Traversal, doubled slashes, encoded slashes and dots, and other spellings.
+const TRICKS = [
+  '/v2/metrics/api/v1/query/../../../../api/v1/admin/tsdb/delete_series?match[]=up',
+  '/v2/metrics/api/v1/../../../api/v1/import',
+  '/v2/metrics/../../snapshot/create',
+  '/v2/metrics/%2e%2e/%2e%2e/api/v1/admin/tsdb/delete_series?match[]=up',
+  '/v2/metrics/%2E%2E/%2E%2E/internal/force_flush',
+  '/v2/metrics/api/v1/query%2F..%2F..%2Fadmin%2Ftsdb%2Fdelete_series?match[]=up',
+  '/v2/metrics/api/v1/query%2f..%2f..%2fimport',
+  '/v2/metrics/api%2Fv1%2Fquery?query=up',
+  '/v2/metrics/api%2fv1%2fquery_range?query=up&start=1&step=1',
+  '/v2%2Fmetrics%2Fapi%2Fv1%2Fquery?query=up',
+  '//v2/metrics/api/v1/query?query=up',
+  '/v2//metrics/api/v1/query?query=up',
+  '/v2/metrics//api/v1/query?query=up',
+  '/v2/metrics/api/v1//query?query=up',
+  '///api/v1/admin/tsdb/delete_series?match[]=up',
+  '//127.0.0.1:9/api/v1/admin/tsdb/delete_series',
+  '/v2/metrics/api/v1/query;/../admin/tsdb/delete_series?query=up',
+  '/v2/metrics/api/v1/query%00/../../import?query=up',
+  '/v2/metrics/api/v1/query\\..\\..\\import?query=up',
+  '/v2/metrics/api/v1/query/%2e%2e/query_range?query=up&start=1&step=1',
+  '/v2/metrics/api/v1/query/?query=up',
+  '/V2/METRICS/API/V1/QUERY?query=up',
+  '/v2/metrics/api/v1/query?query=up#/../../admin',
+  '/v2/metrics/api/v1/query/..;/..;/import?query=up',
+  '*',
+];
+
+describe('faults: path tricks reach nothing but the two query paths', function () {
+  this.timeout(60_000);
+  let backend: FakeUpstream;
+  let decoy: FakeUpstream;
+  let gw: TestGateway;
+  let port: number;
+  let decoyHost: string;
+  const statuses = new Map<string, number>();
+
+  before(async () => {
+    backend = await startFakeUpstream();
+    decoy = await startFakeUpstream();
+    decoyHost = new URL(decoy.url).host;
+    gw = await startTestGateway({ env: { LAYER_VM_URL: `${backend.url}${PREFIX}` } });
+    port = Number(new URL(gw.url).port);
+  });
+  after(async () => {
+    try {
+      const seen = backend.received.map((r) => `${r.method} ${r.url}`);
+      const others = seen.filter((line) => !ALLOWED.test(line.slice(line.indexOf(' ') + 1)));
+      const byStatus = new Map<number, number>();
+      for (const status of statuses.values()) byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+      if (process.env.FAULTS_VERBOSE) for (const [k, v] of statuses) console.log(`        ${v} ${JSON.stringify(k)}`);
+      if (process.env.FAULTS_VERBOSE) console.log(seen);
+      console.log(`      ${statuses.size} tricky requests; statuses ${[...byStatus].map(([s, n]) => `${s} x${n}`).join(', ')}; the backend saw ${seen.length}, all on ${PREFIX}/api/v1/query[_range]`);
+      assert.deepEqual(others, [], 'the backend saw paths other than the two query paths');
+      assert.deepEqual(decoy.received.map((r) => r.url), [], 'the decoy was contacted');
+    } finally {
+      await gw?.close();
+      await backend?.close();
+      await decoy?.close();
+    }
+  });
+
+  /** Sends a raw request (no client normalizes the target) and checks the answer is not a 5xx or a success from elsewhere. */
+  async function send(method: string, target: string, extraHeaders = '', body = ''): Promise<number> {
+    const form = method === 'POST' ? `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` : '';
+    const ex = await rawExchange(
+      port,
+      `${method} ${target} HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer ${TEST_TOKEN}\r\nConnection: close\r\n${form}${extraHeaders}\r\n${method === 'POST' ? body : ''}`,
+    );
+    statuses.set(`${method} ${target} ${extraHeaders}`, ex.status);
+    assert.ok(ex.status >= 200 && ex.status < 500, `${method} ${target}: got ${ex.status} ${ex.raw.slice(0, 300)}`);
+    assert.ok(!ex.raw.includes(new URL(backend.url).port), `${method} ${target}: the backend port leaked`);
+    return ex.status;
+  }
+
+  for (const prefix of PREFIXES) {
+    it(`refuses every VictoriaMetrics admin and import path under ${prefix}`, async () => {
+      for (const admin of ADMIN_PATHS) {
+        for (const method of ['GET', 'POST']) {
+          const status = await send(method, `${prefix}${admin}`, '', 'match[]=up');
+          const own = `${prefix}${admin}` === '/metrics' && method === 'GET'; // the gateway's own metrics
+          if (!own) assert.ok([400, 401, 404, 405].includes(status), `${method} ${prefix}${admin}: got ${status}; want a refusal`);
+        }
+      }
+    });
+  }
+
+  it('serves the gateway\'s own /metrics, never the backend\'s', async () => {
+    const ex = await rawExchange(port, 'GET /metrics HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n');
+    assert.equal(ex.status, 200);
+    assert.match(ex.body, /layer_catalog_info/);
+    assert.doesNotMatch(ex.body, /^vm_/m);
+  });
+
+  it('keeps traversal, doubled and encoded slashes, and odd spellings on the two query paths or refuses them', async () => {
+    for (const target of TRICKS) for (const method of ['GET', 'POST']) await send(method, target, '', 'query=up');
+  });
+
+  it('never follows an absolute-form request target to its host', async () => {
+    for (const target of [
+      `http://${decoyHost}/api/v1/admin/tsdb/delete_series?match[]=up`,
+      `http://${decoyHost}/v2/metrics/api/v1/query?query=up`,
+      `http://${decoyHost}${PREFIX}/api/v1/query?query=up`,
+      'http://127.0.0.2:9/',
+      'http://127.0.0.2:9/v2/metrics/api/v1/query?query=up',
+      `https://${decoyHost}/api/v1/import`,
+    ]) {
+      await send('GET', target);
+      await send('POST', target, '', 'query=up');
+    }
+  });
+
+  it('never lets Host or X-Forwarded-Host choose the backend', async () => {
+    for (const header of [`X-Forwarded-Host: ${decoyHost}\r\n`, `X-Forwarded-For: 127.0.0.1\r\nForwarded: host=${decoyHost}\r\n`, `X-Original-URL: /api/v1/admin/tsdb/delete_series\r\nX-Rewrite-URL: /api/v1/import\r\n`]) {
+      assert.equal(await send('GET', '/v2/metrics/api/v1/query?query=up', header), 200);
+    }
+    const ex = await rawExchange(port, `GET /v2/metrics/api/v1/query?query=up HTTP/1.1\r\nHost: ${decoyHost}\r\nAuthorization: Bearer ${TEST_TOKEN}\r\nConnection: close\r\n\r\n`);
+    assert.equal(ex.status, 200);
+  });
+
+  it('refuses CONNECT with 405 in JSON and tunnels nothing', async () => {
+    for (const target of [decoyHost, '127.0.0.2:9', `${new URL(backend.url).host}`]) {
+      const ex = await rawExchange(port, `CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\nAuthorization: Bearer ${TEST_TOKEN}\r\n\r\nGET /api/v1/admin/tsdb/delete_series HTTP/1.1\r\n\r\n`);
+      assert.equal(ex.status, 405, ex.raw.slice(0, 200));
+      assert.ok(ex.closedByServer);
+      const body = JSON.parse(ex.body);
+      assert.equal(body.code, 'ERR_METHOD_NOT_ALLOWED');
+    }
+  });
+
+  it('refuses other methods on the query paths with 405 and never forwards them', async () => {
+    for (const method of ['PUT', 'DELETE', 'PATCH', 'TRACE', 'PROPFIND']) {
+      assert.equal(await send(method, '/v2/metrics/api/v1/query?query=up'), 405);
+    }
+  });
+});
