@@ -130,7 +130,8 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     const redact = () => {
       try {
         const url = new URL(backendUrl());
-        return [url.host, url.hostname, url.origin];
+        const prefix = url.pathname.replace(/\/+$/, '');
+        return [url.origin, url.host, url.hostname, ...(url.port ? [`:${url.port}`] : []), ...(prefix ? [prefix] : [])];
       } catch {
         return [];
       }

@@ -14,7 +14,7 @@ import type { Limiter } from '../proxy/limiter.ts';
 import { checkParams, type Endpoint } from '../proxy/params.ts';
 import { readBody } from '../proxy/read-body.ts';
 import { UpstreamError, type Upstream, type UpstreamResponse } from '../proxy/upstream.ts';
-import { isJson, readErrorText, wrapErrorText } from '../proxy/wrap-error.ts';
+import { isJson, readErrorBody, redactText, wrapErrorText } from '../proxy/wrap-error.ts';
 import type { RequestValidator } from '../validation.ts';
 
 /** What the passthrough needs. */
@@ -33,6 +33,10 @@ export interface QueryHandlerDeps {
 // A form body is ASCII; raw bytes outside it would be re-encoded (or refused) by Node on the way out.
 const NON_ASCII_QUERY = /[^\x21-\x7e]/;
 const NON_ASCII_BODY = /[^\t\r\n\x20-\x7e]/;
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
 
 /** Checks the request and returns the raw bytes to forward, or throws the 400/413 to answer. */
 async function readRequest(ctx: Context, endpoint: Endpoint, operationId: OperationId, deps: QueryHandlerDeps) {
@@ -117,16 +121,19 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     metrics.layer_upstream_requests_total.inc({ endpoint, code: String(response.status) });
     const headers = forwardResponseHeaders(response.headers);
 
-    if (response.status >= 400 && !isJson(headers['content-type'])) {
+    if (response.status >= 400) {
       let text: string;
       try {
-        text = await readErrorText(response.body);
+        text = await readErrorBody(response.body, headers['content-encoding']);
       } finally {
         settle();
       }
+      const secrets = [...deps.redact(), firstHeader(response.headers['x-server-hostname'])];
+      const json = isJson(headers['content-type']);
       ctx.status = response.status;
-      ctx.type = 'application/json';
-      ctx.body = wrapErrorText(response.status, text, deps.redact());
+      ctx.body = json ? redactText(text, secrets) : wrapErrorText(response.status, text, secrets);
+      // Set after the body and verbatim: ctx.type would add a charset the backend did not send.
+      ctx.set('Content-Type', json ? headers['content-type']! : 'application/json');
       if (headers['retry-after']) ctx.set('Retry-After', headers['retry-after']);
       return;
     }
