@@ -177,12 +177,9 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host}:${port}`;
     logger.info({ url, mode }, 'gateway listening');
-    let serverClosed = false;
-    cleanups.push(async () => {
-      if (serverClosed) return;
-      serverClosed = true;
-      await connections.close(config.shutdownTimeoutMs);
-    });
+    let serverClosed: Promise<void> | undefined;
+    const closeServer = () => (serverClosed ??= connections.close(config.shutdownTimeoutMs));
+    cleanups.push(closeServer);
 
     let scrapeTokenFile: string | undefined;
     const writeScrapeToken = async () => {
@@ -229,7 +226,16 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
         await writeScrapeToken();
       },
       stop() {
-        stopping ??= cleanup();
+        // The server first: cleanups run in reverse order of start, which would stop vmsingle
+        // (started after the server listens) while in-flight queries still stream from it and
+        // while new connections are still accepted, only to fail with 502.
+        stopping ??= (async () => {
+          try {
+            await closeServer();
+          } finally {
+            await cleanup();
+          }
+        })();
         return stopping;
       },
     };
