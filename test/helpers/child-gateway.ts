@@ -31,16 +31,29 @@ export interface GatewayChild {
   vmsingle(): { pid: number; port: number } | undefined;
 }
 
+/** Options of startGatewayChild. */
+export interface GatewayChildOptions {
+  /** How long to wait for "ready on". (default: 30000) */
+  readyTimeoutMs?: number;
+  /** Keep only the last this many characters of output, for long runs at info level. (default: all) */
+  keepOutputChars?: number;
+}
+
 /** Spawns the gateway (port 0, info logs, plus `env`) and resolves once it prints "ready on". */
-export async function startGatewayChild(env: Record<string, string>, readyTimeoutMs = 30_000): Promise<GatewayChild> {
+export async function startGatewayChild(env: Record<string, string>, options: GatewayChildOptions = {}): Promise<GatewayChild> {
+  const { readyTimeoutMs = 30_000, keepOutputChars = Infinity } = options;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: REPO,
     env: { ...process.env, LAYER_GATEWAY_HOST: '127.0.0.1', LAYER_GATEWAY_PORT: '0', LAYER_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += String(chunk)));
-  child.stderr!.on('data', (chunk) => (output += String(chunk)));
+  const keep = (chunk: Buffer) => {
+    output += String(chunk);
+    if (output.length > keepOutputChars * 2) output = output.slice(-keepOutputChars);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const exited = once(child, 'exit').then(([code, signal]) => ({ code, signal }) as Exit);
   const pid = child.pid;
   if (pid === undefined) throw new Error('the gateway child has no pid');

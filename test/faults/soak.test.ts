@@ -1,0 +1,140 @@
+/**
+ * Soak: 60 seconds of mixed load (instant and range queries, GET and POST, catalog, health,
+ * metrics) at 200 concurrent connections against the gateway as a real process with its bundled
+ * vmsingle. One run, then one test per property: no 5xx made by the gateway itself, memory flat,
+ * file descriptors back to baseline, healthy afterwards. The figures are printed for the README's
+ * reliability section.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGatewayChild, type GatewayChild } from '../helpers/child-gateway.ts';
+import { eventually, TEST_TOKEN } from '../helpers/gateway.ts';
+import { bearer, request } from '../helpers/http.ts';
+import { runLoad, type LoadRequest, type LoadResult } from '../helpers/load.ts';
+import { fdCount, mb, rssBytes, tcpRemotePorts } from '../helpers/proc-stats.ts';
+
+const SECONDS = 60;
+const CONNECTIONS = 200;
+const SAMPLE_MS = 5000;
+/** The gateway's own kept-alive client connections close after 5 s idle (keepAliveTimeout). */
+const SETTLE_MS = 10_000;
+
+type Route = 'query' | 'query_range' | 'query POST' | 'catalog' | 'health' | 'metrics';
+
+describe('faults: soak, 60 s of mixed load at 200 connections (bundled mode)', function () {
+  this.timeout((SECONDS + 60) * 1000);
+  let dataDir: string;
+  let gw: GatewayChild;
+  let vmPort: number;
+  let result: LoadResult;
+  const fivexx = { total: 0, byGateway: 0, samples: [] as string[] };
+  const rss: number[] = [];
+  let fdsBefore = 0;
+  let fdsAfter = 0;
+  let idleToBackend = 0;
+  let healthAfter = 0;
+
+  before(async function () {
+    this.timeout((SECONDS + 60) * 1000);
+    dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-soak-'));
+    gw = await startGatewayChild(
+      { LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN, LAYER_PROXY_MAX_CONCURRENT: '256', LAYER_SCRAPE_INTERVAL: '5s' },
+      { keepOutputChars: 200_000 },
+    );
+    vmPort = gw.vmsingle()!.port;
+    const now = Math.floor(Date.now() / 1000);
+    const auth = bearer(TEST_TOKEN);
+    const e = encodeURIComponent;
+    // A backend error keeps the backend's status as its errorType ("503", "422"); an error the
+    // gateway makes carries a Prometheus type (unavailable, timeout, internal) or the gateway's JSON.
+    const onResponse = (route: Route) => (status: number, body: string) => {
+      if (status < 500) return;
+      fivexx.total++;
+      let errorType: unknown;
+      try {
+        errorType = (JSON.parse(body) as { errorType?: unknown }).errorType;
+      } catch {
+        errorType = undefined;
+      }
+      const byBackend = route.startsWith('query') && typeof errorType === 'string' && /^\d{3}$/.test(errorType);
+      if (!byBackend) fivexx.byGateway++;
+      if (fivexx.samples.length < 5) fivexx.samples.push(`${route} ${status} ${body.slice(0, 200)}`);
+    };
+    const requests: (LoadRequest & { route: Route })[] = [
+      { route: 'query', path: `/v2/metrics/api/v1/query?query=${e('sum by (route) (rate(layer_http_requests_total[1m]))')}`, headers: auth },
+      { route: 'query_range', path: `/v2/metrics/api/v1/query_range?query=${e('rate(layer_http_requests_total[1m])')}&start=${now - 600}&end=${now}&step=15`, headers: auth },
+      { route: 'catalog', path: '/v2/metrics/catalog', headers: auth },
+      { route: 'query POST', method: 'POST', path: '/v2/metrics/query', headers: { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' }, body: `query=${e('layer_backend_up')}` },
+      { route: 'health', path: '/health' },
+      { route: 'metrics', path: '/metrics' },
+    ];
+    for (const r of requests) r.onResponse = onResponse(r.route);
+
+    // Warm-up, then the baseline.
+    for (const r of requests) {
+      const res = await request(`${gw.url}${r.path}`, { method: r.method ?? 'GET', ...(r.headers ? { headers: r.headers } : {}), ...(r.body ? { body: r.body } : {}) });
+      assert.equal(res.status, 200, `${r.route}: ${res.text.slice(0, 200)}`);
+    }
+    fdsBefore = await fdCount(gw.pid);
+    rss.push(await rssBytes(gw.pid));
+    const sampler = setInterval(() => {
+      void rssBytes(gw.pid).then((bytes) => rss.push(bytes), () => undefined);
+    }, SAMPLE_MS);
+    const started = Date.now();
+    result = await runLoad({ url: gw.url, connections: CONNECTIONS, seconds: SECONDS, maxRequests: 5_000_000, requests }).finally(() => clearInterval(sampler));
+    const elapsed = (Date.now() - started) / 1000;
+    rss.push(await rssBytes(gw.pid));
+
+    fdsAfter = await eventually(async () => {
+      const fds = await fdCount(gw.pid);
+      return fds <= fdsBefore + 10 ? fds : undefined;
+    }, SETTLE_MS, 'fds back to baseline').catch(() => fdCount(gw.pid));
+    idleToBackend = (await tcpRemotePorts(gw.pid)).filter((port) => port === vmPort).length;
+    healthAfter = (await request(`${gw.url}/health`)).status;
+
+    const statuses = Object.entries(result.statusCodeStats).map(([code, { count }]) => `${code}: ${count}`).join(', ');
+    console.log(`      soak: ${CONNECTIONS} connections, ${elapsed.toFixed(1)} s, ${result.requests.total} requests (${(result.requests.total / elapsed).toFixed(0)} req/s), 6 routes in a cycle`);
+    console.log(`      statuses: ${statuses}; connection errors ${result.errors}, timeouts ${result.timeouts}`);
+    console.log(`      latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
+    console.log(`      5xx: ${fivexx.total} in all, ${fivexx.byGateway} made by the gateway${fivexx.samples.length ? `; e.g. ${fivexx.samples.join(' | ')}` : ''}`);
+    console.log(`      gateway RSS (MB, every ${SAMPLE_MS / 1000} s): ${rss.map((b) => mb(b)).join(' ')}`);
+    console.log(`      gateway fds: ${fdsBefore} before, ${fdsAfter} ${SETTLE_MS / 1000} s after (${idleToBackend} of them idle connections to vmsingle); /health after: ${healthAfter}`);
+  });
+
+  after(async () => {
+    const exit = await gw?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    assert.equal(exit?.code, 0, gw?.output().slice(-2000));
+  });
+
+  it('completes every request: no connection errors, no timeouts', () => {
+    assert.equal(result.errors, 0);
+    assert.equal(result.timeouts, 0);
+    assert.ok(result.requests.total > 10_000, `only ${result.requests.total} requests`);
+  });
+
+  it('makes no 5xx of its own', () => {
+    assert.equal(fivexx.byGateway, 0, `the gateway made ${fivexx.byGateway} 5xx: ${fivexx.samples.join(' | ')}`);
+  });
+
+  it('keeps memory flat: the last third\'s peak RSS within 1.5x of the first third\'s', () => {
+    const third = Math.max(1, Math.floor(rss.length / 3));
+    const firstMax = Math.max(...rss.slice(0, third));
+    const lastMax = Math.max(...rss.slice(-third));
+    console.log(`      RSS first-third max ${mb(firstMax)} MB, last-third max ${mb(lastMax)} MB (${(lastMax / firstMax).toFixed(2)}x)`);
+    assert.ok(lastMax <= firstMax * 1.5, `RSS grew from ${mb(firstMax)} MB to ${mb(lastMax)} MB`);
+  });
+
+  it(`returns its file descriptors within ${SETTLE_MS / 1000} s of the load (baseline + 10)`, () => {
+    assert.ok(
+      fdsAfter <= fdsBefore + 10,
+      `fds ${fdsBefore} before, ${fdsAfter} after; ${idleToBackend} are idle kept-alive connections to vmsingle that the backend client keeps open`,
+    );
+  });
+
+  it('is healthy after the load', () => {
+    assert.equal(healthAfter, 200);
+  });
+});
