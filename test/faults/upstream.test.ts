@@ -104,6 +104,7 @@ describe('faults: the backend resets the connection in the middle of a body', fu
           '-H', `Authorization: Bearer ${gw.token}`,
           `${gw.url}/v2/metrics/api/v1/query_range?query=up&start=1&step=1`,
         ]);
+        console.log(`      curl exit ${result.code}: ${result.stderr.trim()}`);
         assert.ok(result.code === 18 || result.code === 56, `curl exit ${result.code} (${result.stderr.trim()}); want 18 (partial file) or 56 (receive failure)`);
         assert.equal(result.stdout, '200', 'the headers went out as 200 before the reset');
         const after = await eventually(async () => {
