@@ -82,7 +82,11 @@ const STALE_SOCKET = new Set(['ECONNRESET', 'EPIPE']);
 /** Creates the backend client; one keep-alive agent per scheme serves every request. */
 export function createUpstream(options: UpstreamOptions): Upstream {
   const baseUrl = typeof options.baseUrl === 'string' ? () => options.baseUrl as string : options.baseUrl;
-  const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  // Idle pooled connections close after 4 s (the agent's timeout applies to free sockets; a request
+  // in flight has its own, LAYER_VM_TIMEOUT_MS), so a burst does not leave hundreds of descriptors
+  // open to the backend until it closes them itself (vmsingle waits a minute).
+  const pool = { keepAlive: true, timeout: 4000, maxFreeSockets: 64 };
+  const agents = { http: new http.Agent(pool), https: new https.Agent(pool) };
   let cachedBase = '';
   let parsed: URL | undefined;
 
