@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { startGatewayChild } from '../helpers/child-gateway.ts';
 import { startFakeUpstream } from '../helpers/fake-upstream.ts';
 import { eventually, startTestGateway, TEST_TOKEN } from '../helpers/gateway.ts';
-import { startTestGatewayWithServer } from '../helpers/gateway-server-options.ts';
 import { bearer, request } from '../helpers/http.ts';
 import { fdCount, mb, quantile, rssBytes } from '../helpers/proc-stats.ts';
 import { dribble } from '../helpers/raw-http.ts';
@@ -121,7 +120,7 @@ describe('faults: clients that send their request headers a byte at a time', fun
 
   it('answers 408 in JSON and closes each connection once the headers timeout passes, while others are served', async () => {
     const HEADERS_TIMEOUT_MS = 2000;
-    const gw = await startTestGatewayWithServer({}, { headersTimeoutMs: HEADERS_TIMEOUT_MS });
+    const gw = await startTestGateway({ server: { headersTimeoutMs: HEADERS_TIMEOUT_MS } });
     try {
       const port = Number(new URL(gw.url).port);
       const text = `GET /v2/metrics/api/v1/query?query=up HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer ${TEST_TOKEN}\r\n\r\n`;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config.ts';
-import { startGateway, type RunningGateway } from '../../src/gateway.ts';
+import { startGateway, type RunningGateway, type ServerOptions } from '../../src/gateway.ts';
 import { createLogger } from '../../src/logger.ts';
 
 /** The token every test gateway accepts. */
@@ -29,6 +29,8 @@ export interface TestGatewayOptions {
   env?: Record<string, string>;
   captureLogs?: boolean;
   dataDir?: string;
+  /** The HTTP server's test-only settings (a short headers timeout, say). (default: the gateway's) */
+  server?: ServerOptions;
 }
 
 /** Starts a gateway; close() stops it and removes its data directory (unless one was given). */
@@ -50,7 +52,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     },
   });
   const logger = createLogger({ level: config.logLevel, destination });
-  const gateway = await startGateway(config, logger);
+  const gateway = await startGateway(config, logger, options.server);
   return {
     url: gateway.url,
     token: TEST_TOKEN,
