@@ -1,8 +1,15 @@
 /**
- * Graceful close of an HTTP server: stop accepting, close idle keep-alive connections, let requests
- * in flight finish until a deadline, then cut whatever is left.
+ * Graceful close of an HTTP server: stop accepting, end idle keep-alive connections, let responses
+ * in flight finish (to the last byte the client reads) until a deadline, then cut what is left.
+ *
+ * Node's own closeIdleConnections (which server.close() also calls) treats a connection as idle
+ * once its response is `finished`, that is once res.end() was called, even while the end of the
+ * body still sits in the socket's buffer for a slow reader: destroying it then truncates the
+ * response. Here a connection counts as busy until its response's 'close', which comes after the
+ * last byte has been handed to the kernel.
  */
 import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 
 /** Closes the server within deadlineMs. */
 export interface ConnectionTracker {
@@ -11,17 +18,48 @@ export interface ConnectionTracker {
 
 /** Tracks a server's connections so that close() can finish or cut them. */
 export function trackConnections(server: Server): ConnectionTracker {
+  const sockets = new Set<Socket>();
+  const busy = new Map<Socket, number>();
+  let closing = false;
+
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => {
+      sockets.delete(socket);
+      busy.delete(socket);
+    });
+  });
+  server.on('request', (req, res) => {
+    const socket = req.socket;
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
+    res.once('close', () => {
+      const left = (busy.get(socket) ?? 1) - 1;
+      if (left > 0) busy.set(socket, left);
+      else busy.delete(socket);
+      if (closing && left <= 0) socket.end();
+    });
+  });
+
+  const endIdle = () => {
+    for (const socket of sockets) if (!busy.has(socket)) socket.end();
+  };
+  // server.close() calls this; the replacement spares responses still being written.
+  server.closeIdleConnections = endIdle;
+
   return {
     async close(deadlineMs) {
+      closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      // Keep-alive connections that go idle after their last response must close too.
-      const sweep = setInterval(() => server.closeIdleConnections(), 100);
-      const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), deadlineMs).unref());
+      endIdle();
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), deadlineMs);
+        timer.unref();
+      });
       const outcome = await Promise.race([closed.then(() => 'closed' as const), deadline]);
-      clearInterval(sweep);
+      clearTimeout(timer);
       if (outcome === 'timeout') {
-        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
         await closed;
       }
     },
