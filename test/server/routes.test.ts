@@ -65,7 +65,7 @@ describe('gateway routes (bundled vmsingle)', function () {
         const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=${encodeURIComponent('layer_catalog_info')}`, { headers: bearer(gw.token) });
         const body = JSON.parse(res.text);
         return body.data.result.length > 0 ? body.data.result : undefined;
-      }, 15_000, 'the gateway\'s own metrics in vmsingle');
+      }, 30_000, 'the gateway\'s own metrics in vmsingle');
       assert.equal(series[0].metric.version, JSON.parse(catalogDocument.body).version);
       assert.equal(series[0].metric.job, 'layer-gateway');
     });
