@@ -6,7 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import { createBackoff } from '../util/backoff.ts';
 import { parseCacheAddr } from './cache-addr.ts';
-import type { Logger } from './logger.ts';
+import type { LogSink as Logger } from '../util/log-sink.ts';
 
 export { CacheAddrError, parseCacheAddr, type CacheAddr } from './cache-addr.ts';
 

@@ -10,22 +10,21 @@ import type { IncomingHttpHeaders } from 'node:http';
 const REQUEST_HEADERS = ['accept', 'accept-encoding', 'content-type'] as const;
 const RESPONSE_HEADERS = ['content-type', 'content-encoding', 'content-length', 'vary', 'retry-after', 'cache-control'] as const;
 
-/** The client headers forwarded to the backend. */
-export function forwardRequestHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+function pick(headers: IncomingHttpHeaders, names: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of REQUEST_HEADERS) {
+  for (const name of names) {
     const value = headers[name];
     if (typeof value === 'string') out[name] = value;
   }
   return out;
 }
 
+/** The client headers forwarded to the backend. */
+export function forwardRequestHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  return pick(headers, REQUEST_HEADERS);
+}
+
 /** The backend headers passed back to the client. */
 export function forwardResponseHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of RESPONSE_HEADERS) {
-    const value = headers[name];
-    if (typeof value === 'string') out[name] = value;
-  }
-  return out;
+  return pick(headers, RESPONSE_HEADERS);
 }

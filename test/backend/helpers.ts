@@ -5,7 +5,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Logger } from '../../src/backend/logger.ts';
+import type { LogSink as Logger } from '../../src/util/log-sink.ts';
 
 /** Polls `check` every intervalMs until it returns a truthy value or deadlineMs passes, then throws saying what was awaited. */
 export async function waitFor<T>(what: string, check: () => T | Promise<T>, deadlineMs = 10_000, intervalMs = 20): Promise<NonNullable<T>> {

@@ -1,11 +1,11 @@
 /**
- * The slice of pino's API the cache monitor uses; the app passes its pino logger in. A copy of
- * src/backend/logger.ts's interface (the two are structurally identical) so that cache/ does not
- * depend on backend/.
+ * The slice of pino's API that the backend supervisor and the cache monitor use; the app passes
+ * its pino logger in. Declared as an interface rather than pino's type so that tests can hand in
+ * a recording stub.
  */
 
 /** A pino-compatible logger: a merge object first, then an optional message. */
-export interface Logger {
+export interface LogSink {
   debug(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
