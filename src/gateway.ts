@@ -24,7 +24,7 @@ import { acquireDataDirLock } from './lifecycle/data-dir-lock.ts';
 import type { Logger } from './logger.ts';
 import { answerClientErrors } from './lifecycle/client-errors.ts';
 import { trackConnections } from './lifecycle/connections.ts';
-import { requireToken } from './middleware/auth.ts';
+import { createTokenCheck } from './middleware/auth.ts';
 import { runtimeCollectors } from './metrics/runtime.ts';
 import { createLimiter } from './proxy/limiter.ts';
 import { createUpstream } from './proxy/upstream.ts';
@@ -144,6 +144,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       metrics,
       validate,
       maxBodyBytes: config.proxyMaxBodyBytes,
+      timeoutMs: config.vmTimeoutMs,
       redact,
       health,
     });
@@ -152,7 +153,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       registry,
       metrics,
       handlers,
-      authenticate: requireToken(tokens, (reason) => metrics.layer_auth_failures_total.inc({ reason })),
+      authenticate: createTokenCheck(tokens, (reason) => metrics.layer_auth_failures_total.inc({ reason })),
       metricsAuth: config.metricsAuth,
       validate,
     });

@@ -17,8 +17,6 @@ export interface OperationSpec {
   readonly method: 'GET' | 'POST';
   /** The OpenAPI path template. */
   readonly path: string;
-  /** The same path in @koa/router syntax. */
-  readonly koaPath: string;
   readonly auth: AuthRequirement;
   /** Error body format: the Prometheus envelope, or the gateway's JSON error. */
   readonly errors: 'prometheus' | 'json';
@@ -27,18 +25,18 @@ export interface OperationSpec {
 
 /** Every operation of openapi.yaml, keyed by operationId, in document order. */
 export const operations = {
-  getMetrics: { operationId: "getMetrics", method: "GET", path: "/metrics", koaPath: "/metrics", auth: "configurable", errors: "json", handler: "generated" },
-  getHealth: { operationId: "getHealth", method: "GET", path: "/health", koaPath: "/health", auth: "none", errors: "json", handler: "handwritten" },
-  queryInstant: { operationId: "queryInstant", method: "GET", path: "/v2/metrics/api/v1/query", koaPath: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryInstantPost: { operationId: "queryInstantPost", method: "POST", path: "/v2/metrics/api/v1/query", koaPath: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryInstantAlias: { operationId: "queryInstantAlias", method: "GET", path: "/v2/metrics/query", koaPath: "/v2/metrics/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryInstantAliasPost: { operationId: "queryInstantAliasPost", method: "POST", path: "/v2/metrics/query", koaPath: "/v2/metrics/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryRange: { operationId: "queryRange", method: "GET", path: "/v2/metrics/api/v1/query_range", koaPath: "/v2/metrics/api/v1/query_range", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryRangePost: { operationId: "queryRangePost", method: "POST", path: "/v2/metrics/api/v1/query_range", koaPath: "/v2/metrics/api/v1/query_range", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryRangeAlias: { operationId: "queryRangeAlias", method: "GET", path: "/v2/metrics/query_range", koaPath: "/v2/metrics/query_range", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryRangeAliasPost: { operationId: "queryRangeAliasPost", method: "POST", path: "/v2/metrics/query_range", koaPath: "/v2/metrics/query_range", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  getCatalog: { operationId: "getCatalog", method: "GET", path: "/v2/metrics/catalog", koaPath: "/v2/metrics/catalog", auth: "bearer", errors: "json", handler: "generated" },
-  getCatalogEntry: { operationId: "getCatalogEntry", method: "GET", path: "/v2/metrics/catalog/{name}", koaPath: "/v2/metrics/catalog/:name", auth: "bearer", errors: "json", handler: "generated" },
+  getMetrics: { operationId: "getMetrics", method: "GET", path: "/metrics", auth: "configurable", errors: "json", handler: "generated" },
+  getHealth: { operationId: "getHealth", method: "GET", path: "/health", auth: "none", errors: "json", handler: "handwritten" },
+  queryInstant: { operationId: "queryInstant", method: "GET", path: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
+  queryInstantPost: { operationId: "queryInstantPost", method: "POST", path: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
+  queryInstantAlias: { operationId: "queryInstantAlias", method: "GET", path: "/v2/metrics/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
+  queryInstantAliasPost: { operationId: "queryInstantAliasPost", method: "POST", path: "/v2/metrics/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
+  queryRange: { operationId: "queryRange", method: "GET", path: "/v2/metrics/api/v1/query_range", auth: "bearer", errors: "prometheus", handler: "handwritten" },
+  queryRangePost: { operationId: "queryRangePost", method: "POST", path: "/v2/metrics/api/v1/query_range", auth: "bearer", errors: "prometheus", handler: "handwritten" },
+  queryRangeAlias: { operationId: "queryRangeAlias", method: "GET", path: "/v2/metrics/query_range", auth: "bearer", errors: "prometheus", handler: "handwritten" },
+  queryRangeAliasPost: { operationId: "queryRangeAliasPost", method: "POST", path: "/v2/metrics/query_range", auth: "bearer", errors: "prometheus", handler: "handwritten" },
+  getCatalog: { operationId: "getCatalog", method: "GET", path: "/v2/metrics/catalog", auth: "bearer", errors: "json", handler: "generated" },
+  getCatalogEntry: { operationId: "getCatalogEntry", method: "GET", path: "/v2/metrics/catalog/{name}", auth: "bearer", errors: "json", handler: "generated" },
 } as const satisfies Record<string, OperationSpec>;
 
 /** Any operationId of openapi.yaml. */
@@ -53,17 +51,8 @@ export type GeneratedOperationId = "getMetrics" | "getCatalog" | "getCatalogEntr
 /** The handwritten handlers the app must supply: a missing or misnamed one fails type-checking. */
 export type Handlers = { readonly [K in HandwrittenOperationId]: Middleware };
 
-/** The methods each route path serves, for 405 answers' Allow header. */
-export const allowedMethods: ReadonlyMap<string, readonly string[]> = new Map([
-  ["/metrics", ["GET"]],
-  ["/health", ["GET"]],
-  ["/v2/metrics/api/v1/query", ["GET","POST"]],
-  ["/v2/metrics/query", ["GET","POST"]],
-  ["/v2/metrics/api/v1/query_range", ["GET","POST"]],
-  ["/v2/metrics/query_range", ["GET","POST"]],
-  ["/v2/metrics/catalog", ["GET"]],
-  ["/v2/metrics/catalog/:name", ["GET"]],
-]);
+/** A request's context once the route table matched it: path parameters by name, percent-decoded. */
+export type RoutedContext = Context & { params: Record<string, string> };
 
 interface EncodedDocument {
   readonly bytes: Buffer;
@@ -115,7 +104,7 @@ export function createGeneratedHandlers(deps: GeneratedHandlerDeps): { readonly 
     },
     getCatalog: (ctx) => sendDocument(ctx, catalogBody),
     getCatalogEntry: (ctx) => {
-      const name = String(ctx.params.name);
+      const name = String((ctx as RoutedContext).params.name);
       const entry = catalogEntryBodies.get(name);
       if (!entry) throw new NotFoundError(`no metric named "${name}" in the catalog; GET /v2/metrics/catalog lists every name`);
       sendDocument(ctx, entry);

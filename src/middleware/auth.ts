@@ -5,7 +5,7 @@
  * `basic_auth` and Grafana's data source put secrets there, with any user name) and the user name
  * when the password is empty (`curl -u <token>:`).
  */
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { TokenStore } from '../auth/token-store.ts';
 import { UnauthorizedError } from '../errors.ts';
 
@@ -27,9 +27,12 @@ const MESSAGES: Record<Exclude<AuthFailureReason, 'query_string'>, string> = {
 
 type Parsed = { token: string } | { problem: string };
 
+const MAY_CARRY_TOKEN = /token|api_?key|%/i;
+
 /** The name of the first token-carrying parameter in a raw query string, if any. */
 function tokenParamIn(querystring: string): string | undefined {
-  if (querystring === '') return undefined;
+  // Most query strings cannot name such a parameter, even percent-encoded: skip decoding them.
+  if (!MAY_CARRY_TOKEN.test(querystring)) return undefined;
   for (const pair of querystring.split('&')) {
     const rawName = pair.split('=', 1)[0]!.replace(/\+/g, ' ');
     let name: string;
@@ -74,16 +77,17 @@ function parseAuthorization(header: string): Parsed {
 }
 
 /**
- * Refuses with 401 any request without an accepted token, calling `onFailure(reason)` once per
- * refusal (the app counts them in layer_auth_failures_total).
+ * Checks a request's credentials, throwing the 401 to answer when there is no accepted token and
+ * calling `onFailure(reason)` once per refusal (the app counts them in layer_auth_failures_total).
+ * Synchronous, so the app can run it inline rather than as one more middleware layer.
  */
-export function requireToken(store: TokenStore, onFailure: (reason: AuthFailureReason) => void): Middleware {
+export function createTokenCheck(store: TokenStore, onFailure: (reason: AuthFailureReason) => void): (ctx: Context) => void {
   function refuse(reason: AuthFailureReason, message: string): never {
     onFailure(reason);
     throw new UnauthorizedError(message);
   }
 
-  return async (ctx, next) => {
+  return (ctx) => {
     const param = tokenParamIn(ctx.querystring);
     if (param !== undefined) {
       refuse(
@@ -97,6 +101,14 @@ export function requireToken(store: TokenStore, onFailure: (reason: AuthFailureR
     const parsed = parseAuthorization(header);
     if ('problem' in parsed) refuse('malformed', `${MESSAGES.malformed} (${parsed.problem})`);
     if (!store.verify(parsed.token)) refuse('invalid', MESSAGES.invalid);
-    await next();
+  };
+}
+
+/** The same check as Koa middleware. */
+export function requireToken(store: TokenStore, onFailure: (reason: AuthFailureReason) => void): Middleware {
+  const check = createTokenCheck(store, onFailure);
+  return (ctx, next) => {
+    check(ctx);
+    return next();
   };
 }

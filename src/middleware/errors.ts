@@ -4,7 +4,7 @@
  * A message reaches the client only when the error is exposable; anything else is logged and
  * answered with a generic 500 carrying the request id.
  */
-import type { Context, Middleware } from 'koa';
+import type { Context } from 'koa';
 import { GatewayError, errorTypeOf } from '../errors.ts';
 import type { OperationSpec } from '../generated/routes.ts';
 
@@ -47,19 +47,15 @@ export function renderError(ctx: Context, error: unknown, logger: ErrorLogger): 
       : JSON.stringify({ code: known ? error.code : status >= 500 ? 'ERR_INTERNAL' : 'ERR_BAD_REQUEST', message, request_id: state.requestId });
 }
 
-/** The error middleware; it sits outside the router so every route's errors pass through it. */
-export function handleErrors(logger: ErrorLogger): Middleware {
-  return async (ctx, next) => {
-    try {
-      await next();
-    } catch (error) {
-      if (ctx.headerSent || !ctx.writable) {
-        // Too late for an error body: cut the connection so the client cannot take a truncated
-        // response for a complete one.
-        ctx.req.socket.destroy();
-        return;
-      }
-      renderError(ctx, error, logger);
-    }
-  };
+/**
+ * Answers an error thrown while serving a request. When the response has started it is too late
+ * for an error body: the connection is cut so the client cannot take a truncated response for a
+ * complete one.
+ */
+export function answerError(ctx: Context, error: unknown, logger: ErrorLogger): void {
+  if (ctx.headerSent || !ctx.writable) {
+    ctx.req.socket.destroy();
+    return;
+  }
+  renderError(ctx, error, logger);
 }

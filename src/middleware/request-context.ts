@@ -1,10 +1,10 @@
 /**
- * The outermost middleware: gives each request an id and the Server header, and once the response is done records it in
+ * The first thing done to every request: give it an id and the Server header, and once the response is done record it in
  * layer_http_requests_total / layer_http_request_duration_seconds and the access log. Routes are
  * labelled by template, never by raw path, so labels stay bounded.
  */
 import { randomUUID } from 'node:crypto';
-import type { Middleware } from 'koa';
+import type { Context } from 'koa';
 import type { HttpRoute } from '../metrics/http-labels.ts';
 import { httpMethodLabel, httpRouteLabel } from '../metrics/http-labels.ts';
 import type { MetricHandles } from '../generated/metrics.ts';
@@ -20,10 +20,10 @@ export interface AccessLogger {
 // Accept a caller's id only when it is short and plain, so it cannot forge log lines.
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Creates the request-context middleware. */
-export function requestContext(metrics: MetricHandles, logger: AccessLogger): Middleware {
+/** Creates the function that starts tracking a request (the app calls it first, inline). */
+export function requestContext(metrics: MetricHandles, logger: AccessLogger): (ctx: Context) => void {
   const logs = logger.isLevelEnabled ? logger.isLevelEnabled('info') : true;
-  return (ctx, next) => {
+  return (ctx) => {
     const incoming = ctx.get('X-Request-Id');
     const state = ctx.state as GatewayState;
     state.requestId = SAFE_ID.test(incoming) ? incoming : randomUUID();
@@ -45,6 +45,5 @@ export function requestContext(metrics: MetricHandles, logger: AccessLogger): Mi
         );
       }
     });
-    return next();
   };
 }

@@ -39,7 +39,7 @@ describe('npm run generate', function () {
     assert.equal(byId.getMetrics!.handler, 'generated');
     assert.equal(byId.queryRangeAliasPost!.auth, 'bearer');
     assert.equal(byId.queryRangeAliasPost!.errors, 'prometheus');
-    assert.equal(byId.getCatalogEntry!.koaPath, '/v2/metrics/catalog/:name');
+    assert.equal(byId.getCatalogEntry!.path, '/v2/metrics/catalog/{name}');
     assert.throws(() => operationRows({ paths: { '/x': { get: {} } } }), /GET \/x has no operationId/);
   });
 

@@ -21,7 +21,6 @@ export interface OperationRow {
   operationId: string;
   method: string;
   path: string;
-  koaPath: string;
   auth: 'none' | 'bearer' | 'configurable';
   errors: 'prometheus' | 'json';
   handler: 'generated' | 'handwritten';
@@ -41,7 +40,6 @@ export function operationRows(doc: OpenApiLike, source = 'openapi.yaml'): Operat
         operationId: op.operationId,
         method: method.toUpperCase(),
         path,
-        koaPath: path.replace(/\{([^}]+)\}/g, ':$1'),
         auth: op['x-layer-auth'] === 'configurable' ? 'configurable' : secured ? 'bearer' : 'none',
         errors: op.tags?.includes('query') ? 'prometheus' : 'json',
         handler: op['x-layer-handler'] ?? 'handwritten',
@@ -54,7 +52,7 @@ export function operationRows(doc: OpenApiLike, source = 'openapi.yaml'): Operat
 const GENERATED_HANDLERS: Record<string, string> = {
   getCatalog: `(ctx) => sendDocument(ctx, catalogBody)`,
   getCatalogEntry: `(ctx) => {
-      const name = String(ctx.params.name);
+      const name = String((ctx as RoutedContext).params.name);
       const entry = catalogEntryBodies.get(name);
       if (!entry) throw new NotFoundError(\`no metric named "\${name}" in the catalog; GET /v2/metrics/catalog lists every name\`);
       sendDocument(ctx, entry);
@@ -79,8 +77,6 @@ export function renderRoutes(doc: OpenApiLike, source = 'openapi.yaml'): string 
       throw new Error(`${source}: ${row.operationId} is marked x-layer-handler: generated, but the generator has no handler for it; remove the mark to write it by hand`);
     }
   }
-  const allow = new Map<string, string[]>();
-  for (const row of rows) allow.set(row.koaPath, [...(allow.get(row.koaPath) ?? []), row.method]);
   const union = (list: OperationRow[]) => list.map((r) => literal(r.operationId)).join(' | ') || 'never';
   return [
     generatedHeader(source),
@@ -98,8 +94,6 @@ export function renderRoutes(doc: OpenApiLike, source = 'openapi.yaml'): string 
     `  readonly method: 'GET' | 'POST';`,
     `  /** The OpenAPI path template. */`,
     `  readonly path: string;`,
-    `  /** The same path in @koa/router syntax. */`,
-    `  readonly koaPath: string;`,
     `  readonly auth: AuthRequirement;`,
     `  /** Error body format: the Prometheus envelope, or the gateway's JSON error. */`,
     `  readonly errors: 'prometheus' | 'json';`,
@@ -110,7 +104,7 @@ export function renderRoutes(doc: OpenApiLike, source = 'openapi.yaml'): string 
     `export const operations = {`,
     ...rows.map(
       (r) =>
-        `  ${r.operationId}: { operationId: ${literal(r.operationId)}, method: ${literal(r.method)}, path: ${literal(r.path)}, koaPath: ${literal(r.koaPath)}, auth: ${literal(r.auth)}, errors: ${literal(r.errors)}, handler: ${literal(r.handler)} },`,
+        `  ${r.operationId}: { operationId: ${literal(r.operationId)}, method: ${literal(r.method)}, path: ${literal(r.path)}, auth: ${literal(r.auth)}, errors: ${literal(r.errors)}, handler: ${literal(r.handler)} },`,
     ),
     `} as const satisfies Record<string, OperationSpec>;`,
     '',
@@ -126,10 +120,8 @@ export function renderRoutes(doc: OpenApiLike, source = 'openapi.yaml'): string 
     `/** The handwritten handlers the app must supply: a missing or misnamed one fails type-checking. */`,
     `export type Handlers = { readonly [K in HandwrittenOperationId]: Middleware };`,
     '',
-    `/** The methods each route path serves, for 405 answers' Allow header. */`,
-    `export const allowedMethods: ReadonlyMap<string, readonly string[]> = new Map([`,
-    ...[...allow].map(([path, methods]) => `  [${literal(path)}, ${literal(methods)}],`),
-    `]);`,
+    `/** A request's context once the route table matched it: path parameters by name, percent-decoded. */`,
+    `export type RoutedContext = Context & { params: Record<string, string> };`,
     '',
     `interface EncodedDocument {`,
     `  readonly bytes: Buffer;`,
