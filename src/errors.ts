@@ -105,8 +105,8 @@ export class TooManyRequestsError extends GatewayError {
 /** 502: the metrics backend cannot be reached. Its message never names the backend's address. */
 export class UpstreamUnavailableError extends GatewayError {
   override name = 'UpstreamUnavailableError';
-  constructor(options: GatewayErrorOptions = {}) {
-    super('ERR_UPSTREAM_UNAVAILABLE', 502, 'the metrics backend cannot be reached; retry shortly (GET /health shows its state)', {
+  constructor(options: GatewayErrorOptions & { message?: string } = {}) {
+    super('ERR_UPSTREAM_UNAVAILABLE', 502, options.message ?? 'the metrics backend cannot be reached; retry shortly (GET /health shows its state)', {
       ...options,
       expose: true,
       errorType: 'unavailable',

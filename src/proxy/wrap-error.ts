@@ -7,6 +7,7 @@
  */
 import type { Readable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { readStream } from './read-stream.ts';
 
 /** At most this much of an error body is kept; the rest is drained. */
 const MAX_ERROR_BYTES = 1024 * 1024;
@@ -15,13 +16,7 @@ const DECODERS: Record<string, (data: Buffer) => Buffer> = { gzip: gunzipSync, d
 
 /** Reads an error body (bounded), decoding Content-Encoding so the text can be checked. */
 export async function readErrorBody(body: Readable, contentEncoding: string | undefined): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    if (size < MAX_ERROR_BYTES) chunks.push(chunk as Buffer);
-    size += (chunk as Buffer).length;
-  }
-  let data: Buffer = Buffer.concat(chunks).subarray(0, MAX_ERROR_BYTES);
+  let data = await readStream(body, MAX_ERROR_BYTES);
   const decode = contentEncoding ? DECODERS[contentEncoding.trim().toLowerCase()] : undefined;
   if (decode) {
     try {

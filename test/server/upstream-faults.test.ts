@@ -110,6 +110,56 @@ describe('PromQL passthrough against a fault-injecting backend', function () {
     }, 5000, 'reset counted');
   });
 
+  // Bodies up to SMALL_BODY_BYTES are read whole before anything is sent, so a failure there can
+  // still be answered properly instead of cutting the connection.
+  it('answers 502 when the backend fails within a small body, before any byte reached the client', async () => {
+    fake.handle = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '2000' });
+      res.write('{"status":"success","data":{"resultType":"vector","result":[');
+      setTimeout(() => res.socket?.destroy(), 50);
+    };
+    const before = await request(`${gw.url}/metrics`);
+    const count = (text: string) => Number(/layer_upstream_errors_total\{endpoint="query",reason="reset"\} (\d+)/.exec(text)?.[1] ?? 0);
+    const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(gw.token) });
+    assert.equal(res.status, 502);
+    const body = JSON.parse(res.text);
+    assert.equal(body.status, 'error');
+    assert.equal(body.errorType, 'unavailable');
+    assert.match(body.error, /failed while sending its response/);
+    assert.ok(!res.text.includes(new URL(fake.url).port), 'the backend is not named');
+    assert.deepEqual(responseProblems('queryInstant', res.status, res.headers['content-type'] ?? null, res.text), []);
+    const after = await request(`${gw.url}/metrics`);
+    assert.equal(count(after.text) - count(before.text), 1, 'counted once as reason="reset"');
+  });
+
+  it('answers 504 when the backend goes quiet within a small body', async () => {
+    fake.handle = (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '2000' });
+      res.write('{"status":"success","data":{"resultType":"vector","result":['); // then silence
+    };
+    const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(gw.token) });
+    assert.equal(res.status, 504);
+    assert.equal(JSON.parse(res.text).errorType, 'timeout');
+    await fake.received[0]!.closed; // the gateway let go of the backend request
+  });
+
+  it('sends small and large bodies byte for byte, with the backend headers it forwards', async () => {
+    for (const size of [0, 1, 32 * 1024, 32 * 1024 + 1, 300_000]) {
+      const payload = Buffer.alloc(size, 'x');
+      fake.handle = (_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(size) });
+        // In pieces, so the small path has to join chunks.
+        res.write(payload.subarray(0, size >> 1));
+        setTimeout(() => res.end(payload.subarray(size >> 1)), 5);
+      };
+      const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(gw.token) });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers['content-length'], String(size));
+      assert.equal(res.text.length, size, `body of ${size} bytes`);
+      assert.ok(res.text === payload.toString(), `body of ${size} bytes is byte-identical`);
+    }
+  });
+
   it('aborts the backend request when the client disconnects', async () => {
     fake.handle = () => {}; // hold
     const req = http.request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(gw.token), agent: false });
