@@ -33,7 +33,9 @@ export interface TargetSummary {
 /** The gateway against one other target: medians over rounds of per-round ratios and differences. */
 export interface Ratio {
   workload: string;
-  /** gateway / this target. */
+  /** The target measured: `gateway`, or a reference proxy. */
+  subject: string;
+  /** subject / this target. */
   versus: string;
   rps: number;
   p50: number;
@@ -41,6 +43,9 @@ export interface Ratio {
   /** Gateway p50 minus this target's p50, in ms. */
   addedP50Ms: number;
 }
+
+/** The reference proxies of bench/floor-proxy.ts, as targets of the small-query workloads. */
+export const FLOOR_TARGETS = ['node-http-floor', 'koa-floor'] as const;
 
 /** A workload's name with its connection count, e.g. `instant-small c16`. */
 export function label(runs: WorkloadRuns): string {
@@ -65,16 +70,20 @@ export function summarize(runs: TargetRuns): TargetSummary {
   };
 }
 
-/** Ratios of the target named `gateway` against every other target of the workload. */
-export function ratios(runs: WorkloadRuns, gateway = 'gateway'): Ratio[] {
-  const gw = runs.targets.find((t) => t.target === gateway);
+/**
+ * Ratios of the target named `subject` (the gateway unless said otherwise) against every other
+ * target of the workload, or only against `versus` when given.
+ */
+export function ratios(runs: WorkloadRuns, subject = 'gateway', versus?: string): Ratio[] {
+  const gw = runs.targets.find((t) => t.target === subject);
   if (!gw) return [];
   return runs.targets
-    .filter((t) => t !== gw)
+    .filter((t) => t !== gw && (versus === undefined || t.target === versus))
     .map((other) => {
       const per = (f: (g: WrkResult, o: WrkResult) => number) => median(gw.rounds.map((g, i) => f(g, other.rounds[i]!)));
       return {
         workload: label(runs),
+        subject,
         versus: other.target,
         rps: per((g, o) => g.rps / o.rps),
         p50: per((g, o) => g.p50Ms / o.p50Ms),
@@ -109,11 +118,13 @@ export function formatReport(workloads: WorkloadRuns[]): string {
       ];
     }),
   );
-  const ratioRows = workloads.flatMap((w) => ratios(w)).map((r) => [r.workload, `gateway/${r.versus}`, r.rps.toFixed(2), r.p50.toFixed(2), r.p99.toFixed(2), r.addedP50Ms.toFixed(2)]);
+  const all = workloads.flatMap((w) => [...ratios(w), ...FLOOR_TARGETS.flatMap((floor) => ratios(w, floor, 'vmauth'))]);
+  const ratioRows = all.map((r) => [r.workload, `${r.subject}/${r.versus}`, r.rps.toFixed(2), r.p50.toFixed(2), r.p99.toFixed(2), r.addedP50Ms.toFixed(2)]);
   return [
     table(['workload', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'body KB', 'gateway RSS MB after'], rows),
     '',
-    'Ratios (medians over rounds of per-round ratios; rps < 1 and latency > 1 mean the gateway is slower):',
+    'Ratios (medians over rounds of per-round ratios; rps < 1 and latency > 1 mean the subject is slower;',
+    'the *-floor rows show what a Node proxy with no auth, validation or metrics reaches against vmauth):',
     table(['workload', 'ratio', 'req/s', 'p50', 'p99', '+p50 ms'], ratioRows),
   ].join('\n');
 }
@@ -122,6 +133,10 @@ export function formatReport(workloads: WorkloadRuns[]): string {
 export function reportJson(workloads: WorkloadRuns[], context: Record<string, unknown>): unknown {
   return {
     ...context,
-    workloads: workloads.map((w) => ({ ...w, summary: w.targets.map(summarize), ratios: ratios(w) })),
+    workloads: workloads.map((w) => ({
+      ...w,
+      summary: w.targets.map(summarize),
+      ratios: [...ratios(w), ...FLOOR_TARGETS.flatMap((floor) => ratios(w, floor, 'vmauth'))],
+    })),
   };
 }

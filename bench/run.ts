@@ -9,7 +9,7 @@ import os from 'node:os';
 import { datasetEnd, GROUP_SIZE, largeRangeQuery, loadDataset, queryUrl, SERIES_COUNT, smallInstantQuery } from './dataset.ts';
 import { readRss, stopAll } from './processes.ts';
 import { measureStreamMemory } from './stream-memory.ts';
-import { formatReport, reportJson, type WorkloadRuns } from './report.ts';
+import { FLOOR_TARGETS, formatReport, reportJson, type WorkloadRuns } from './report.ts';
 import { benchDir, BENCH_TOKEN, startFrontends, startVmsingle } from './targets.ts';
 import { runWrk } from './wrk.ts';
 
@@ -70,15 +70,22 @@ async function main(): Promise<void> {
 
     const small = smallInstantQuery(end);
     const range = largeRangeQuery(end);
-    const against = (query: typeof small): Target[] => [
+    const against = (query: typeof small, withFloors = false): Target[] => [
       { name: 'direct', url: queryUrl(vm.url, query) },
       { name: 'vmauth', url: queryUrl(fronts.vmauthUrl, query), headers: bearer },
       { name: 'gateway', url: queryUrl(`${fronts.gatewayUrl}/v2/metrics`, query), headers: bearer },
+      // What Node itself reaches with nothing the gateway adds, on the small-query workloads.
+      ...(withFloors
+        ? [
+            { name: FLOOR_TARGETS[0], url: queryUrl(fronts.floorUrls.node, query) },
+            { name: FLOOR_TARGETS[1], url: queryUrl(fronts.floorUrls.koa, query) },
+          ]
+        : []),
     ];
     const workloads: Workload[] = [
-      { name: 'instant-small', connections: 16, targets: against(small) },
+      { name: 'instant-small', connections: 16, targets: against(small, true) },
       { name: 'range-300k', connections: 16, targets: against(range) },
-      { name: 'instant-small', connections: 1, targets: against(small) },
+      { name: 'instant-small', connections: 1, targets: against(small, true) },
       {
         name: 'catalog',
         connections: 16,

@@ -1,7 +1,8 @@
 /**
  * The systems under test, all on 127.0.0.1: vmsingle, vmauth in front of it with a bearer token,
  * the gateway in external mode (a child process, so its RSS is its own and it does not share the
- * bench's event loop), and the bare Koa baseline for the catalog route.
+ * bench's event loop), the bare Koa baseline for the catalog route, and two reference proxies
+ * (bench/floor-proxy.ts) for the passthrough workloads.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,8 @@ export interface Targets {
   gatewayPid: number;
   /** The bare Koa catalog server. */
   bareKoaUrl: string;
+  /** Reference proxies with nothing the gateway adds: plain node:http, and the same inside Koa. */
+  floorUrls: { node: string; koa: string };
   /** Removes the temporary directory (call after the children are stopped). */
   cleanup(): Promise<void>;
 }
@@ -74,11 +77,24 @@ export async function startFrontends(dir: string, vmUrl: string): Promise<Omit<T
   });
   const bareKoaUrl = `http://127.0.0.1:${barePort}`;
 
+  const floorUrls = { node: '', koa: '' };
+  const floors = await Promise.all(
+    (['node', 'koa'] as const).map(async (kind) => {
+      const port = await freePort();
+      const child = startChild(`${kind}-floor`, process.execPath, ['--import', 'tsx', join(REPO, 'bench/floor-proxy.ts')], {
+        env: { ...process.env, FLOOR_KIND: kind, FLOOR_UPSTREAM: vmUrl, FLOOR_PORT: String(port) },
+      });
+      floorUrls[kind] = `http://127.0.0.1:${port}`;
+      return { child, url: `${floorUrls[kind]}/api/v1/query?query=1` };
+    }),
+  );
+
   await waitReady(vmauth, `${vmauthUrl}/api/v1/labels`, auth);
   await waitReady(gateway, `${gatewayUrl}/health`);
   await waitReady(bare, bareKoaUrl);
+  for (const floor of floors) await waitReady(floor.child, floor.url);
   if (gateway.process.pid === undefined) throw new Error('gateway has no pid');
-  return { vmauthUrl, gatewayUrl, gatewayPid: gateway.process.pid, bareKoaUrl };
+  return { vmauthUrl, gatewayUrl, gatewayPid: gateway.process.pid, bareKoaUrl, floorUrls };
 }
 
 /** A fresh temporary directory for vmsingle's data, the gateway's data dir and vmauth's config. */
