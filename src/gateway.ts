@@ -144,7 +144,6 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       metrics,
       validate,
       maxBodyBytes: config.proxyMaxBodyBytes,
-      timeoutMs: config.vmTimeoutMs,
       redact,
       health,
     });

@@ -5,7 +5,7 @@
  * itself only when it refuses a request, in the Prometheus envelope.
  */
 import type { Context, Middleware } from 'koa';
-import { BadRequestError, GatewayError, TooManyRequestsError, UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.ts';
+import { BadRequestError, GatewayError, TooManyRequestsError } from '../errors.ts';
 import type { MetricHandles } from '../generated/metrics.ts';
 import type { OperationId } from '../generated/routes.ts';
 import { operations } from '../generated/routes.ts';
@@ -14,7 +14,6 @@ import type { Limiter } from '../proxy/limiter.ts';
 import { checkParams, type Endpoint } from '../proxy/params.ts';
 import { readBody } from '../proxy/read-body.ts';
 import { UpstreamError, type Upstream, type UpstreamCall, type UpstreamResponse } from '../proxy/upstream.ts';
-import { readStream } from '../proxy/read-stream.ts';
 import { isJson, readErrorBody, redactText, wrapErrorText } from '../proxy/wrap-error.ts';
 import type { RequestValidator } from '../validation.ts';
 
@@ -27,14 +26,9 @@ export interface QueryHandlerDeps {
   validate: RequestValidator;
   /** LAYER_PROXY_MAX_BODY_BYTES. */
   maxBodyBytes: number;
-  /** LAYER_VM_TIMEOUT_MS, for the 504 of a backend that goes quiet mid-body. */
-  timeoutMs: number;
   /** Strings that identify the backend (its host, host:port); scrubbed from wrapped error texts. */
   redact: () => readonly string[];
 }
-
-/** Backend bodies up to this size (by Content-Length) are sent in one write; larger ones stream. */
-export const SMALL_BODY_BYTES = 32 * 1024;
 
 // A form body is ASCII; raw bytes outside it would be re-encoded (or refused) by Node on the way out.
 const NON_ASCII_QUERY = /[^\x21-\x7e]/;
@@ -121,7 +115,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     } catch (error) {
       settle();
       if (!(error instanceof UpstreamError)) throw error;
-      metrics.layer_upstream_requests_total.inc({ endpoint, code: 'none' });
+      metrics.layer_upstream_requests_total.inc({ endpoint, code: error.status === undefined ? 'none' : String(error.status) });
       metrics.layer_upstream_errors_total.inc({ endpoint, reason: error.reason });
       if (error.response) throw error.response;
       ctx.req.socket.destroy(); // aborted: nobody is listening any more
@@ -133,7 +127,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     if (response.status >= 400) {
       let text: string;
       try {
-        text = await readErrorBody(response.body, headers['content-encoding']);
+        text = await readErrorBody(response, headers['content-encoding']);
       } finally {
         settle();
       }
@@ -147,44 +141,25 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       return;
     }
 
+    // Written here rather than by Koa, headers verbatim; Koa's stream.pipeline would also allocate an
+    // AbortController and end-of-stream watchers per response, measurable per request.
     ctx.status = response.status; // for the access log and layer_http_requests_total
-    ctx.respond = false; // written here, headers verbatim, rather than by Koa
-    const failed = (wrote: boolean) => {
-      // A client that left first destroyed its socket already: that is an abort, not a backend reset.
-      metrics.layer_upstream_errors_total.inc({ endpoint, reason: call.timedOut ? 'timeout' : res.destroyed ? 'aborted' : 'reset' });
-      // Never a clean, truncated response: once bytes went out, cut the connection so the client
-      // sees a transfer error; before that, answer as for a backend that could not be reached.
-      if (wrote || res.destroyed) return res.destroy();
-      ctx.respond = true;
-      throw call.timedOut
-        ? new UpstreamTimeoutError(deps.timeoutMs)
-        : new UpstreamUnavailableError({ message: 'the metrics backend failed while sending its response; retry shortly (GET /health shows its state)' });
-    };
-
-    const length = Number(response.headers['content-length']);
-    if (length <= SMALL_BODY_BYTES) {
-      // A small body is read whole and sent with the headers in one write: cheaper per request
-      // than setting up a pipe, and it is at most SMALL_BODY_BYTES per request held.
-      let bytes: Buffer;
-      try {
-        bytes = await readStream(response.body);
-      } catch {
-        return failed(false);
-      } finally {
-        settle();
-      }
-      res.writeHead(response.status, headers);
-      res.end(bytes);
+    ctx.respond = false;
+    res.writeHead(response.status, headers);
+    if (response.bytes) {
+      // A small body, already read whole: one write with the headers.
+      settle();
+      res.end(response.bytes);
       return;
     }
-
-    // A large body is piped straight to the socket rather than handed to Koa: Koa's stream.pipeline
-    // allocates an AbortController and end-of-stream watchers per response, measurable per request.
     const body = response.body;
     body.once('end', settle);
     body.once('close', settle);
-    body.once('error', () => failed(true));
-    res.writeHead(response.status, headers);
+    body.once('error', (error) => {
+      metrics.layer_upstream_errors_total.inc({ endpoint, reason: error instanceof UpstreamError ? error.reason : 'reset' });
+      // Never a clean, truncated response: cut the connection so the client sees a transfer error.
+      res.destroy();
+    });
     body.pipe(res);
   };
 }

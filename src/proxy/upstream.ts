@@ -1,28 +1,29 @@
 /**
  * The client of the metrics backend (vmsingle, or a vmselect behind LAYER_VM_URL). It requests only
  * `<base>/api/v1/query` and `<base>/api/v1/query_range`, with the client's raw query string and body,
- * and hands back the response as a stream. Failures become coded errors that never name the
- * backend's address.
+ * and hands back the response: read whole when it is small, as a stream otherwise. Failures become
+ * coded errors that never name the backend's address.
  *
- * Built on node:http rather than got: under load got's per-request option handling was about a
- * quarter of the gateway's CPU (profile in the issue 6 closing note), and none of its features
- * (retries, redirects, decompression, hooks) may be used by a byte-for-byte passthrough anyway.
+ * Built on undici's dispatch API. got's per-request option handling was about a quarter of the
+ * gateway's CPU; node:http's ClientRequest, which replaced it, still cost about 70 µs of CPU per
+ * small request more than undici's dispatch on this machine (a reference proxy of each, side by
+ * side; figures in the issue 6 closing note). dispatch calls back with headers and chunks, so a
+ * small body needs no stream object at all.
  */
-import http from 'node:http';
-import https from 'node:https';
-import type { Readable } from 'node:stream';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Readable } from 'node:stream';
+import { Client, Pool, type Dispatcher } from 'undici';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.ts';
 import type { Endpoint } from './params.ts';
 
 /** Why a backend request failed without a complete response (the `reason` label of layer_upstream_errors_total). */
 export type UpstreamFailure = 'unreachable' | 'timeout' | 'reset' | 'aborted';
 
-/** A backend response whose body is still streaming. */
-export interface UpstreamResponse {
+/** A backend response: its body read whole (`bytes`) or still streaming (`body`). */
+export type UpstreamResponse = {
   status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Readable;
-}
+  headers: IncomingHttpHeaders;
+} & ({ bytes: Buffer; body?: undefined } | { body: Readable; bytes?: undefined });
 
 /** One request to the backend. */
 export interface UpstreamRequest {
@@ -40,8 +41,6 @@ export interface UpstreamRequest {
 export interface UpstreamCall {
   readonly response: Promise<UpstreamResponse>;
   abort(): void;
-  /** Whether the backend went quiet for LAYER_VM_TIMEOUT_MS (before or during the body). */
-  readonly timedOut: boolean;
 }
 
 /** Settings of the backend client. */
@@ -51,9 +50,14 @@ export interface UpstreamOptions {
    * when it can change (a restarted bundled vmsingle listens on a new port). Throws while none is up.
    */
   baseUrl: string | (() => string);
-  /** LAYER_VM_TIMEOUT_MS: how long the backend may stay silent, waiting for headers or mid-body. */
+  /** LAYER_VM_TIMEOUT_MS: how long the backend may stay silent, connecting, waiting for headers or mid-body. */
   timeoutMs: number;
+  /** Bodies with a Content-Length up to this are read whole before the response resolves. (default: WHOLE_BODY_BYTES) */
+  wholeBodyBytes?: number;
 }
+
+/** Default of UpstreamOptions.wholeBodyBytes: a small query's answer, held at most once per request in flight. */
+export const WHOLE_BODY_BYTES = 32 * 1024;
 
 /** Failure of a backend request, with the reason to count and the gateway error to answer. */
 export class UpstreamError extends Error {
@@ -61,7 +65,10 @@ export class UpstreamError extends Error {
   readonly code = 'ERR_UPSTREAM';
   constructor(
     readonly reason: UpstreamFailure,
+    /** The 502/504 to answer, or null when nobody is listening any more (aborted). */
     readonly response: UpstreamUnavailableError | UpstreamTimeoutError | null,
+    /** The status the backend had answered when its body then failed; undefined when it sent no response. */
+    readonly status?: number,
     options: { cause?: unknown } = {},
   ) {
     super(`upstream request failed: ${reason}`, options);
@@ -71,95 +78,156 @@ export class UpstreamError extends Error {
 /** Sends requests to the backend. */
 export interface Upstream {
   send(request: UpstreamRequest): UpstreamCall;
-  /** Closes idle keep-alive sockets. */
+  /** Closes idle keep-alive connections and stops pooling. */
   close(): void;
 }
 
-// Errors of a socket the server closed just as a keep-alive reuse sent on it: the request never
-// reached the backend, so sending it once more, on a new connection, is safe (RFC 9112 section 9.3.1).
-const STALE_SOCKET = new Set(['ECONNRESET', 'EPIPE']);
+// undici's codes for the three ways the backend can stay silent too long.
+const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+// Errors of a connection the backend closed as a request went out on it, typically a keep-alive
+// connection it had just timed out: the request may never have reached it.
+const CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
 
-/** Creates the backend client; one keep-alive agent per scheme serves every request. */
+const MID_BODY_MESSAGE = 'the metrics backend failed while sending its response; retry shortly (GET /health shows its state)';
+
+function codeOf(error: unknown): string {
+  return String((error as { code?: unknown }).code ?? '');
+}
+
+/** What a failure is counted as and answered with. */
+function classify(error: unknown, aborted: boolean, status: number | undefined, timeoutMs: number): UpstreamError {
+  if (aborted) return new UpstreamError('aborted', null, status, { cause: error });
+  if (TIMEOUTS.has(codeOf(error))) return new UpstreamError('timeout', new UpstreamTimeoutError(timeoutMs), status, { cause: error });
+  if (status === undefined) return new UpstreamError('unreachable', new UpstreamUnavailableError(), status, { cause: error });
+  return new UpstreamError('reset', new UpstreamUnavailableError({ message: MID_BODY_MESSAGE }), status, { cause: error });
+}
+
+/** Creates the backend client; one keep-alive pool per backend origin serves every request. */
 export function createUpstream(options: UpstreamOptions): Upstream {
   const baseUrl = typeof options.baseUrl === 'string' ? () => options.baseUrl as string : options.baseUrl;
-  // Idle pooled connections close after 4 s (the agent's timeout applies to free sockets; a request
-  // in flight has its own, LAYER_VM_TIMEOUT_MS), so a burst does not leave hundreds of descriptors
+  const wholeBodyBytes = options.wholeBodyBytes ?? WHOLE_BODY_BYTES;
+  const timeouts = { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs };
+  // Idle pooled connections close after 4 s, so a burst does not leave hundreds of descriptors
   // open to the backend until it closes them itself (vmsingle waits a minute).
-  const pool = { keepAlive: true, timeout: 4000, maxFreeSockets: 64 };
-  const agents = { http: new http.Agent(pool), https: new https.Agent(pool) };
+  const poolOptions = { keepAliveTimeout: 4000, keepAliveMaxTimeout: 4000, connect: { timeout: options.timeoutMs } };
   let cachedBase = '';
-  let parsed: URL | undefined;
+  let origin = '';
+  let prefix = '';
+  let pool: Pool | undefined;
+  let closed = false;
+
+  /** The pool of the current base URL; a new one (and the old one closed) when it changed. */
+  function current(): { pool: Pool; origin: string; prefix: string } {
+    const base = baseUrl();
+    if (base !== cachedBase || !pool) {
+      const url = new URL(base);
+      void pool?.close().catch(() => {});
+      origin = url.origin;
+      prefix = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
+      pool = new Pool(origin, poolOptions);
+      cachedBase = base;
+    }
+    return { pool, origin, prefix };
+  }
 
   return {
     close() {
-      agents.http.destroy();
-      agents.https.destroy();
+      closed = true;
+      void pool?.destroy().catch(() => {});
+      pool = undefined;
     },
     send(request) {
       let aborted = false;
-      let timedOut = false;
-      let current: http.ClientRequest | undefined;
+      let controller: Dispatcher.DispatchController | undefined;
+      let stream: Readable | undefined;
+      let resolveResponse!: (response: UpstreamResponse) => void;
+      let rejectResponse!: (error: UpstreamError) => void;
       const response = new Promise<UpstreamResponse>((resolve, reject) => {
-        try {
-          const base = baseUrl();
-          if (base !== cachedBase) {
-            parsed = new URL(base);
-            cachedBase = base;
-          }
-        } catch (cause) {
-          reject(new UpstreamError('unreachable', new UpstreamUnavailableError(), { cause }));
-          return;
-        }
-        const base = parsed!;
-        const secure = base.protocol === 'https:';
-        // The path is fixed by the endpoint, never built from the client's path; the query string
-        // goes out as the client's raw bytes.
-        const prefix = base.pathname.endsWith('/') ? base.pathname.slice(0, -1) : base.pathname;
-        const path = `${prefix}/api/v1/${request.endpoint}${request.rawQuery ? `?${request.rawQuery}` : ''}`;
-        const headers: Record<string, string> = { ...request.headers, 'user-agent': 'layer-metrics-gateway' };
-        if (request.body) headers['content-length'] = String(request.body.length);
-
-        const attempt = (isRetry: boolean) => {
-          let answered = false;
-          const req = (secure ? https : http).request({
-            protocol: base.protocol,
-            hostname: base.hostname,
-            port: base.port || (secure ? 443 : 80),
-            method: request.method,
-            path,
-            headers,
-            // The retry takes a fresh connection: the next pooled one may be just as stale.
-            agent: isRetry ? false : secure ? agents.https : agents.http,
-          });
-          current = req;
-          req.setTimeout(options.timeoutMs, () => {
-            timedOut = true;
-            req.destroy();
-          });
-          req.once('response', (res: http.IncomingMessage) => {
-            answered = true;
-            resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res });
-          });
-          req.on('error', (error: NodeJS.ErrnoException) => {
-            if (answered) return; // surfaces on the response body instead
-            if (aborted) return reject(new UpstreamError('aborted', null, { cause: error }));
-            if (timedOut) return reject(new UpstreamError('timeout', new UpstreamTimeoutError(options.timeoutMs), { cause: error }));
-            if (!isRetry && req.reusedSocket && STALE_SOCKET.has(error.code ?? '')) return attempt(true);
-            reject(new UpstreamError('unreachable', new UpstreamUnavailableError(), { cause: error }));
-          });
-          req.end(request.body);
-        };
-        attempt(false);
+        resolveResponse = resolve;
+        rejectResponse = reject;
       });
+
+      let target: ReturnType<typeof current>;
+      try {
+        if (closed) throw new Error('the backend client is closed');
+        target = current();
+      } catch (cause) {
+        rejectResponse(new UpstreamError('unreachable', new UpstreamUnavailableError(), undefined, { cause }));
+        return { response, abort() {} };
+      }
+      const headers: Record<string, string> = { ...request.headers, 'user-agent': 'layer-metrics-gateway' };
+      // The path is fixed by the endpoint, never built from the client's path; the query string
+      // goes out as the client's raw bytes.
+      const dispatchOptions: Dispatcher.DispatchOptions = {
+        origin: target.origin,
+        path: `${target.prefix}/api/v1/${request.endpoint}${request.rawQuery ? `?${request.rawQuery}` : ''}`,
+        method: request.method,
+        headers,
+        ...(request.body ? { body: request.body } : {}),
+        ...timeouts,
+      };
+
+      const attempt = (dispatcher: Dispatcher, isRetry: boolean) => {
+        let status: number | undefined;
+        let headersSeen: IncomingHttpHeaders = {};
+        // Set while a whole body is being collected; a larger body goes to `stream` instead.
+        let chunks: Buffer[] | undefined;
+        let size = 0;
+        dispatcher.dispatch(dispatchOptions, {
+          onRequestStart(c) {
+            controller = c;
+            if (aborted) c.abort(new Error('aborted: the client went away'));
+          },
+          onResponseStart(c, statusCode, responseHeaders) {
+            status = statusCode;
+            headersSeen = responseHeaders;
+            if (Number(responseHeaders['content-length']) <= wholeBodyBytes) {
+              chunks = [];
+              return; // resolves in onResponseEnd
+            }
+            // A stream that asks for more only when its reader does: backpressure reaches the backend.
+            stream = new Readable({ read: () => c.resume() });
+            resolveResponse({ status: statusCode, headers: responseHeaders, body: stream });
+          },
+          onResponseData(c, chunk) {
+            if (chunks) {
+              chunks.push(chunk);
+              size += chunk.length;
+            } else if (stream && !stream.push(chunk)) {
+              c.pause();
+            }
+          },
+          onResponseEnd() {
+            if (chunks) {
+              const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+              resolveResponse({ status: status!, headers: headersSeen, bytes });
+            } else {
+              stream?.push(null);
+            }
+          },
+          onResponseError(_c, error) {
+            // One retry, on a new connection, when the backend closed the connection before
+            // answering: the pool's next connection may be just as stale.
+            if (status === undefined && !aborted && !isRetry && CLOSED.has(codeOf(error))) {
+              const fresh = new Client(target.origin, { connect: { timeout: options.timeoutMs } });
+              attempt(fresh, true);
+              void fresh.close().catch(() => {});
+              return;
+            }
+            const failure = classify(error, aborted, status, options.timeoutMs);
+            if (stream) stream.destroy(failure);
+            else rejectResponse(failure);
+          },
+        });
+      };
+      attempt(target.pool, false);
+
       return {
         response,
-        get timedOut() {
-          return timedOut;
-        },
         abort() {
           if (aborted) return;
           aborted = true;
-          current?.destroy();
+          controller?.abort(new Error('aborted: the client went away'));
         },
       };
     },

@@ -15,8 +15,8 @@ const MAX_ERROR_BYTES = 1024 * 1024;
 const DECODERS: Record<string, (data: Buffer) => Buffer> = { gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
 
 /** Reads an error body (bounded), decoding Content-Encoding so the text can be checked. */
-export async function readErrorBody(body: Readable, contentEncoding: string | undefined): Promise<string> {
-  let data = await readStream(body, MAX_ERROR_BYTES);
+export async function readErrorBody(response: { bytes?: Buffer; body?: Readable }, contentEncoding: string | undefined): Promise<string> {
+  let data = response.bytes ? response.bytes.subarray(0, MAX_ERROR_BYTES) : response.body ? await readStream(response.body, MAX_ERROR_BYTES) : Buffer.alloc(0);
   const decode = contentEncoding ? DECODERS[contentEncoding.trim().toLowerCase()] : undefined;
   if (decode) {
     try {
