@@ -1,35 +1,44 @@
 /**
  * Reference proxies for the passthrough workloads: the least a Node proxy can do per request,
  * with nothing the gateway adds (no auth, validation, metrics, request ids or error handling).
- * `FLOOR_KIND=node` is plain node:http on both sides; `FLOOR_KIND=koa` puts the same forwarding in
- * one Koa middleware. They show how far from vmauth Node itself is on the machine, so the gateway's
+ * `FLOOR_KIND=node` is a plain node:http server; `FLOOR_KIND=koa` puts the same forwarding in one
+ * Koa middleware. Bodies are buffered whole (the workloads' answers are small). They show how far from vmauth Node itself is on the machine, so the gateway's
  * own cost can be read off as the distance from them. Run as child processes by bench/run.ts;
  * prints its URL on stdout once it listens.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
+import { Pool } from 'undici';
 
-const upstream = new URL(process.env.FLOOR_UPSTREAM ?? 'http://127.0.0.1:8428');
-const agent = new http.Agent({ keepAlive: true, maxFreeSockets: 64 });
+// The same backend client as the gateway (undici's dispatch), so the distance between a reference
+// proxy and the gateway is the gateway's own work.
+const pool = new Pool(new URL(process.env.FLOOR_UPSTREAM ?? 'http://127.0.0.1:8428').origin, { keepAliveTimeout: 4000 });
 
-/** Forwards the request's path and query to vmsingle and streams the answer back. */
+/** Forwards the request's path and query to vmsingle and sends the answer back. */
 function forward(req: http.IncomingMessage, res: http.ServerResponse, done: () => void): void {
-  const proxied = http.request(
-    { hostname: upstream.hostname, port: upstream.port, path: req.url, method: 'GET', agent, headers: { 'accept-encoding': req.headers['accept-encoding'] ?? 'identity' } },
-    (answer) => {
-      const headers: http.OutgoingHttpHeaders = { 'content-type': answer.headers['content-type'] };
-      if (answer.headers['content-length']) headers['content-length'] = answer.headers['content-length'];
-      res.writeHead(answer.statusCode ?? 502, headers);
-      answer.pipe(res);
-      done();
+  const chunks: Buffer[] = [];
+  pool.dispatch(
+    { path: req.url ?? '/', method: 'GET', headers: { 'accept-encoding': String(req.headers['accept-encoding'] ?? 'identity') } },
+    {
+      onResponseStart(_controller, status, headers) {
+        const out: http.OutgoingHttpHeaders = { 'content-type': headers['content-type'] };
+        if (headers['content-length']) out['content-length'] = String(headers['content-length']);
+        res.writeHead(status, out);
+      },
+      onResponseData(_controller, chunk) {
+        chunks.push(chunk);
+      },
+      onResponseEnd() {
+        res.end(Buffer.concat(chunks));
+        done();
+      },
+      onResponseError() {
+        res.destroy();
+        done();
+      },
     },
   );
-  proxied.on('error', () => {
-    res.destroy();
-    done();
-  });
-  proxied.end();
 }
 
 let listener: http.RequestListener;
