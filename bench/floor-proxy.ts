@@ -21,6 +21,8 @@ function forward(req: http.IncomingMessage, res: http.ServerResponse, done: () =
   pool.dispatch(
     { path: req.url ?? '/', method: 'GET', headers: { 'accept-encoding': String(req.headers['accept-encoding'] ?? 'identity') } },
     {
+      // undici treats a handler as one of its current API only when onRequestStart is present.
+      onRequestStart() {},
       onResponseStart(_controller, status, headers) {
         const out: http.OutgoingHttpHeaders = { 'content-type': headers['content-type'] };
         if (headers['content-length']) out['content-length'] = String(headers['content-length']);
