@@ -32,6 +32,8 @@ export interface TokenStore {
   reload(): Promise<ReloadResult>;
   /** How many distinct tokens are accepted. */
   readonly count: number;
+  /** Changes whenever the accepted set changes (a reload took effect), so verdicts cached under an older generation are void. */
+  readonly generation: number;
   /** The file holding the generated token, when one was generated or reused. (default: undefined) */
   readonly generatedPath?: string;
 }
@@ -105,6 +107,7 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
       // An empty file is more likely a truncated edit than a wish to lock every client out.
       if (next.size === 0) throw emptySetError(file);
       digests = next; // one assignment: verify() sees the old set or the new one, never a mix
+      generation++;
       logger.info({ count: next.size, fromEnv: envTokens.length, fromFile: fileTokens.length, file }, 'API tokens reloaded');
       return { ok: true, count: next.size };
     } catch (error) {
@@ -114,6 +117,7 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
     }
   }
 
+  let generation = 0;
   // SIGHUPs in quick succession run one after another, so the last file read is the one in force.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -133,6 +137,9 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
     },
     get count() {
       return digests.size;
+    },
+    get generation() {
+      return generation;
     },
     get generatedPath() {
       return generatedPath;

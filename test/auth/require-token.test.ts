@@ -170,4 +170,62 @@ describe('requireToken(store, onFailure)', () => {
       assertNotLogged(log.text(), [VALID, OTHER]);
     });
   });
+
+  describe('on one keep-alive connection', () => {
+    /** Sends requests over a single reused connection; each answers its status and whether the socket was reused. */
+    function oneConnection(url: string) {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+      const get = (authorization: string) =>
+        new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+          const req = http.get(`${url}/`, { agent, headers: { authorization } }, (res) => {
+            res.resume().on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+          });
+          req.on('error', reject);
+        });
+      return { get, close: () => agent.destroy() };
+    }
+
+    it('refuses a token revoked by a reload on the connection that used it before', async () => {
+      await withTempDir(async (dir) => {
+        const file = path.join(dir, 'tokens');
+        await writeFile(file, `${VALID}
+${OTHER}
+`);
+        const store = await createTokenStore({ tokens: [], file, dataDir: dir, logger: captureLogger().logger });
+        await withAuthServer(store, async ({ url, failures }) => {
+          const conn = oneConnection(url);
+          try {
+            assert.deepEqual(await conn.get(`Bearer ${VALID}`), { status: 200, reused: false });
+            assert.deepEqual(await conn.get(`Bearer ${VALID}`), { status: 200, reused: true });
+            await writeFile(file, `${OTHER}
+`);
+            assert.equal((await store.reload()).ok, true);
+            assert.deepEqual(await conn.get(`Bearer ${VALID}`), { status: 401, reused: true }, 'the revoked token on the same connection');
+            assert.deepEqual(failures, ['invalid']);
+          } finally {
+            conn.close();
+          }
+        });
+      });
+    });
+
+    it('checks every different header: a wrong token after a valid one is refused, and the valid one passes again', async () => {
+      const store = await createTokenStore({ tokens: [VALID, OTHER], dataDir: '/nonexistent', logger: captureLogger().logger });
+      await withAuthServer(store, async ({ url, failures }) => {
+        const conn = oneConnection(url);
+        try {
+          const statuses = [];
+          for (const token of [VALID, UNKNOWN, VALID, VALID.slice(0, -1), OTHER, `${VALID}x`, VALID]) {
+            const { status, reused } = await conn.get(`Bearer ${token}`);
+            statuses.push(status);
+            if (statuses.length > 1) assert.equal(reused, true, 'the same connection throughout');
+          }
+          assert.deepEqual(statuses, [200, 401, 200, 401, 200, 401, 200]);
+          assert.deepEqual(failures, ['invalid', 'invalid', 'invalid']);
+        } finally {
+          conn.close();
+        }
+      });
+    });
+  });
 });
