@@ -13,6 +13,7 @@ import Koa, { type Context, type Middleware } from 'koa';
 import type { Registry } from 'prom-client';
 import { MethodNotAllowedError, NotFoundError, BadRequestError } from './errors.ts';
 import type { MetricHandles } from './generated/metrics.ts';
+import type { MetricBatch } from './metrics/batch.ts';
 import { createGeneratedHandlers, operations, type Handlers, type OperationId, type OperationSpec, type RoutedContext } from './generated/routes.ts';
 import { answerError, type ErrorLogger, type GatewayState } from './middleware/errors.ts';
 import { requestContext, type AccessLogger } from './middleware/request-context.ts';
@@ -24,6 +25,8 @@ export interface AppDeps {
   logger: ErrorLogger & AccessLogger;
   registry: Registry;
   metrics: MetricHandles;
+  /** Where per-request metric updates queue (see src/metrics/batch.ts). */
+  batch: MetricBatch;
   handlers: Handlers;
   /** Edge auth for operations that require a token: throws the 401 to answer. */
   authenticate: (ctx: Context) => void;
@@ -82,9 +85,11 @@ export function createApp(deps: AppDeps): Koa {
     },
   }));
   const routes = createRouteTable(defs);
-  const track = requestContext(deps.metrics, deps.logger);
+  const track = requestContext(deps.metrics, deps.batch, deps.logger);
 
-  app.use(async (ctx) => {
+  // Not an async function: most handlers finish synchronously (catalog, health, errors), and an
+  // async wrapper would cost them a promise and a microtask each.
+  app.use((ctx) => {
     track(ctx);
     try {
       const found = routes.find(ctx.method, ctx.path);
@@ -97,7 +102,8 @@ export function createApp(deps: AppDeps): Koa {
       (ctx as RoutedContext).params = found.params;
       if (auth) deps.authenticate(ctx);
       if (validate) validateRequest(ctx as RoutedContext, op, deps.validate);
-      await handler(ctx, done);
+      const pending: unknown = handler(ctx, done);
+      if (pending instanceof Promise) return pending.catch((error: unknown) => answerError(ctx, error, deps.logger));
     } catch (error) {
       answerError(ctx, error, deps.logger);
     }

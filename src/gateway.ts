@@ -25,6 +25,7 @@ import type { Logger } from './logger.ts';
 import { answerClientErrors } from './lifecycle/client-errors.ts';
 import { trackConnections } from './lifecycle/connections.ts';
 import { createTokenCheck } from './middleware/auth.ts';
+import { createMetricBatch } from './metrics/batch.ts';
 import { runtimeCollectors } from './metrics/runtime.ts';
 import { createLimiter } from './proxy/limiter.ts';
 import { createUpstream } from './proxy/upstream.ts';
@@ -79,7 +80,18 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     const tokens = await createTokenStore({ tokens: [...config.apiTokens], ...(config.apiTokensFile ? { file: config.apiTokensFile } : {}), dataDir: config.dataDir, logger });
 
     const registry = new Registry();
-    const metrics = registerMetrics(registry, { collect: runtimeCollectors() });
+    // Per-request updates of these families queue in `batch`; each flushes it before it is read.
+    const batch = createMetricBatch();
+    const flush = () => batch.flush();
+    const metrics = registerMetrics(registry, {
+      collect: {
+        ...runtimeCollectors(),
+        layer_http_requests_total: flush,
+        layer_http_request_duration_seconds: flush,
+        layer_upstream_requests_total: flush,
+        layer_upstream_request_duration_seconds: flush,
+      },
+    });
     metrics.layer_catalog_info.set({ version: catalogVersion }, 1);
     const mode = config.vmUrl ? 'external' : 'bundled';
     const health = createHealthSnapshot(mode);
@@ -142,6 +154,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       upstream,
       limiter: createLimiter(config.proxyMaxConcurrent),
       metrics,
+      batch,
       validate,
       maxBodyBytes: config.proxyMaxBodyBytes,
       redact,
@@ -151,6 +164,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       logger,
       registry,
       metrics,
+      batch,
       handlers,
       authenticate: createTokenCheck(tokens, (reason) => metrics.layer_auth_failures_total.inc({ reason })),
       metricsAuth: config.metricsAuth,

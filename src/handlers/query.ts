@@ -7,6 +7,7 @@
 import type { Context, Middleware } from 'koa';
 import { BadRequestError, GatewayError, TooManyRequestsError } from '../errors.ts';
 import type { MetricHandles } from '../generated/metrics.ts';
+import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
 import type { OperationId } from '../generated/routes.ts';
 import { operations } from '../generated/routes.ts';
 import { forwardRequestHeaders, forwardResponseHeaders } from '../proxy/headers.ts';
@@ -23,6 +24,8 @@ export interface QueryHandlerDeps {
   /** LAYER_PROXY_MAX_CONCURRENT slots, shared by every query route. */
   limiter: Limiter;
   metrics: MetricHandles;
+  /** Where per-request metric updates queue (see src/metrics/batch.ts). */
+  batch: MetricBatch;
   validate: RequestValidator;
   /** LAYER_PROXY_MAX_BODY_BYTES. */
   maxBodyBytes: number;
@@ -66,7 +69,9 @@ async function readRequest(ctx: Context, endpoint: Endpoint, operationId: Operat
 
 /** Creates the handler of one query operation (`endpoint` is fixed per operation, never read from the path). */
 export function createQueryHandler(operationId: OperationId, endpoint: Endpoint, deps: QueryHandlerDeps): Middleware {
-  const { metrics } = deps;
+  const { metrics, batch } = deps;
+  const recordDuration: BatchedUpdate<Endpoint, null, null> = (e, _b, _c, seconds) => metrics.layer_upstream_request_duration_seconds.observe({ endpoint: e }, seconds);
+  const recordStatus: BatchedUpdate<Endpoint, string, null> = (e, code) => metrics.layer_upstream_requests_total.inc({ endpoint: e, code });
   const reject = (reason: 'bad_request' | 'body_too_large' | 'concurrency') => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
 
   return async (ctx) => {
@@ -99,7 +104,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       if (settled) return;
       settled = true;
       metrics.layer_upstream_in_flight_requests.dec();
-      metrics.layer_upstream_request_duration_seconds.observe({ endpoint }, (performance.now() - started) / 1000);
+      batch.add(recordDuration, endpoint, null, null, (performance.now() - started) / 1000);
     };
 
     const call = (backend.call = deps.upstream.send({
@@ -121,7 +126,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       ctx.req.socket.destroy(); // aborted: nobody is listening any more
       return;
     }
-    metrics.layer_upstream_requests_total.inc({ endpoint, code: String(response.status) });
+    batch.add(recordStatus, endpoint, String(response.status), null, 0);
     const headers = forwardResponseHeaders(response.headers);
 
     if (response.status >= 400) {

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'koa';
-import type { HttpRoute } from '../metrics/http-labels.ts';
+import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
+import type { HttpMethod, HttpRoute } from '../metrics/http-labels.ts';
 import { httpMethodLabel, httpRouteLabel } from '../metrics/http-labels.ts';
 import type { MetricHandles } from '../generated/metrics.ts';
 import type { GatewayState } from './errors.ts';
@@ -21,12 +22,16 @@ export interface AccessLogger {
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Creates the function that starts tracking a request (the app calls it first, inline). */
-export function requestContext(metrics: MetricHandles, logger: AccessLogger): (ctx: Context) => void {
+export function requestContext(metrics: MetricHandles, batch: MetricBatch, logger: AccessLogger): (ctx: Context) => void {
   const logs = logger.isLevelEnabled ? logger.isLevelEnabled('info') : true;
+  const record: BatchedUpdate<HttpRoute, HttpMethod, string> = (route, method, code, seconds) => {
+    metrics.layer_http_requests_total.inc({ route, method, code });
+    metrics.layer_http_request_duration_seconds.observe({ route, method }, seconds);
+  };
   return (ctx) => {
-    const incoming = ctx.get('X-Request-Id');
+    const incoming = ctx.req.headers['x-request-id'];
     const state = ctx.state as GatewayState;
-    state.requestId = SAFE_ID.test(incoming) ? incoming : randomUUID();
+    state.requestId = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();
     ctx.res.setHeader('X-Request-Id', state.requestId);
     ctx.res.setHeader('Server', 'layer-metrics-gateway');
     const started = performance.now();
@@ -36,8 +41,7 @@ export function requestContext(metrics: MetricHandles, logger: AccessLogger): (c
       const method = httpMethodLabel(ctx.method);
       // A response cut short (client gone, backend reset) is recorded as such, not as its status.
       const code = ctx.res.writableFinished ? String(ctx.status) : 'aborted';
-      metrics.layer_http_requests_total.inc({ route, method, code });
-      metrics.layer_http_request_duration_seconds.observe({ route, method }, seconds);
+      batch.add(record, route, method, code, seconds);
       if (logs) {
         logger.info(
           { requestId: state.requestId, method: ctx.method, path: ctx.path, route, status: code, ms: Math.round(seconds * 1e4) / 10 },
