@@ -84,7 +84,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     // during its response) when the client went away first.
     const backend: { call?: UpstreamCall } = {};
     const res = ctx.res;
-    res.once('close', () => {
+    res.on('close', () => {
       release();
       if (backend.call && !res.writableFinished) backend.call.abort();
     });

@@ -16,32 +16,34 @@ export interface ConnectionTracker {
   close(deadlineMs: number): Promise<void>;
 }
 
+// Per-connection count of responses not yet closed, kept on the socket: a Map keyed by socket,
+// updated twice per request, measurably cost rehashing on the small routes (issue 6).
+const BUSY = Symbol('layer.busyResponses');
+type TrackedSocket = Socket & { [BUSY]?: number };
+
 /** Tracks a server's connections so that close() can finish or cut them. */
 export function trackConnections(server: Server): ConnectionTracker {
-  const sockets = new Set<Socket>();
-  const busy = new Map<Socket, number>();
+  const sockets = new Set<TrackedSocket>();
   let closing = false;
 
-  server.on('connection', (socket: Socket) => {
+  server.on('connection', (socket: TrackedSocket) => {
+    socket[BUSY] = 0;
     sockets.add(socket);
-    socket.once('close', () => {
-      sockets.delete(socket);
-      busy.delete(socket);
-    });
+    socket.once('close', () => sockets.delete(socket));
   });
   server.on('request', (req, res) => {
-    const socket = req.socket;
-    busy.set(socket, (busy.get(socket) ?? 0) + 1);
-    res.once('close', () => {
-      const left = (busy.get(socket) ?? 1) - 1;
-      if (left > 0) busy.set(socket, left);
-      else busy.delete(socket);
+    const socket = req.socket as TrackedSocket;
+    socket[BUSY] = (socket[BUSY] ?? 0) + 1;
+    // 'close' comes once per response, so `on` does what `once` would without its wrapper.
+    res.on('close', () => {
+      const left = (socket[BUSY] ?? 1) - 1;
+      socket[BUSY] = left;
       if (closing && left <= 0) socket.end();
     });
   });
 
   const endIdle = () => {
-    for (const socket of sockets) if (!busy.has(socket)) socket.end();
+    for (const socket of sockets) if (!socket[BUSY]) socket.end();
   };
   // server.close() calls this; the replacement spares responses still being written.
   server.closeIdleConnections = endIdle;

@@ -35,7 +35,8 @@ export function requestContext(metrics: MetricHandles, batch: MetricBatch, logge
     ctx.res.setHeader('X-Request-Id', state.requestId);
     ctx.res.setHeader('Server', 'layer-metrics-gateway');
     const started = performance.now();
-    ctx.res.once('close', () => {
+    // 'close' comes once per response, so `on` does what `once` would without its wrapper.
+    ctx.res.on('close', () => {
       const seconds = (performance.now() - started) / 1000;
       const route: HttpRoute = httpRouteLabel(state.operation?.path);
       const method = httpMethodLabel(ctx.method);
