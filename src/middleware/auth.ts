@@ -27,7 +27,9 @@ const MESSAGES: Record<Exclude<AuthFailureReason, 'query_string'>, string> = {
 
 type Parsed = { token: string } | { problem: string };
 
-const MAY_CARRY_TOKEN = /token|api_?key|%/i;
+// A parameter name (the text before '=') that spells one of them, or is percent-encoded and might.
+// Values are not looked at: PromQL in `query=` is nearly always percent-encoded.
+const MAY_CARRY_TOKEN = /(?:^|&)[^=&]*(?:token|api_?key|%)/i;
 
 /** The name of the first token-carrying parameter in a raw query string, if any. */
 function tokenParamIn(querystring: string): string | undefined {

@@ -63,6 +63,8 @@ describe('requireToken(store, onFailure)', () => {
     ['a percent-encoded access_token', { given: { target: `/?%61ccess_token=${VALID}` }, want: { status: 401, reason: 'query_string' } }],
     ['an empty access_token', { given: { target: '/?access_token', authorization: `Bearer ${VALID}` }, want: { status: 401, reason: 'query_string' } }],
     ['"token" as a value, not a name', { given: { target: '/?query=token&match[]=apikey', authorization: `Bearer ${VALID}` }, want: { status: 200 } }],
+    ['a percent-encoded access_token after other parameters', { given: { target: `/?query=up%7Bx%3D%221%22%7D&%61ccess_token=${VALID}`, authorization: `Bearer ${VALID}` }, want: { status: 401, reason: 'query_string' } }],
+    ['"token" in a percent-encoded value', { given: { target: '/?query=%7Btoken%3D%22api_key%22%7D', authorization: `Bearer ${VALID}` }, want: { status: 200 } }],
     ['a parameter merely containing "token"', { given: { target: '/?tokens=2&my_token=1', authorization: `Bearer ${VALID}` }, want: { status: 200 } }],
     ['HEAD with a valid token', { given: { method: 'HEAD', authorization: `Bearer ${VALID}` }, want: { status: 200 } }],
     ['HEAD without credentials', { given: { method: 'HEAD' }, want: { status: 401, reason: 'missing' } }],
