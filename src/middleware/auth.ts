@@ -5,7 +5,7 @@
  * `basic_auth` and Grafana's data source put secrets there, with any user name) and the user name
  * when the password is empty (`curl -u <token>:`).
  */
-import type { Context, Middleware } from 'koa';
+import type { Context } from 'koa';
 import type { TokenStore } from '../auth/token-store.ts';
 import { UnauthorizedError } from '../errors.ts';
 
@@ -126,14 +126,5 @@ export function createTokenCheck(store: TokenStore, onFailure: (reason: AuthFail
       refuse('invalid', MESSAGES.invalid);
     }
     verified.set(socket, { header, generation });
-  };
-}
-
-/** The same check as Koa middleware. */
-export function requireToken(store: TokenStore, onFailure: (reason: AuthFailureReason) => void): Middleware {
-  const check = createTokenCheck(store, onFailure);
-  return (ctx, next) => {
-    check(ctx);
-    return next();
   };
 }

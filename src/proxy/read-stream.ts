@@ -1,6 +1,6 @@
 /**
- * Reads a backend response body to its end with plain events: cheaper per call than an async
- * iterator, which the small-body path of the passthrough pays on every request.
+ * Reads a backend body to its end (the passthrough reads error bodies whole) with plain events,
+ * and bounded: what is past the limit is drained, not kept.
  */
 import type { Readable } from 'node:stream';
 

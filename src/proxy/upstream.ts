@@ -110,31 +110,26 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   // Idle pooled connections close after 4 s, so a burst does not leave hundreds of descriptors
   // open to the backend until it closes them itself (vmsingle waits a minute).
   const poolOptions = { keepAliveTimeout: 4000, keepAliveMaxTimeout: 4000, connect: { timeout: options.timeoutMs } };
-  let cachedBase = '';
-  let origin = '';
-  let prefix = '';
-  let pool: Pool | undefined;
+  // The pool of the current base URL; replaced (and the old one closed) when the URL changes.
+  let target: { base: string; pool: Pool; origin: string; prefix: string } | undefined;
   let closed = false;
 
-  /** The pool of the current base URL; a new one (and the old one closed) when it changed. */
-  function current(): { pool: Pool; origin: string; prefix: string } {
+  function current(): NonNullable<typeof target> {
     const base = baseUrl();
-    if (base !== cachedBase || !pool) {
+    if (target?.base !== base) {
       const url = new URL(base);
-      void pool?.close().catch(() => {});
-      origin = url.origin;
-      prefix = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
-      pool = new Pool(origin, poolOptions);
-      cachedBase = base;
+      void target?.pool.close().catch(() => {});
+      const prefix = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
+      target = { base, pool: new Pool(url.origin, poolOptions), origin: url.origin, prefix };
     }
-    return { pool, origin, prefix };
+    return target;
   }
 
   return {
     close() {
       closed = true;
-      void pool?.destroy().catch(() => {});
-      pool = undefined;
+      void target?.pool.destroy().catch(() => {});
+      target = undefined;
     },
     send(request) {
       let aborted = false;
@@ -147,10 +142,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         rejectResponse = reject;
       });
 
-      let target: ReturnType<typeof current>;
+      let backend: ReturnType<typeof current>;
       try {
         if (closed) throw new Error('the backend client is closed');
-        target = current();
+        backend = current();
       } catch (cause) {
         rejectResponse(new UpstreamError('unreachable', new UpstreamUnavailableError(), undefined, { cause }));
         return { response, abort() {} };
@@ -159,8 +154,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       // The path is fixed by the endpoint, never built from the client's path; the query string
       // goes out as the client's raw bytes.
       const dispatchOptions: Dispatcher.DispatchOptions = {
-        origin: target.origin,
-        path: `${target.prefix}/api/v1/${request.endpoint}${request.rawQuery ? `?${request.rawQuery}` : ''}`,
+        origin: backend.origin,
+        path: `${backend.prefix}/api/v1/${request.endpoint}${request.rawQuery ? `?${request.rawQuery}` : ''}`,
         method: request.method,
         headers,
         ...(request.body ? { body: request.body } : {}),
@@ -209,7 +204,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
             // One retry, on a new connection, when the backend closed the connection before
             // answering: the pool's next connection may be just as stale.
             if (status === undefined && !aborted && !isRetry && CLOSED.has(codeOf(error))) {
-              const fresh = new Client(target.origin, { connect: { timeout: options.timeoutMs } });
+              const fresh = new Client(backend.origin, { connect: { timeout: options.timeoutMs } });
               attempt(fresh, true);
               void fresh.close().catch(() => {});
               return;
@@ -220,7 +215,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
           },
         });
       };
-      attempt(target.pool, false);
+      attempt(backend.pool, false);
 
       return {
         response,

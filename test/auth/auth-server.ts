@@ -1,19 +1,19 @@
-/** A Koa app behind requireToken, served on port 0 for the middleware tests. */
+/** A Koa app behind createTokenCheck, served on port 0 for the auth tests. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import type { TokenStore } from '../../src/auth/token-store.ts';
 import { GatewayError } from '../../src/errors.ts';
-import { requireToken, type AuthFailureReason } from '../../src/middleware/auth.ts';
+import { createTokenCheck, type AuthFailureReason } from '../../src/middleware/auth.ts';
 
-/** A server whose every route sits behind requireToken, and the reasons it reported. */
+/** A server whose every route sits behind the token check, and the reasons it reported. */
 export interface AuthServer {
   url: string;
   failures: AuthFailureReason[];
 }
 
 /**
- * Serves requireToken(store) on port 0 in front of a handler answering 200 `{ ok: true }`, with
+ * Serves createTokenCheck(store) on port 0 in front of a handler answering 200 `{ ok: true }`, with
  * a small error handler rendering GatewayError status, headers and message, and runs `fn`.
  */
 export async function withAuthServer<T>(store: TokenStore, fn: (server: AuthServer) => Promise<T>): Promise<T> {
@@ -29,7 +29,11 @@ export async function withAuthServer<T>(store: TokenStore, fn: (server: AuthServ
       ctx.body = { code: error.code, message: error.message };
     }
   });
-  app.use(requireToken(store, (reason) => failures.push(reason)));
+  const check = createTokenCheck(store, (reason) => failures.push(reason));
+  app.use((ctx, next) => {
+    check(ctx);
+    return next();
+  });
   app.use((ctx) => {
     ctx.body = { ok: true };
   });

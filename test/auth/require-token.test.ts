@@ -26,7 +26,7 @@ interface Want {
   message?: string;
 }
 
-describe('requireToken(store, onFailure)', () => {
+describe('createTokenCheck(store, onFailure)', () => {
   const cases: [string, { given: Request; want: Want }][] = [
     ['a request without credentials', { given: {}, want: { status: 401, reason: 'missing', message: 'send Authorization: Bearer <token>' } }],
     ['an empty Authorization header', { given: { authorization: '' }, want: { status: 401, reason: 'missing' } }],
