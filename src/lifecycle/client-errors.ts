@@ -7,8 +7,8 @@
  * openapi.yaml: the Prometheus envelope (status, errorType, error) for query clients, and the
  * gateway's Error (code, message, request_id) for the rest.
  */
-import { randomUUID } from 'node:crypto';
 import { errorTypeOf } from '../errors.ts';
+import { nextRequestId } from '../util/request-id.ts';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 
@@ -59,7 +59,7 @@ function render(answer: Answer, extraHeaders = ''): string {
     error: answer.message,
     code: answer.code,
     message: answer.message,
-    request_id: randomUUID(),
+    request_id: nextRequestId(),
   });
   return (
     `HTTP/1.1 ${answer.status} ${answer.reason}\r\n` +

@@ -77,6 +77,8 @@ describe('gateway routes (bundled vmsingle)', function () {
       assert.equal(res.status, 200);
       assert.equal(res.text, catalogDocument.body);
       assert.equal(res.headers.etag, catalogDocument.etag);
+      assert.equal(res.headers['cache-control'], 'no-cache');
+      assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
       assert.deepEqual(responseProblems('getCatalog', 200, res.headers['content-type'] ?? null, res.text), []);
       const again = await request(`${gw.url}/v2/metrics/catalog`, { headers: { ...bearer(gw.token), 'If-None-Match': `W/${catalogDocument.etag}` } });
       assert.equal(again.status, 304);
@@ -105,6 +107,18 @@ describe('gateway routes (bundled vmsingle)', function () {
       const res = await request(`${gw.url}/v2/metrics/api/v1/admin/tsdb/delete_series`, { method: 'POST', headers: bearer(gw.token) });
       assert.equal(res.status, 404);
       assert.equal(JSON.parse(res.text).code, 'ERR_NOT_FOUND');
+    });
+
+    it('gives each response its own X-Request-Id, the one its error body names, and keeps a plain one the client chose', async () => {
+      const [first, second] = [await request(`${gw.url}/nope`), await request(`${gw.url}/nope`)];
+      const id = String(first.headers['x-request-id']);
+      assert.match(id, /^[0-9a-f]{12}-[0-9a-z]+$/);
+      assert.notEqual(second.headers['x-request-id'], id);
+      assert.equal(JSON.parse(first.text).request_id, id);
+      const chosen = await request(`${gw.url}/nope`, { headers: { 'X-Request-Id': 'trace-42' } });
+      assert.equal(chosen.headers['x-request-id'], 'trace-42');
+      const unsafe = await request(`${gw.url}/nope`, { headers: { 'X-Request-Id': 'a b"c' } });
+      assert.match(String(unsafe.headers['x-request-id']), /^[0-9a-f]{12}-/);
     });
 
     it('answers other methods with 405, Allow, and the Prometheus envelope on query routes', async () => {
