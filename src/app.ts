@@ -49,7 +49,9 @@ const done = () => Promise.resolve();
 function validateRequest(ctx: RoutedContext, op: OperationSpec, validate: RequestValidator): void {
   const problem = validate(op.operationId as OperationId, {
     params: ctx.params,
-    query: ctx.query as Record<string, string | string[]>,
+    // Koa parses the query string anew for every request that reads ctx.query; most catalog and
+    // /metrics requests have none. (A new object each time: ajv may fill in defaults.)
+    query: ctx.querystring === '' ? {} : (ctx.query as Record<string, string | string[]>),
     headers: ctx.headers,
   });
   if (problem) throw new BadRequestError(`invalid request: ${problem}`);

@@ -113,7 +113,7 @@ export function createTokenCheck(store: TokenStore, onFailure: (reason: AuthFail
           `remove the parameter and send the token in the Authorization header instead: ${HOW}`,
       );
     }
-    const header = ctx.get('Authorization');
+    const header = ctx.req.headers.authorization ?? '';
     if (header === '') refuse('missing', MESSAGES.missing);
     const socket = ctx.req.socket;
     const known = verified.get(socket);

@@ -84,18 +84,24 @@ export function createRouteTable<T>(defs: readonly RouteDef<T>[]): RouteTable<T>
     template.defs.push(def);
     templates.set(def.path, template);
   }
-  // The fast path: `METHOD path` exactly as the contract spells a parameterless route.
-  const exact = new Map<string, T>();
+  // The fast path: a parameterless route's path exactly as the contract spells it, by method.
+  // (Two plain lookups: a `METHOD path` key would build and hash a new string per request.)
+  const exact = new Map<string, Map<string, T>>();
+  const addExact = (method: string, def: RouteDef<T>) => {
+    const paths = exact.get(method) ?? new Map<string, T>();
+    paths.set(def.path, def.route);
+    exact.set(method, paths);
+  };
   for (const def of defs) {
     if (def.path.includes('{')) continue;
-    exact.set(`${def.method} ${def.path}`, def.route);
-    if (def.method === 'GET') exact.set(`HEAD ${def.path}`, def.route);
+    addExact(def.method, def);
+    if (def.method === 'GET') addExact('HEAD', def);
   }
   const all = [...templates.values()];
 
   return {
     find(method, path) {
-      const hit = exact.get(`${method} ${path}`);
+      const hit = exact.get(method)?.get(path);
       if (hit !== undefined) return { kind: 'found', route: hit, params: NO_PARAMS };
 
       const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
