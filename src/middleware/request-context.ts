@@ -24,9 +24,10 @@ const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** Creates the function that starts tracking a request (the app calls it first, inline). */
 export function requestContext(metrics: MetricHandles, batch: MetricBatch, logger: AccessLogger): (ctx: Context) => void {
   const logs = logger.isLevelEnabled ? logger.isLevelEnabled('info') : true;
-  const record: BatchedUpdate<HttpRoute, HttpMethod, string> = (route, method, code, seconds) => {
-    metrics.layer_http_requests_total.inc({ route, method, code });
-    metrics.layer_http_request_duration_seconds.observe({ route, method }, seconds);
+  const record: BatchedUpdate<HttpRoute, HttpMethod, string> = (route, method, code, durations) => {
+    metrics.layer_http_requests_total.inc({ route, method, code }, durations.length);
+    const labels = { route, method };
+    for (const seconds of durations) metrics.layer_http_request_duration_seconds.observe(labels, seconds);
   };
   // Node's req and res directly: each of Koa's delegating getters is a few calls on a path every
   // request takes.

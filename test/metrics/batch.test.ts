@@ -4,19 +4,22 @@ import { registerMetrics } from '../../src/generated/metrics.ts';
 import { createMetricBatch, type BatchedUpdate } from '../../src/metrics/batch.ts';
 
 describe('createMetricBatch(size)', () => {
-  it('applies updates in order, by itself once `size` are queued, and all on flush()', () => {
+  it('applies each distinct update once with its values, by itself once `size` are queued, and all on flush()', () => {
     const seen: string[] = [];
-    const update: BatchedUpdate<string, number, null> = (a, b, _c, value) => seen.push(`${a}${b}=${value}`);
-    const batch = createMetricBatch(3);
+    const update: BatchedUpdate<string, number, null> = (a, b, _c, values) => seen.push(`${a}${b}=${values.join(',')}`);
+    const other: BatchedUpdate<string, number, null> = (a, b, _c, values) => seen.push(`other ${a}${b}=${values.join(',')}`);
+    const batch = createMetricBatch(5);
     batch.add(update, 'a', 1, null, 10);
     batch.add(update, 'b', 2, null, 20);
+    batch.add(update, 'a', 1, null, 11);
+    batch.add(other, 'a', 1, null, 12);
     assert.deepEqual(seen, [], 'nothing applied before the batch is full');
-    batch.add(update, 'c', 3, null, 30);
-    assert.deepEqual(seen, ['a1=10', 'b2=20', 'c3=30']);
-    batch.add(update, 'd', 4, null, 40);
+    batch.add(update, 'a', 2, null, 13);
+    assert.deepEqual(seen, ['a1=10,11', 'b2=20', 'other a1=12', 'a2=13'], 'grouped by update and labels, in the order first queued');
+    batch.add(update, 'a', 1, null, 14);
     batch.flush();
     batch.flush();
-    assert.deepEqual(seen, ['a1=10', 'b2=20', 'c3=30', 'd4=40'], 'each update applied exactly once');
+    assert.deepEqual(seen.slice(4), ['a1=14'], 'each value applied exactly once');
   });
 
   it('never applies an update twice when one throws', () => {
@@ -34,10 +37,17 @@ describe('createMetricBatch(size)', () => {
   it('makes a scrape exact when the families flush it from their collect hooks', async () => {
     const registry = new Registry();
     const batch = createMetricBatch(1000);
-    const metrics = registerMetrics(registry, { collect: { layer_http_requests_total: () => batch.flush() } });
-    const record: BatchedUpdate<'/health', 'GET', string> = (route, method, code) => metrics.layer_http_requests_total.inc({ route, method, code });
-    for (let i = 0; i < 5; i++) batch.add(record, '/health', 'GET', '200', 0);
+    const metrics = registerMetrics(registry, { collect: { layer_http_requests_total: () => batch.flush(), layer_http_request_duration_seconds: () => batch.flush() } });
+    const record: BatchedUpdate<'/health', 'GET', string> = (route, method, code, durations) => {
+      metrics.layer_http_requests_total.inc({ route, method, code }, durations.length);
+      for (const seconds of durations) metrics.layer_http_request_duration_seconds.observe({ route, method }, seconds);
+    };
+    for (let i = 0; i < 5; i++) batch.add(record, '/health', 'GET', '200', i / 1000);
+    batch.add(record, '/health', 'GET', '503', 0.5);
     const text = await registry.metrics();
     assert.match(text, /layer_http_requests_total\{route="\/health",method="GET",code="200"\} 5\n/);
+    assert.match(text, /layer_http_requests_total\{route="\/health",method="GET",code="503"\} 1\n/);
+    assert.match(text, /layer_http_request_duration_seconds_bucket\{le="0.0025",route="\/health",method="GET"\} 3\n/);
+    assert.match(text, /layer_http_request_duration_seconds_count\{route="\/health",method="GET"\} 6\n/);
   });
 });
