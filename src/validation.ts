@@ -38,7 +38,8 @@ export async function createRequestValidator(): Promise<RequestValidator> {
   for (const operationId of Object.keys(operations)) {
     validators.set(operationId, (api.validator.getRequestValidatorsForOperation(operationId) ?? []) as unknown as Validate[]);
   }
-  return (operationId, request) => {
+
+  function run(operationId: string, request: RequestToValidate): string | null {
     // The shape openapi-backend's compiled validators expect (see its validateRequest).
     const parameters: Record<string, unknown> = {
       path: request.params ?? {},
@@ -56,5 +57,44 @@ export async function createRequestValidator(): Promise<RequestValidator> {
       problems = problems ? `${problems}; ${text}` : text;
     }
     return problems;
+  }
+
+  // Verdicts for requests that carry nothing a schema can check (see headersCannotFail), computed
+  // once: most requests to the catalog and /metrics are such, and skip ajv (issue 6).
+  const emptyVerdicts = new Map<string, string | null>();
+  for (const operationId of Object.keys(operations)) {
+    const operation = api.getOperation(operationId);
+    if (operation && headersCannotFail(operation.parameters)) emptyVerdicts.set(operationId, run(operationId, {}));
+  }
+
+  return (operationId, request) => {
+    if (request.body === undefined && isEmpty(request.query) && isEmpty(request.params)) {
+      const verdict = emptyVerdicts.get(operationId);
+      if (verdict !== undefined) return verdict;
+    }
+    return run(operationId, request);
   };
+}
+
+interface Parameter {
+  in?: string;
+  required?: boolean;
+  schema?: Record<string, unknown>;
+}
+
+/**
+ * Whether no path, header or cookie value can make a request to the operation invalid: it declares
+ * only query parameters and optional headers whose schema is just `type: string` (Node hands every
+ * header value over as a string). Then a request with no query, path parameters or body always
+ * gets the verdict of the empty request.
+ */
+export function headersCannotFail(parameters: unknown): boolean {
+  return ((parameters ?? []) as Parameter[]).every(
+    (p) => p.in === 'query' || (p.in === 'header' && p.required !== true && p.schema !== undefined && Object.keys(p.schema).join() === 'type' && p.schema.type === 'string'),
+  );
+}
+
+function isEmpty(object: object | undefined): boolean {
+  for (const _ in object) return false;
+  return true;
 }
