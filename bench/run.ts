@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick]`: starts vmsingle with the synthetic dataset, vmauth, the gateway
  * (external mode) and a bare Koa app on 127.0.0.1, runs each workload against its targets in
- * alternating rounds (A B C A B C, so drift hits every target alike), prints the tables and writes
+ * alternating rounds (A B C C B A ..., so drift hits every target alike), prints the tables and writes
  * bench/results/latest.json. Every child is stopped on exit, on errors and on SIGINT/SIGTERM.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -26,10 +26,16 @@ interface Workload {
 }
 
 const quick = process.argv.includes('--quick');
-// Five short rounds rather than three long ones, in the same time: this shared machine's noise
-// comes in bursts of seconds, and targets measured closer together share more of it.
-const ROUNDS = quick ? 1 : 5;
-const SECONDS = quick ? 2 : 3;
+// Eight rounds of 2 s rather than fewer, longer ones: this shared machine's noise comes in bursts
+// of seconds (one target's req/s swings by a third between neighbouring rounds), targets measured
+// closer together share more of it, and a median of eight per-round ratios moves less with one
+// bad round than a median of five.
+const ROUNDS = quick ? 1 : 8;
+const SECONDS = 2;
+// Unmeasured seconds per target before round 1: JIT warm-up and connection set-up. Two, because
+// the baselines (bare Koa, the reference proxies) start cold while the gateway has served the
+// workloads before.
+const WARM_UP_SECONDS = quick ? 1 : 2;
 const bearer = { Authorization: `Bearer ${BENCH_TOKEN}` };
 
 /** Fetches a target once: it must answer 200; returns the body size. */
@@ -43,13 +49,14 @@ async function probe(target: Target): Promise<number> {
 async function runWorkload(workload: Workload, gatewayPid: number): Promise<WorkloadRuns> {
   const bodyBytes: Record<string, number> = {};
   for (const target of workload.targets) bodyBytes[target.name] = await probe(target);
-  // An unmeasured second per target first, so JIT warm-up and connection set-up are not in round 1.
   for (const target of workload.targets) {
-    await runWrk({ url: target.url, connections: workload.connections, seconds: 1, ...(target.headers ? { headers: target.headers } : {}) });
+    await runWrk({ url: target.url, connections: workload.connections, seconds: WARM_UP_SECONDS, ...(target.headers ? { headers: target.headers } : {}) });
   }
   const runs = workload.targets.map((t) => ({ target: t.name, rounds: [] as Awaited<ReturnType<typeof runWrk>>[] }));
+  const order = [...workload.targets.entries()];
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, target] of workload.targets.entries()) {
+    // A B C, then C B A: a drift that lasts a round pair favours no target by its place in the order.
+    for (const [i, target] of round % 2 === 0 ? order : [...order].reverse()) {
       const result = await runWrk({ url: target.url, connections: workload.connections, seconds: SECONDS, ...(target.headers ? { headers: target.headers } : {}) });
       runs[i]!.rounds.push(result);
       console.error(`  ${workload.name} round ${round + 1}/${ROUNDS} ${target.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms${result.errors ? `, ${result.errors} ERRORS` : ''}`);
