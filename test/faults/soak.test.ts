@@ -119,12 +119,20 @@ describe('faults: soak, 60 s of mixed load at 200 connections (bundled mode)', f
     assert.equal(fivexx.byGateway, 0, `the gateway made ${fivexx.byGateway} 5xx: ${fivexx.samples.join(' | ')}`);
   });
 
-  it('keeps memory flat: the last third\'s peak RSS within 1.5x of the first third\'s', () => {
+  // Against the middle third, not the first: V8 grows its heap to a plateau over the first
+  // 15-25 s of this load (240-260 MB seen), and a first third that happened to stay low failed a
+  // 1.5x bound once in eight runs with no leak. A leak keeps growing after the plateau, which is
+  // what last-versus-middle sees: 2 KB kept per request at this rate (about 2,200 req/s) is about
+  // 90 MB per third, past 1.3x of the plateau.
+  it('keeps memory flat: the last third\'s peak RSS within 1.3x of the middle third\'s, once settled', () => {
     const third = Math.max(1, Math.floor(rss.length / 3));
     const firstMax = Math.max(...rss.slice(0, third));
+    const middleMax = Math.max(...rss.slice(third, -third));
     const lastMax = Math.max(...rss.slice(-third));
-    console.log(`      RSS first-third max ${mb(firstMax)} MB, last-third max ${mb(lastMax)} MB (${(lastMax / firstMax).toFixed(2)}x)`);
-    assert.ok(lastMax <= firstMax * 1.5, `RSS grew from ${mb(firstMax)} MB to ${mb(lastMax)} MB`);
+    console.log(
+      `      RSS peak per third: ${mb(firstMax)} MB, ${mb(middleMax)} MB, ${mb(lastMax)} MB (last/middle ${(lastMax / middleMax).toFixed(2)}x)`,
+    );
+    assert.ok(lastMax <= middleMax * 1.3, `RSS grew from ${mb(middleMax)} MB to ${mb(lastMax)} MB after settling`);
   });
 
   it(`returns its file descriptors within ${SETTLE_MS / 1000} s of the load (baseline + 10)`, () => {
