@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import net from 'node:net';
+import { findFreePort } from '../src/backend/free-port.ts';
 
 /** A child process the bench started. */
 export interface Child {
@@ -55,15 +55,21 @@ export async function stopAll(graceMs = 10_000): Promise<void> {
   );
 }
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; there is a small race until the child binds it). */
+const handedOut = new Set<number>();
+
+/**
+ * A free TCP port on 127.0.0.1 that this run has not handed out before. The children bind theirs
+ * a moment later, and until then the OS may offer the same just-closed port again: the gateway and
+ * a reference proxy were once given one port, and the proxy answered the gateway's readiness check.
+ */
 export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
+  for (;;) {
+    const port = await findFreePort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /** Polls `url` until it answers `wantStatus`, failing after `timeoutMs` with the child's output. */
