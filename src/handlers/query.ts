@@ -10,6 +10,7 @@ import type { MetricHandles } from '../generated/metrics.ts';
 import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
 import type { OperationId } from '../generated/routes.ts';
 import { operations } from '../generated/routes.ts';
+import { forwardBody } from '../proxy/forward-body.ts';
 import { forwardRequestHeaders, forwardResponseHeaders } from '../proxy/headers.ts';
 import type { Limiter } from '../proxy/limiter.ts';
 import { checkParams, type Endpoint } from '../proxy/params.ts';
@@ -167,6 +168,6 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       // Never a clean, truncated response: cut the connection so the client sees a transfer error.
       res.destroy();
     });
-    body.pipe(res);
+    forwardBody(body, res);
   };
 }
