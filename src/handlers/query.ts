@@ -72,7 +72,8 @@ async function readRequest(ctx: Context, endpoint: Endpoint, operationId: Operat
 export function createQueryHandler(operationId: OperationId, endpoint: Endpoint, deps: QueryHandlerDeps): Middleware {
   const { metrics, batch } = deps;
   const recordDuration: BatchedUpdate<Endpoint, null, null> = (e, _b, _c, durations) => {
-    for (const seconds of durations) metrics.layer_upstream_request_duration_seconds.observe({ endpoint: e }, seconds);
+    const labels = { endpoint: e };
+    for (const seconds of durations) metrics.layer_upstream_request_duration_seconds.observe(labels, seconds);
   };
   const recordStatus: BatchedUpdate<Endpoint, string, null> = (e, code, _c, responses) => metrics.layer_upstream_requests_total.inc({ endpoint: e, code }, responses.length);
   const reject = (reason: 'bad_request' | 'body_too_large' | 'concurrency') => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
