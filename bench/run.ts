@@ -54,9 +54,10 @@ async function runWorkload(workload: Workload, gatewayPid: number): Promise<Work
   }
   const runs = workload.targets.map((t) => ({ target: t.name, rounds: [] as Awaited<ReturnType<typeof runWrk>>[] }));
   const order = [...workload.targets.entries()];
+  const reversed = [...order].reverse();
   for (let round = 0; round < ROUNDS; round++) {
     // A B C, then C B A: a drift that lasts a round pair favours no target by its place in the order.
-    for (const [i, target] of round % 2 === 0 ? order : [...order].reverse()) {
+    for (const [i, target] of round % 2 === 0 ? order : reversed) {
       const result = await runWrk({ url: target.url, connections: workload.connections, seconds: SECONDS, ...(target.headers ? { headers: target.headers } : {}) });
       runs[i]!.rounds.push(result);
       console.error(`  ${workload.name} round ${round + 1}/${ROUNDS} ${target.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms${result.errors ? `, ${result.errors} ERRORS` : ''}`);

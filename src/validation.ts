@@ -35,8 +35,12 @@ export async function createRequestValidator(): Promise<RequestValidator> {
   });
   await api.init();
   const validators = new Map<string, Validate[]>();
+  // Verdicts for requests that carry nothing a schema can check (see headersCannotFail), computed
+  // once: most requests to the catalog and /metrics are such, and skip ajv (issue 6).
+  const emptyVerdicts = new Map<string, string | null>();
   for (const operationId of Object.keys(operations)) {
     validators.set(operationId, (api.validator.getRequestValidatorsForOperation(operationId) ?? []) as unknown as Validate[]);
+    if (headersCannotFail(api.getOperation(operationId)?.parameters)) emptyVerdicts.set(operationId, run(operationId, {}));
   }
 
   function run(operationId: string, request: RequestToValidate): string | null {
@@ -57,14 +61,6 @@ export async function createRequestValidator(): Promise<RequestValidator> {
       problems = problems ? `${problems}; ${text}` : text;
     }
     return problems;
-  }
-
-  // Verdicts for requests that carry nothing a schema can check (see headersCannotFail), computed
-  // once: most requests to the catalog and /metrics are such, and skip ajv (issue 6).
-  const emptyVerdicts = new Map<string, string | null>();
-  for (const operationId of Object.keys(operations)) {
-    const operation = api.getOperation(operationId);
-    if (operation && headersCannotFail(operation.parameters)) emptyVerdicts.set(operationId, run(operationId, {}));
   }
 
   return (operationId, request) => {

@@ -4,7 +4,8 @@
  * pieces of 27 KB per 300 KB answer), and piping each piece to the response made each one a
  * write system call with its own chunked-encoding frame. Here the response is corked while pieces
  * arrive and uncorked once that much is queued or the body ends: a 300 KB answer goes out in
- * four writes (the first piece, with the headers, at once). Side by side this cut 8–24% of the gateway's CPU per range response (issue 6).
+ * four writes (the first piece, with the headers, at once). Side by side this cut 8–24% of the
+ * gateway's CPU per range response (issue 6).
  *
  * Nothing waits for more data than has arrived: the last bytes go out when the body ends. A query
  * answer is of no use to a client before its last byte (it is one JSON document), so holding up
