@@ -34,12 +34,13 @@ export interface AppDeps {
   validate: RequestValidator;
 }
 
-/** The router's layer fields the 405 answer reads: the operationId each layer was registered under. */
+/** The router layer field the 405 answer reads: the operationId each layer was registered under. */
 interface MatchedLayer {
   readonly name?: string | null;
 }
 
 const done = () => Promise.resolve();
+const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function validateRequest(ctx: RoutedContext, op: OperationSpec, validate: RequestValidator): void {
   const problem = validate(op.operationId as OperationId, {
@@ -65,12 +66,11 @@ function answerOtherMethod(ctx: Context, ops: readonly OperationSpec[]): void {
 }
 
 /**
- * What runs when the router found no operation for the method and path: the router leaves the
- * layers whose path matched in `ctx.matched`, so a known path asked with another method gets its
- * Allow list, and anything else is a 404.
+ * Answers a request the router found no operation for: `layers` are the router's layers whose path
+ * matched, so a known path asked with another method gets its Allow list; anything else is a 404.
  */
-function answerUnrouted(ctx: Context): void {
-  const matched = ((ctx as Context & { matched?: readonly MatchedLayer[] }).matched ?? [])
+function answerUnrouted(ctx: Context, layers: readonly MatchedLayer[]): void {
+  const matched = layers
     .map((layer) => (layer.name ? operations[layer.name as OperationId] : undefined))
     .filter((op): op is (typeof operations)[OperationId] => op !== undefined);
   if (matched.length > 0) return answerOtherMethod(ctx, matched);
@@ -97,20 +97,22 @@ export function createApp(deps: AppDeps): Koa {
   };
   const router = new Router(routerOptions);
   registerOperations(router, deps.handlers, bind);
-  const dispatch = router.routes();
   const track = requestContext(deps.metrics, deps.batch, deps.logger);
 
-  // Not an async function: the router's dispatch settles the handler's outcome in one promise,
-  // and an async wrapper would add another per request.
+  // The router matches (its path-to-regexp layers, with the options above, and its percent-decoding
+  // of parameters); the matched operation's middleware then runs here, synchronously. The router's
+  // own dispatch would compose a middleware chain and a promise per request around a step that
+  // mostly finishes synchronously (catalog, health, errors).
   app.use((ctx) => {
     track(ctx);
     try {
-      // The router calls `next` without arguments when no operation matched the method and path.
-      const unrouted = () => {
-        answerUnrouted(ctx);
-        return Promise.resolve();
-      };
-      return (dispatch(ctx as Parameters<typeof dispatch>[0], unrouted) as Promise<unknown>).catch((error: unknown) => answerError(ctx, error, deps.logger));
+      const path = ctx.path;
+      const found = router.match(path, ctx.method);
+      if (!found.route) return answerUnrouted(ctx, found.path);
+      const layer = found.pathAndMethod[found.pathAndMethod.length - 1]!;
+      (ctx as RoutedContext).params = layer.paramNames.length === 0 ? NO_PARAMS : layer.params(path, layer.captures(path));
+      const pending: unknown = layer.stack[0]!(ctx as never, done);
+      if (pending instanceof Promise) return pending.catch((error: unknown) => answerError(ctx, error, deps.logger));
     } catch (error) {
       answerError(ctx, error, deps.logger);
     }
