@@ -1,8 +1,8 @@
 /**
  * `npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S]`: CPU per request of
  * compiled gateways side by side, from /proc/<pid>/stat (utime + stime of the gateway process),
- * for the catalog route and the small instant query, under wrk at 16 connections. Each DIR is a
- * checkout with a built dist/main.js (`npm run build` there); all gateways run in external mode
+ * for the catalog route, the small instant query and a Prometheus-text /metrics scrape, under wrk
+ * at 16 connections. Each DIR is a checkout with a built dist/main.js (`npm run build` there); all gateways run in external mode
  * against one vmsingle with the bench dataset, and each round measures them in turn, the order
  * reversed every other round, so drift on a shared machine falls on all of them alike.
  */
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     const workloads = [
       { name: 'catalog', path: (url: string) => `${url}/v2/metrics/catalog` },
       { name: 'small query', path: (url: string) => queryUrl(`${url}/v2/metrics`, smallInstantQuery(end)) },
+      { name: 'metrics (Prometheus text)', path: (url: string) => `${url}/metrics` },
     ];
     const headers = { Authorization: `Bearer ${BENCH_TOKEN}` };
     const perRequest = new Map<string, number[]>();
