@@ -1,15 +1,16 @@
 /**
- * `npm run sdk [-- --check]`: builds packages/client (@layer/metrics-client). Regenerates its types
- * from openapi.yaml, then compiles the package to packages/client/dist. With --check it writes
- * nothing and exits 1 when the committed generated types differ from what openapi.yaml produces
- * (the staleness check `npm test` runs).
+ * `npm run sdk [-- --check]`: builds packages/client (@layer/metrics-client). Copies the API types
+ * `npm run generate` wrote for the server (src/generated/api-types.ts) into the package, then
+ * compiles the package to packages/client/dist. With --check it writes nothing and exits 1 when the
+ * committed copy differs from the server's types (the staleness check `npm test` runs after
+ * `npm run generate -- --check`).
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readOrNull } from './lib/cli.ts';
 import { buildClientPackage, CLIENT_DIST_DIR } from './lib/sdk/build-package.ts';
-import { CLIENT_TYPES_PATH, renderClientTypes } from './lib/sdk/render-client-types.ts';
+import { CLIENT_TYPES_PATH, clientTypesFrom, SERVER_TYPES_PATH } from './lib/sdk/render-client-types.ts';
 
 const USAGE = 'usage: npm run sdk [-- --check]';
 const root = join(fileURLToPath(import.meta.url), '..', '..');
@@ -22,13 +23,13 @@ async function main(argv: string[]): Promise<number> {
   }
   const check = argv.includes('--check');
 
-  const wanted = await renderClientTypes(await readFile(join(root, 'openapi.yaml'), 'utf8'));
+  const wanted = clientTypesFrom(await readFile(join(root, SERVER_TYPES_PATH), 'utf8'));
   const target = join(root, CLIENT_TYPES_PATH);
   const current = await readOrNull(target);
 
   if (check) {
     if (current !== wanted) {
-      const why = current === null ? 'missing' : 'stale (differs from what openapi.yaml produces)';
+      const why = current === null ? 'missing' : `stale (differs from ${SERVER_TYPES_PATH})`;
       console.error(`sdk --check: ${CLIENT_TYPES_PATH} is ${why}\nrun npm run sdk and commit the result`);
       return 1;
     }

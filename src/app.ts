@@ -1,29 +1,28 @@
 /**
  * createApp builds the gateway's Koa application from its dependencies and never listens
- * (main.ts does), so tests can mount it on any server. Routes come from the generated operation
- * table; handlers are the generated ones (catalog, /metrics) and the handwritten ones (health,
- * passthrough).
+ * (main.ts does), so tests can mount it on any server. Every operation of openapi.yaml is
+ * registered on a @koa/router router by the generated registerOperations; the handlers are the
+ * ordinary modules under src/handlers/.
  *
- * The app is one Koa middleware: track the request, find its operation, run the operation's steps
- * (auth, validation, handler) inline, and render any error. Each middleware layer, router layer
- * and async step costs promises and closures per request, which on the small routes was a
- * measurable share of the gateway's CPU (issue 6).
+ * The app is one Koa middleware: track the request, dispatch it through the router, and render
+ * any error. Each operation is one router middleware that runs its steps (auth, validation,
+ * handler) inline and synchronously: every further middleware layer and async step costs
+ * promises and closures per request on routes that otherwise finish synchronously.
  */
+import Router from '@koa/router';
 import Koa, { type Context, type Middleware } from 'koa';
-import type { Registry } from 'prom-client';
 import { MethodNotAllowedError, NotFoundError, BadRequestError } from './errors.ts';
 import type { MetricHandles } from './generated/metrics.ts';
 import type { MetricBatch } from './metrics/batch.ts';
-import { createGeneratedHandlers, operations, type Handlers, type OperationId, type OperationSpec, type RoutedContext } from './generated/routes.ts';
+import { operations, registerOperations, type Handlers, type OperationId, type OperationSpec, type RoutedContext } from './generated/routes.ts';
 import { answerError, type ErrorLogger, type GatewayState } from './middleware/errors.ts';
 import { requestContext, type AccessLogger } from './middleware/request-context.ts';
-import { createRouteTable, type RouteDef } from './routing/route-table.ts';
+import { routerOptions } from './routing/router-options.ts';
 import type { RequestValidator } from './validation.ts';
 
 /** Everything the app needs, built by main.ts (or a test). */
 export interface AppDeps {
   logger: ErrorLogger & AccessLogger;
-  registry: Registry;
   metrics: MetricHandles;
   /** Where per-request metric updates queue (see src/metrics/batch.ts). */
   batch: MetricBatch;
@@ -35,16 +34,13 @@ export interface AppDeps {
   validate: RequestValidator;
 }
 
-/** An operation bound to its steps. */
-interface BoundOperation {
-  readonly op: OperationSpec;
-  readonly auth: boolean;
-  /** Generated handlers do not validate their own input, so the app validates path, query and headers first. */
-  readonly validate: boolean;
-  readonly handler: Middleware;
+/** The router layer field the 405 answer reads: the operationId each layer was registered under. */
+interface MatchedLayer {
+  readonly name?: string | null;
 }
 
 const done = () => Promise.resolve();
+const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function validateRequest(ctx: RoutedContext, op: OperationSpec, validate: RequestValidator): void {
   const problem = validate(op.operationId as OperationId, {
@@ -69,42 +65,53 @@ function answerOtherMethod(ctx: Context, ops: readonly OperationSpec[]): void {
   throw new MethodNotAllowedError(ctx.method, allowed);
 }
 
+/**
+ * Answers a request the router found no operation for: `layers` are the router's layers whose path
+ * matched, so a known path asked with another method gets its Allow list; anything else is a 404.
+ */
+function answerUnrouted(ctx: Context, layers: readonly MatchedLayer[]): void {
+  const matched = layers
+    .map((layer) => (layer.name ? operations[layer.name as OperationId] : undefined))
+    .filter((op): op is (typeof operations)[OperationId] => op !== undefined);
+  if (matched.length > 0) return answerOtherMethod(ctx, matched);
+  throw new NotFoundError(`no route ${ctx.method} ${ctx.path.slice(0, 200)}; openapi.yaml lists the routes`);
+}
+
 /** Builds the Koa application. */
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
   app.proxy = false; // X-Forwarded-* from clients are not trusted
   app.silent = true; // errors are logged by answerError's renderError, once, as JSON
 
-  const generated = createGeneratedHandlers({ registry: deps.registry });
-  const defs: RouteDef<BoundOperation>[] = (Object.values(operations) as OperationSpec[]).map((op) => ({
-    method: op.method,
-    path: op.path,
-    route: {
-      op,
-      auth: op.auth === 'bearer' || (op.auth === 'configurable' && deps.metricsAuth === 'token'),
-      validate: op.handler === 'generated',
-      handler: op.handler === 'generated' ? generated[op.operationId as keyof typeof generated] : deps.handlers[op.operationId as keyof Handlers],
-    },
-  }));
-  const routes = createRouteTable(defs);
+  // One middleware per operation: the steps run inline, and an async handler's promise is the
+  // only one the operation adds.
+  const bind = (op: OperationSpec, handler: Middleware): Middleware => {
+    const auth = op.auth === 'bearer' || (op.auth === 'configurable' && deps.metricsAuth === 'token');
+    const validate = op.validation === 'router';
+    return (ctx) => {
+      (ctx.state as GatewayState).operation = op;
+      if (auth) deps.authenticate(ctx);
+      if (validate) validateRequest(ctx as RoutedContext, op, deps.validate);
+      return handler(ctx, done);
+    };
+  };
+  const router = new Router(routerOptions);
+  registerOperations(router, deps.handlers, bind);
   const track = requestContext(deps.metrics, deps.batch, deps.logger);
 
-  // Not an async function: most handlers finish synchronously (catalog, health, errors), and an
-  // async wrapper would cost them a promise and a microtask each.
+  // The router matches (its path-to-regexp layers, with the options above, and its percent-decoding
+  // of parameters); the matched operation's middleware then runs here, synchronously. The router's
+  // own dispatch would compose a middleware chain and a promise per request around a step that
+  // mostly finishes synchronously (catalog, health, errors).
   app.use((ctx) => {
     track(ctx);
     try {
-      const found = routes.find(ctx.method, ctx.path);
-      if (found.kind === 'none') {
-        throw new NotFoundError(`no route ${ctx.method} ${ctx.path.slice(0, 200)}; openapi.yaml lists the routes`);
-      }
-      if (found.kind === 'method') return answerOtherMethod(ctx, found.routes.map((def) => def.route.op));
-      const { op, auth, validate, handler } = found.route;
-      (ctx.state as GatewayState).operation = op;
-      (ctx as RoutedContext).params = found.params;
-      if (auth) deps.authenticate(ctx);
-      if (validate) validateRequest(ctx as RoutedContext, op, deps.validate);
-      const pending: unknown = handler(ctx, done);
+      const path = ctx.path;
+      const found = router.match(path, ctx.method);
+      if (!found.route) return answerUnrouted(ctx, found.path);
+      const layer = found.pathAndMethod[found.pathAndMethod.length - 1]!;
+      (ctx as RoutedContext).params = layer.paramNames.length === 0 ? NO_PARAMS : layer.params(path, layer.captures(path));
+      const pending: unknown = layer.stack[0]!(ctx as never, done);
       if (pending instanceof Promise) return pending.catch((error: unknown) => answerError(ctx, error, deps.logger));
     } catch (error) {
       answerError(ctx, error, deps.logger);

@@ -159,10 +159,10 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       maxBodyBytes: config.proxyMaxBodyBytes,
       redact,
       health,
+      registry,
     });
     const app = createApp({
       logger,
-      registry,
       metrics,
       batch,
       handlers,

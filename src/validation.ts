@@ -1,5 +1,5 @@
 /**
- * Request validation against openapi.yaml through openapi-backend. Routing is done by the route table
+ * Request validation against openapi.yaml through openapi-backend. Routing is done by the router
  * from the generated operation table and parameters are already parsed by the time a request is
  * validated, so the gateway calls openapi-backend's precompiled per-operation validators directly:
  * its own router and request parsing (qs, header normalisation) cost more than the validation.

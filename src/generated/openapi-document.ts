@@ -48,7 +48,7 @@ export const openapiDocument = {
         "tags": [
           "operations"
         ],
-        "x-layer-handler": "generated",
+        "x-layer-validation": "router",
         "x-layer-auth": "configurable",
         "summary": "Prometheus exposition of the gateway's own metrics",
         "description": "Every metric family listed in the catalog, in the Prometheus text format, or in OpenMetrics\nwhen the Accept header asks for `application/openmetrics-text`. Open by default; set\nLAYER_METRICS_AUTH=token to require the bearer token.\n",
@@ -603,7 +603,7 @@ export const openapiDocument = {
         "tags": [
           "catalog"
         ],
-        "x-layer-handler": "generated",
+        "x-layer-validation": "router",
         "summary": "The whole metric catalog",
         "description": "Every metric the gateway emits, pre-serialized at build time. Carries a strong ETag;\n`If-None-Match` with the current ETag answers 304.\n",
         "parameters": [
@@ -642,7 +642,7 @@ export const openapiDocument = {
         "tags": [
           "catalog"
         ],
-        "x-layer-handler": "generated",
+        "x-layer-validation": "router",
         "summary": "One catalog entry",
         "description": "The catalog entry of one metric family, by its name. Carries a strong ETag.",
         "parameters": [

@@ -3,10 +3,8 @@
  * change openapi.yaml and run `npm run generate` again.
  */
 
+import type Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
-import { Registry, type OpenMetricsContentType } from 'prom-client';
-import { NotFoundError } from '../errors.ts';
-import { catalogDocument, catalogEntryDocuments, type ServedDocument } from './catalog.ts';
 
 /** How an operation authenticates: not at all, by bearer token, or as LAYER_METRICS_AUTH says. */
 export type AuthRequirement = 'none' | 'bearer' | 'configurable';
@@ -20,97 +18,50 @@ export interface OperationSpec {
   readonly auth: AuthRequirement;
   /** Error body format: the Prometheus envelope, or the gateway's JSON error. */
   readonly errors: 'prometheus' | 'json';
-  readonly handler: 'generated' | 'handwritten';
+  /** Who validates the request against the contract: the app before the handler, or the handler itself. */
+  readonly validation: 'router' | 'handler';
 }
 
 /** Every operation of openapi.yaml, keyed by operationId, in document order. */
 export const operations = {
-  getMetrics: { operationId: "getMetrics", method: "GET", path: "/metrics", auth: "configurable", errors: "json", handler: "generated" },
-  getHealth: { operationId: "getHealth", method: "GET", path: "/health", auth: "none", errors: "json", handler: "handwritten" },
-  queryInstant: { operationId: "queryInstant", method: "GET", path: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryInstantPost: { operationId: "queryInstantPost", method: "POST", path: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryInstantAlias: { operationId: "queryInstantAlias", method: "GET", path: "/v2/metrics/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryInstantAliasPost: { operationId: "queryInstantAliasPost", method: "POST", path: "/v2/metrics/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryRange: { operationId: "queryRange", method: "GET", path: "/v2/metrics/api/v1/query_range", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryRangePost: { operationId: "queryRangePost", method: "POST", path: "/v2/metrics/api/v1/query_range", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryRangeAlias: { operationId: "queryRangeAlias", method: "GET", path: "/v2/metrics/query_range", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  queryRangeAliasPost: { operationId: "queryRangeAliasPost", method: "POST", path: "/v2/metrics/query_range", auth: "bearer", errors: "prometheus", handler: "handwritten" },
-  getCatalog: { operationId: "getCatalog", method: "GET", path: "/v2/metrics/catalog", auth: "bearer", errors: "json", handler: "generated" },
-  getCatalogEntry: { operationId: "getCatalogEntry", method: "GET", path: "/v2/metrics/catalog/{name}", auth: "bearer", errors: "json", handler: "generated" },
+  getMetrics: { operationId: "getMetrics", method: "GET", path: "/metrics", auth: "configurable", errors: "json", validation: "router" },
+  getHealth: { operationId: "getHealth", method: "GET", path: "/health", auth: "none", errors: "json", validation: "handler" },
+  queryInstant: { operationId: "queryInstant", method: "GET", path: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", validation: "handler" },
+  queryInstantPost: { operationId: "queryInstantPost", method: "POST", path: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", validation: "handler" },
+  queryInstantAlias: { operationId: "queryInstantAlias", method: "GET", path: "/v2/metrics/query", auth: "bearer", errors: "prometheus", validation: "handler" },
+  queryInstantAliasPost: { operationId: "queryInstantAliasPost", method: "POST", path: "/v2/metrics/query", auth: "bearer", errors: "prometheus", validation: "handler" },
+  queryRange: { operationId: "queryRange", method: "GET", path: "/v2/metrics/api/v1/query_range", auth: "bearer", errors: "prometheus", validation: "handler" },
+  queryRangePost: { operationId: "queryRangePost", method: "POST", path: "/v2/metrics/api/v1/query_range", auth: "bearer", errors: "prometheus", validation: "handler" },
+  queryRangeAlias: { operationId: "queryRangeAlias", method: "GET", path: "/v2/metrics/query_range", auth: "bearer", errors: "prometheus", validation: "handler" },
+  queryRangeAliasPost: { operationId: "queryRangeAliasPost", method: "POST", path: "/v2/metrics/query_range", auth: "bearer", errors: "prometheus", validation: "handler" },
+  getCatalog: { operationId: "getCatalog", method: "GET", path: "/v2/metrics/catalog", auth: "bearer", errors: "json", validation: "router" },
+  getCatalogEntry: { operationId: "getCatalogEntry", method: "GET", path: "/v2/metrics/catalog/{name}", auth: "bearer", errors: "json", validation: "router" },
 } as const satisfies Record<string, OperationSpec>;
 
 /** Any operationId of openapi.yaml. */
 export type OperationId = keyof typeof operations;
 
-/** Operations whose handlers are written by hand (src/handlers/). */
-export type HandwrittenOperationId = "getHealth" | "queryInstant" | "queryInstantPost" | "queryInstantAlias" | "queryInstantAliasPost" | "queryRange" | "queryRangePost" | "queryRangeAlias" | "queryRangeAliasPost";
+/** One handler per operation of openapi.yaml: a missing or misnamed one fails type-checking. */
+export type Handlers = { readonly [K in OperationId]: Middleware };
 
-/** Operations served from generated code. */
-export type GeneratedOperationId = "getMetrics" | "getCatalog" | "getCatalogEntry";
-
-/** The handwritten handlers the app must supply: a missing or misnamed one fails type-checking. */
-export type Handlers = { readonly [K in HandwrittenOperationId]: Middleware };
-
-/** A request's context once the route table matched it: path parameters by name, percent-decoded. */
+/** A request's context once the router matched it: path parameters by name, percent-decoded. */
 export type RoutedContext = Context & { params: Record<string, string> };
 
-interface EncodedDocument {
-  readonly bytes: Buffer;
-  readonly etag: string;
-}
+/** Turns an operation and its handler into the one middleware the router runs for it (auth, validation, handler). */
+export type BindOperation = (op: OperationSpec, handler: Middleware) => Middleware;
 
-const encode = (doc: ServedDocument): EncodedDocument => ({ bytes: Buffer.from(doc.body), etag: doc.etag });
-const catalogBody = encode(catalogDocument);
-const catalogEntryBodies = new Map([...catalogEntryDocuments].map(([name, doc]) => [name, encode(doc)]));
-
-/** If-None-Match uses the weak comparison (RFC 9110 section 13.1.2): W/ prefixes are ignored. */
-function matchesEtag(header: string, etag: string): boolean {
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
-
-// Headers go to Node's response directly: Koa's ctx.set and ctx.type add a lookup and a MIME
-// table search per call, on the cheapest route the gateway serves (issue 6).
-function sendDocument(ctx: Context, doc: EncodedDocument): void {
-  const { req, res } = ctx;
-  res.setHeader('ETag', doc.etag);
-  res.setHeader('Cache-Control', 'no-cache');
-  const header = req.headers['if-none-match'];
-  if (header && matchesEtag(header, doc.etag)) {
-    ctx.status = 304;
-    return;
-  }
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  ctx.body = doc.bytes;
-}
-
-/** What the generated handlers need. */
-export interface GeneratedHandlerDeps {
-  /** The registry registerMetrics filled; /metrics serves it. */
-  readonly registry: Registry;
-}
-
-/** The handlers of the operations served from generated code (catalog and /metrics). */
-export function createGeneratedHandlers(deps: GeneratedHandlerDeps): { readonly [K in GeneratedOperationId]: Middleware } {
-  // The same metrics, rendered as OpenMetrics for scrapers that ask for it in Accept.
-  const openMetrics = new Registry<OpenMetricsContentType>();
-  openMetrics.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
-  for (const { name } of deps.registry.getMetricsAsArray()) {
-    const metric = deps.registry.getSingleMetric(name);
-    if (metric) openMetrics.registerMetric(metric);
-  }
-  return {
-    getMetrics: async (ctx) => {
-      const target = /application\/openmetrics-text/i.test(ctx.get('Accept')) ? openMetrics : deps.registry;
-      ctx.body = await target.metrics();
-      ctx.type = target.contentType;
-    },
-    getCatalog: (ctx) => sendDocument(ctx, catalogBody),
-    getCatalogEntry: (ctx) => {
-      const name = String((ctx as RoutedContext).params.name);
-      const entry = catalogEntryBodies.get(name);
-      if (!entry) throw new NotFoundError(`no metric named "${name}" in the catalog; GET /v2/metrics/catalog lists every name`);
-      sendDocument(ctx, entry);
-    },
-  };
+/** Registers every operation of openapi.yaml on `router`, named by operationId, with the steps `bind` builds. */
+export function registerOperations(router: Router, handlers: Handlers, bind: BindOperation): void {
+  router.get("getMetrics", "/metrics", bind(operations.getMetrics, handlers.getMetrics));
+  router.get("getHealth", "/health", bind(operations.getHealth, handlers.getHealth));
+  router.get("queryInstant", "/v2/metrics/api/v1/query", bind(operations.queryInstant, handlers.queryInstant));
+  router.post("queryInstantPost", "/v2/metrics/api/v1/query", bind(operations.queryInstantPost, handlers.queryInstantPost));
+  router.get("queryInstantAlias", "/v2/metrics/query", bind(operations.queryInstantAlias, handlers.queryInstantAlias));
+  router.post("queryInstantAliasPost", "/v2/metrics/query", bind(operations.queryInstantAliasPost, handlers.queryInstantAliasPost));
+  router.get("queryRange", "/v2/metrics/api/v1/query_range", bind(operations.queryRange, handlers.queryRange));
+  router.post("queryRangePost", "/v2/metrics/api/v1/query_range", bind(operations.queryRangePost, handlers.queryRangePost));
+  router.get("queryRangeAlias", "/v2/metrics/query_range", bind(operations.queryRangeAlias, handlers.queryRangeAlias));
+  router.post("queryRangeAliasPost", "/v2/metrics/query_range", bind(operations.queryRangeAliasPost, handlers.queryRangeAliasPost));
+  router.get("getCatalog", "/v2/metrics/catalog", bind(operations.getCatalog, handlers.getCatalog));
+  router.get("getCatalogEntry", "/v2/metrics/catalog/:name", bind(operations.getCatalogEntry, handlers.getCatalogEntry));
 }

@@ -1,13 +1,25 @@
-/** Builds the handwritten handlers, keyed by operationId: the `Handlers` type makes a missing one a compile error. */
+/** Builds the handler of every operation, keyed by operationId: the `Handlers` type makes a missing one a compile error. */
+import type { Registry } from 'prom-client';
 import type { Handlers } from '../generated/routes.ts';
 import type { HealthSnapshot } from '../health/snapshot.ts';
+import { createCatalogHandlers } from './catalog.ts';
 import { createHealthHandler } from './health.ts';
+import { createMetricsHandler } from './metrics.ts';
 import { createQueryHandler, type QueryHandlerDeps } from './query.ts';
 
-/** Creates every handwritten handler. */
-export function createHandlers(deps: QueryHandlerDeps & { health: HealthSnapshot }): Handlers {
+/** What the handlers need beyond the passthrough's dependencies. */
+export interface HandlerDeps extends QueryHandlerDeps {
+  health: HealthSnapshot;
+  /** The registry registerMetrics filled; GET /metrics serves it. */
+  registry: Registry;
+}
+
+/** Creates every handler. */
+export function createHandlers(deps: HandlerDeps): Handlers {
   return {
+    getMetrics: createMetricsHandler(deps.registry),
     getHealth: createHealthHandler(deps.health),
+    ...createCatalogHandlers(),
     queryInstant: createQueryHandler('queryInstant', 'query', deps),
     queryInstantPost: createQueryHandler('queryInstantPost', 'query', deps),
     queryInstantAlias: createQueryHandler('queryInstantAlias', 'query', deps),

@@ -4,25 +4,22 @@
  * on a dependency, so it answers in milliseconds while the cache or the backend hangs.
  */
 
+import type { components } from '../generated/api-types.ts';
+
+/**
+ * The Health body of openapi.yaml. The contract marks the additive fields optional for clients;
+ * the gateway always sends every one of them.
+ */
+export type HealthBody = Required<components['schemas']['Health']>;
+
 /** State of the metrics backend. */
-export type BackendState = 'up' | 'down' | 'starting';
+export type BackendState = HealthBody['backend']['state'];
 
 /** How the backend is run. */
-export type BackendMode = 'bundled' | 'external';
+export type BackendMode = HealthBody['backend']['mode'];
 
 /** NVMe cache connection state. */
-export type CacheConnectionState = 'disabled' | 'connecting' | 'connected' | 'disconnected';
-
-/** The Health body of openapi.yaml. */
-export interface HealthBody {
-  status: 'ok' | 'degraded';
-  reasons: string[];
-  backend: { state: BackendState; mode: BackendMode };
-  cache: { state: CacheConnectionState; reconnect_generation: number };
-  namespaces: { namespace: string; state: 'warm' | 'warming' | 'cold' }[];
-  uptime_seconds: number;
-  checked_at: string;
-}
+export type CacheConnectionState = HealthBody['cache']['state'];
 
 /** The mutable inputs and the read side of the snapshot. */
 export interface HealthSnapshot {

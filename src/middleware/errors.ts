@@ -6,6 +6,7 @@
  */
 import type { Context } from 'koa';
 import { GatewayError, errorTypeOf } from '../errors.ts';
+import type { components } from '../generated/api-types.ts';
 import type { OperationSpec } from '../generated/routes.ts';
 
 /** Per-request state the gateway's middleware share through `ctx.state`. */
@@ -43,8 +44,8 @@ export function renderError(ctx: Context, error: unknown, logger: ErrorLogger): 
   ctx.type = 'application/json';
   ctx.body =
     format === 'prometheus'
-      ? JSON.stringify({ status: 'error', errorType: known ? error.errorType : errorTypeOf(status), error: message })
-      : JSON.stringify({ code: known ? error.code : status >= 500 ? 'ERR_INTERNAL' : 'ERR_BAD_REQUEST', message, request_id: state.requestId });
+      ? JSON.stringify({ status: 'error', errorType: known ? error.errorType : errorTypeOf(status), error: message } satisfies components['schemas']['PromError'])
+      : JSON.stringify({ code: known ? error.code : status >= 500 ? 'ERR_INTERNAL' : 'ERR_BAD_REQUEST', message, request_id: state.requestId } satisfies components['schemas']['Error']);
 }
 
 /**

@@ -36,7 +36,8 @@ describe('npm run generate', function () {
     assert.equal(rows.length, 12);
     assert.equal(byId.getHealth!.auth, 'none');
     assert.equal(byId.getMetrics!.auth, 'configurable');
-    assert.equal(byId.getMetrics!.handler, 'generated');
+    assert.equal(byId.getMetrics!.validation, 'router');
+    assert.equal(byId.queryInstant!.validation, 'handler');
     assert.equal(byId.queryRangeAliasPost!.auth, 'bearer');
     assert.equal(byId.queryRangeAliasPost!.errors, 'prometheus');
     assert.equal(byId.getCatalogEntry!.path, '/v2/metrics/catalog/{name}');

@@ -41,8 +41,8 @@ describe('gateway routes (bundled vmsingle)', function () {
   });
 
   describe('GET /metrics', () => {
-    it('exposes exactly the catalog families, openly, and promtool check metrics is clean', async () => {
-      await request(`${gw.url}/v2/metrics/catalog`, { headers: bearer(gw.token) }); // some traffic
+    /** The live check: the Prometheus text has exactly the catalog's families, and promtool finds nothing. */
+    async function exposesTheCatalog(): Promise<void> {
       const res = await request(`${gw.url}/metrics`);
       assert.equal(res.status, 200);
       assert.match(String(res.headers['content-type']), /^text\/plain; version=0\.0\.4/);
@@ -51,6 +51,11 @@ describe('gateway routes (bundled vmsingle)', function () {
       child.child.stdin!.end(res.text);
       const { stdout, stderr } = await child;
       assert.equal(`${stdout}${stderr}`.trim(), '', 'promtool check metrics reported problems');
+    }
+
+    it('exposes exactly the catalog families, openly, and promtool check metrics is clean', async () => {
+      await request(`${gw.url}/v2/metrics/catalog`, { headers: bearer(gw.token) }); // some traffic
+      await exposesTheCatalog();
     });
 
     it('answers OpenMetrics when Accept asks for it', async () => {
@@ -58,6 +63,11 @@ describe('gateway routes (bundled vmsingle)', function () {
       assert.match(String(res.headers['content-type']), /^application\/openmetrics-text/);
       assert.match(res.text, /# EOF\n?$/);
       assert.deepEqual(responseProblems('getMetrics', res.status, res.headers['content-type'] ?? null, res.text), []);
+    });
+
+    it('still exposes exactly the catalog families after an OpenMetrics scrape', async () => {
+      await request(`${gw.url}/metrics`, { headers: { Accept: 'application/openmetrics-text' } });
+      await exposesTheCatalog();
     });
 
     it('is queryable by PromQL through the passthrough: vmsingle scrapes the gateway itself', async () => {

@@ -1,10 +1,13 @@
 import openapiTS, { astToString } from 'openapi-typescript';
 import { generatedHeader } from './header.ts';
 
-/** Renders src/generated/api-types.ts: request and response types of openapi.yaml (openapi-typescript). */
+/**
+ * Renders src/generated/api-types.ts: request and response types of openapi.yaml (openapi-typescript),
+ * the one output the server imports and `npm run sdk` copies into packages/client.
+ */
 export async function renderApiTypes(doc: object, source = 'openapi.yaml'): Promise<string> {
   // structuredClone: openapi-typescript annotates the document it is given.
-  const ast = await openapiTS(structuredClone(doc) as Parameters<typeof openapiTS>[0], { alphabetize: true });
+  const ast = await openapiTS(structuredClone(doc) as Parameters<typeof openapiTS>[0], { alphabetize: true, silent: true });
   return `${generatedHeader(source)}${astToString(ast)}`;
 }
 

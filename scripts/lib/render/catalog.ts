@@ -10,7 +10,8 @@ export function etagOf(body: string): string {
 
 /**
  * Renders src/generated/catalog.ts: the catalog as the catalog routes serve it, pre-serialized at
- * build time, whole and per entry, each with its ETag.
+ * build time, whole and per entry, each with its ETag; and the same catalog as data typed by
+ * openapi.yaml's `Catalog` schema, so that type-checking holds the served shape to the contract.
  */
 export function renderCatalog(catalog: Catalog, source = 'catalog.yaml'): string {
   const served = toServedCatalog(catalog);
@@ -21,6 +22,8 @@ export function renderCatalog(catalog: Catalog, source = 'catalog.yaml'): string
   });
   return [
     generatedHeader(source),
+    `import type { components } from './api-types.ts';`,
+    '',
     `/** A pre-serialized JSON document and its strong ETag. */`,
     `export interface ServedDocument {`,
     `  readonly body: string;`,
@@ -29,6 +32,9 @@ export function renderCatalog(catalog: Catalog, source = 'catalog.yaml'): string
     '',
     `/** The catalog version (YYYY-MM). */`,
     `export const catalogVersion = ${literal(catalog.version)};`,
+    '',
+    `/** The served catalog as data: what catalogDocument.body serializes, checked against the contract's Catalog schema. */`,
+    `export const servedCatalog: components['schemas']['Catalog'] = ${JSON.stringify(served, null, 2)};`,
     '',
     `/** GET /v2/metrics/catalog: the whole catalog. */`,
     `export const catalogDocument: ServedDocument = { body: ${literal(whole)}, etag: ${literal(etagOf(whole))} };`,

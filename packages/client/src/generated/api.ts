@@ -1,30 +1,9 @@
 /**
- * GENERATED from openapi.yaml by `npm run sdk` (scripts/sdk.ts, openapi-typescript). Do not edit by hand:
- * change openapi.yaml and run `npm run sdk` again; `npm run sdk -- --check` fails while this file is stale.
+ * COPIED from src/generated/api-types.ts (openapi-typescript's output for openapi.yaml) by `npm run sdk`. Do not edit by hand:
+ * change openapi.yaml and run `npm run generate`, then `npm run sdk`; `npm run sdk -- --check` fails while this
+ * file differs from the server's. (A copy, not an import: the package compiles and ships its own .d.ts.)
  */
 export interface paths {
-    "/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Prometheus exposition of the gateway's own metrics
-         * @description Every metric family listed in the catalog, in the Prometheus text format, or in OpenMetrics
-         *     when the Accept header asks for `application/openmetrics-text`. Open by default; set
-         *     LAYER_METRICS_AUTH=token to require the bearer token.
-         */
-        get: operations["getMetrics"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/health": {
         parameters: {
             query?: never;
@@ -40,6 +19,28 @@ export interface paths {
          *     not degraded.
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus exposition of the gateway's own metrics
+         * @description Every metric family listed in the catalog, in the Prometheus text format, or in OpenMetrics
+         *     when the Accept header asks for `application/openmetrics-text`. Open by default; set
+         *     LAYER_METRICS_AUTH=token to require the bearer token.
+         */
+        get: operations["getMetrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -72,30 +73,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v2/metrics/query": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Instant PromQL query (short alias)
-         * @description Identical to `GET /v2/metrics/api/v1/query`.
-         */
-        get: operations["queryInstantAlias"];
-        put?: never;
-        /**
-         * Instant PromQL query, form body (short alias)
-         * @description Identical to `POST /v2/metrics/api/v1/query`.
-         */
-        post: operations["queryInstantAliasPost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v2/metrics/api/v1/query_range": {
         parameters: {
             query?: never;
@@ -114,30 +91,6 @@ export interface paths {
          * @description As the GET form, with parameters in an `application/x-www-form-urlencoded` body.
          */
         post: operations["queryRangePost"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/metrics/query_range": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Range PromQL query (short alias)
-         * @description Identical to `GET /v2/metrics/api/v1/query_range`.
-         */
-        get: operations["queryRangeAlias"];
-        put?: never;
-        /**
-         * Range PromQL query, form body (short alias)
-         * @description Identical to `POST /v2/metrics/api/v1/query_range`.
-         */
-        post: operations["queryRangeAliasPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -185,10 +138,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/metrics/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Instant PromQL query (short alias)
+         * @description Identical to `GET /v2/metrics/api/v1/query`.
+         */
+        get: operations["queryInstantAlias"];
+        put?: never;
+        /**
+         * Instant PromQL query, form body (short alias)
+         * @description Identical to `POST /v2/metrics/api/v1/query`.
+         */
+        post: operations["queryInstantAliasPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/metrics/query_range": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Range PromQL query (short alias)
+         * @description Identical to `GET /v2/metrics/api/v1/query_range`.
+         */
+        get: operations["queryRangeAlias"];
+        put?: never;
+        /**
+         * Range PromQL query, form body (short alias)
+         * @description Identical to `POST /v2/metrics/api/v1/query_range`.
+         */
+        post: operations["queryRangeAliasPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Catalog: {
+            entries: components["schemas"]["CatalogEntry"][];
+            /** @description Catalog version, YYYY-MM; bumped on incompatible changes to the catalog shape. */
+            version: string;
+        };
+        CatalogEntry: {
+            alert?: {
+                /** @description PromQL; the alert fires while it returns series. */
+                condition: string;
+                for?: string;
+                name: string;
+                /** @enum {string} */
+                severity?: "info" | "warning" | "critical";
+                summary?: string;
+            };
+            /** @description Additive. Histogram bucket upper bounds. */
+            buckets?: number[];
+            description: string;
+            example_promql: string;
+            /** @description Additive. The prefix group a dashboard shows it under. */
+            family?: string;
+            /** @enum {string} */
+            kind: "histogram" | "counter" | "gauge";
+            /** @description Additive. Each label with its description and its cardinality bound. */
+            label_details?: components["schemas"]["LabelDetail"][];
+            /** @description Label names, in catalog order. */
+            labels: string[];
+            /** @description Metric family name as exposed at /metrics. */
+            name: string;
+            /** @description Additive. For deprecated entries, the metric that replaces it. */
+            replaced_by?: string;
+            /**
+             * @description Additive.
+             * @enum {string}
+             */
+            stability?: "stable" | "experimental" | "deprecated";
+            /** @description Additive. Base unit (`seconds`, `bytes`, `requests`, ...). */
+            unit?: string;
+        };
         /** @description Error body of the routes that are not Prometheus-compatible. */
         Error: {
             /**
@@ -202,204 +242,155 @@ export interface components {
             request_id?: string;
         };
         Health: {
-            /**
-             * @description `degraded` whenever a dependency below is not ok; the HTTP status is then 503.
-             * @enum {string}
-             */
-            status: "ok" | "degraded";
-            /** @description Additive. Why the status is degraded, one short phrase per cause; empty when ok. */
-            reasons?: string[];
             /** @description Additive. The metrics backend (never its address). */
             backend?: {
-                /** @enum {string} */
-                state: "up" | "down" | "starting";
                 /**
                  * @description `bundled`: the gateway runs vmsingle itself; `external`: LAYER_VM_URL.
                  * @enum {string}
                  */
                 mode: "bundled" | "external";
+                /** @enum {string} */
+                state: "up" | "down" | "starting";
             };
             cache: {
+                /** @description Incremented each time a lost connection is re-established. */
+                reconnect_generation: number;
                 /**
                  * @description NVMe cache connection state; `disabled` when LAYER_CACHE_ADDR is unset.
                  * @enum {string}
                  */
                 state: "disabled" | "connecting" | "connected" | "disconnected";
-                /** @description Incremented each time a lost connection is re-established. */
-                reconnect_generation: number;
             };
-            namespaces: {
-                namespace: string;
-                /** @enum {string} */
-                state: "warm" | "warming" | "cold";
-            }[];
-            /** @description Additive. Seconds since the gateway started. */
-            uptime_seconds?: number;
             /**
              * Format: date-time
              * @description Additive. When the snapshot was last updated.
              */
             checked_at?: string;
-        };
-        Catalog: {
-            /** @description Catalog version, YYYY-MM; bumped on incompatible changes to the catalog shape. */
-            version: string;
-            entries: components["schemas"]["CatalogEntry"][];
-        };
-        CatalogEntry: {
-            /** @description Metric family name as exposed at /metrics. */
-            name: string;
-            /** @enum {string} */
-            kind: "histogram" | "counter" | "gauge";
-            /** @description Label names, in catalog order. */
-            labels: string[];
-            description: string;
-            example_promql: string;
-            alert?: {
-                name: string;
-                /** @description PromQL; the alert fires while it returns series. */
-                condition: string;
-                for?: string;
+            namespaces: {
+                namespace: string;
                 /** @enum {string} */
-                severity?: "info" | "warning" | "critical";
-                summary?: string;
-            };
-            /** @description Additive. Base unit (`seconds`, `bytes`, `requests`, ...). */
-            unit?: string;
-            /** @description Additive. The prefix group a dashboard shows it under. */
-            family?: string;
+                state: "warm" | "warming" | "cold";
+            }[];
+            /** @description Additive. Why the status is degraded, one short phrase per cause; empty when ok. */
+            reasons?: string[];
             /**
-             * @description Additive.
+             * @description `degraded` whenever a dependency below is not ok; the HTTP status is then 503.
              * @enum {string}
              */
-            stability?: "stable" | "experimental" | "deprecated";
-            /** @description Additive. Each label with its description and its cardinality bound. */
-            label_details?: components["schemas"]["LabelDetail"][];
-            /** @description Additive. Histogram bucket upper bounds. */
-            buckets?: number[];
-            /** @description Additive. For deprecated entries, the metric that replaces it. */
-            replaced_by?: string;
-        };
-        LabelDetail: {
-            name: string;
-            description: string;
-            /** @description The closed set of allowed values. */
-            values?: string[];
-            /** @description Maximum number of distinct values, when the set is open. */
-            max_values?: number;
+            status: "ok" | "degraded";
+            /** @description Additive. Seconds since the gateway started. */
+            uptime_seconds?: number;
         };
         InstantQueryParams: {
+            latency_offset?: string;
+            limit?: string;
+            lookback_delta?: string;
+            max_lookback?: string;
+            nocache?: string;
             query?: string;
+            round_digits?: string;
+            stats?: string;
+            step?: string;
             time?: string;
             timeout?: string;
-            limit?: string;
-            lookback_delta?: string;
-            stats?: string;
-            step?: string;
-            nocache?: string;
-            round_digits?: string;
-            latency_offset?: string;
-            max_lookback?: string;
         };
-        RangeQueryParams: {
-            query?: string;
-            start?: string;
-            end?: string;
-            step?: string;
-            timeout?: string;
-            limit?: string;
-            lookback_delta?: string;
-            stats?: string;
-            nocache?: string;
-            round_digits?: string;
-            latency_offset?: string;
-            max_lookback?: string;
+        LabelDetail: {
+            description: string;
+            /** @description Maximum number of distinct values, when the set is open. */
+            max_values?: number;
+            name: string;
+            /** @description The closed set of allowed values. */
+            values?: string[];
         };
-        PromSuccess: {
-            /** @constant */
-            status: "success";
-            data: components["schemas"]["QueryData"];
-            warnings?: string[];
-            infos?: string[];
+        Labels: {
+            [key: string]: string;
+        };
+        MatrixData: {
+            result: {
+                metric: components["schemas"]["Labels"];
+                values: components["schemas"]["Sample"][];
+            }[];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resultType: "matrix";
         };
         PromError: {
-            /** @constant */
-            status: "error";
+            error: string;
             /**
              * @description Prometheus's error types (bad_data, execution, timeout, canceled, internal, not_found,
              *     unavailable, unauthorized), or the backend's status code as a string when the backend
              *     made the error (VictoriaMetrics answers `"422"`).
              */
             errorType: string;
-            error: string;
+            /** @constant */
+            status: "error";
+            warnings?: string[];
+        };
+        PromSuccess: {
+            data: components["schemas"]["QueryData"];
+            infos?: string[];
+            /** @constant */
+            status: "success";
             warnings?: string[];
         };
         QueryData: components["schemas"]["VectorData"] | components["schemas"]["MatrixData"] | components["schemas"]["ScalarData"] | components["schemas"]["StringData"];
-        VectorData: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            resultType: "vector";
-            result: {
-                metric: components["schemas"]["Labels"];
-                value: components["schemas"]["Sample"];
-            }[];
-        };
-        MatrixData: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            resultType: "matrix";
-            result: {
-                metric: components["schemas"]["Labels"];
-                values: components["schemas"]["Sample"][];
-            }[];
-        };
-        ScalarData: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            resultType: "scalar";
-            result: components["schemas"]["Sample"];
-        };
-        StringData: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            resultType: "string";
-            /** @description [unix seconds, string value] */
-            result: [
-                number,
-                string
-            ];
-        };
-        Labels: {
-            [key: string]: string;
+        RangeQueryParams: {
+            end?: string;
+            latency_offset?: string;
+            limit?: string;
+            lookback_delta?: string;
+            max_lookback?: string;
+            nocache?: string;
+            query?: string;
+            round_digits?: string;
+            start?: string;
+            stats?: string;
+            step?: string;
+            timeout?: string;
         };
         /** @description [unix seconds, value as a string] */
         Sample: [
             number,
             string
         ];
+        ScalarData: {
+            result: components["schemas"]["Sample"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resultType: "scalar";
+        };
+        StringData: {
+            /** @description [unix seconds, string value] */
+            result: [
+                number,
+                string
+            ];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resultType: "string";
+        };
+        VectorData: {
+            result: {
+                metric: components["schemas"]["Labels"];
+                value: components["schemas"]["Sample"];
+            }[];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            resultType: "vector";
+        };
     };
     responses: {
         /** @description The request is malformed; the body says what to fix. */
         BadRequest: {
             headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description Missing or invalid token. */
-        Unauthorized: {
-            headers: {
-                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                 [name: string]: unknown;
             };
             content: {
@@ -425,17 +416,8 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The query result, exactly as the backend produced it. Warnings may accompany it. */
-        PromOk: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["PromSuccess"];
-            };
-        };
-        /** @description Invalid request (errorType bad_data), or a parse error from the backend. */
-        PromBadRequest: {
+        /** @description The metrics backend cannot be reached (errorType unavailable). */
+        PromBadGateway: {
             headers: {
                 [name: string]: unknown;
             };
@@ -443,10 +425,9 @@ export interface components {
                 "application/json": components["schemas"]["PromError"];
             };
         };
-        /** @description Missing or invalid token (errorType unauthorized). */
-        PromUnauthorized: {
+        /** @description Invalid request (errorType bad_data), or a parse error from the backend. */
+        PromBadRequest: {
             headers: {
-                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                 [name: string]: unknown;
             };
             content: {
@@ -463,8 +444,17 @@ export interface components {
                 "application/json": components["schemas"]["PromError"];
             };
         };
-        /** @description The request body is larger than LAYER_PROXY_MAX_BODY_BYTES. */
-        PromTooLarge: {
+        /** @description The query result, exactly as the backend produced it. Warnings may accompany it. */
+        PromOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromSuccess"];
+            };
+        };
+        /** @description The backend did not answer within LAYER_VM_TIMEOUT_MS (errorType timeout). */
+        PromTimeout: {
             headers: {
                 [name: string]: unknown;
             };
@@ -472,8 +462,8 @@ export interface components {
                 "application/json": components["schemas"]["PromError"];
             };
         };
-        /** @description The backend could not execute the query (errorType execution, or the backend's status code). */
-        PromUnprocessable: {
+        /** @description The request body is larger than LAYER_PROXY_MAX_BODY_BYTES. */
+        PromTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
@@ -491,9 +481,10 @@ export interface components {
                 "application/json": components["schemas"]["PromError"];
             };
         };
-        /** @description The metrics backend cannot be reached (errorType unavailable). */
-        PromBadGateway: {
+        /** @description Missing or invalid token (errorType unauthorized). */
+        PromUnauthorized: {
             headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
                 [name: string]: unknown;
             };
             content: {
@@ -509,8 +500,8 @@ export interface components {
                 "application/json": components["schemas"]["PromError"];
             };
         };
-        /** @description The backend did not answer within LAYER_VM_TIMEOUT_MS (errorType timeout). */
-        PromTimeout: {
+        /** @description The backend could not execute the query (errorType execution, or the backend's status code). */
+        PromUnprocessable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -518,38 +509,48 @@ export interface components {
                 "application/json": components["schemas"]["PromError"];
             };
         };
+        /** @description Missing or invalid token. */
+        Unauthorized: {
+            headers: {
+                "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
-        /** @description An ETag from an earlier response; a match answers 304. */
-        IfNoneMatch: string;
-        /** @description PromQL expression. */
-        QueryRequired: string;
-        /** @description Evaluation timestamp, RFC 3339 or Unix seconds. Defaults to now. */
-        Time: string;
-        /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
-        StartRequired: string;
         /** @description End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now. */
         End: string;
-        /** @description Resolution step, a duration (`15s`) or float seconds. */
-        StepRequired: string;
-        /** @description VictoriaMetrics extension on instant queries; the lookbehind window for rollups. */
-        Step: string;
-        /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
-        Timeout: string;
+        /** @description An ETag from an earlier response; a match answers 304. */
+        IfNoneMatch: string;
+        /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
+        LatencyOffset: string;
         /** @description Maximum number of returned series; 0 means no limit. */
         Limit: string;
         /** @description Override of the lookback period for this query. */
         LookbackDelta: string;
-        /** @description Ask for query statistics (Prometheus `stats=all`). */
-        Stats: string;
-        /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
-        Nocache: string;
-        /** @description VictoriaMetrics extension; round values to this many decimal digits. */
-        RoundDigits: string;
-        /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
-        LatencyOffset: string;
         /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
         MaxLookback: string;
+        /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
+        Nocache: string;
+        /** @description PromQL expression. */
+        QueryRequired: string;
+        /** @description VictoriaMetrics extension; round values to this many decimal digits. */
+        RoundDigits: string;
+        /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
+        StartRequired: string;
+        /** @description Ask for query statistics (Prometheus `stats=all`). */
+        Stats: string;
+        /** @description VictoriaMetrics extension on instant queries; the lookbehind window for rollups. */
+        Step: string;
+        /** @description Resolution step, a duration (`15s`) or float seconds. */
+        StepRequired: string;
+        /** @description Evaluation timestamp, RFC 3339 or Unix seconds. Defaults to now. */
+        Time: string;
+        /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
+        Timeout: string;
     };
     requestBodies: {
         /**
@@ -572,41 +573,19 @@ export interface components {
         };
     };
     headers: {
-        /** @description Strong validator of the served bytes (a content hash). */
-        ETag: string;
-        /** @description The Bearer challenge, `Bearer realm="layer"` (RFC 6750). */
-        WWWAuthenticate: string;
-        /** @description Seconds to wait before retrying. */
-        RetryAfter: string;
         /** @description The methods the route accepts. */
         Allow: string;
+        /** @description Strong validator of the served bytes (a content hash). */
+        ETag: string;
+        /** @description Seconds to wait before retrying. */
+        RetryAfter: string;
+        /** @description The Bearer challenge, `Bearer realm="layer"` (RFC 6750). */
+        WWWAuthenticate: string;
     };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getMetrics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The exposition. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/plain": string;
-                    "application/openmetrics-text": string;
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-        };
-    };
     getHealth: {
         parameters: {
             query?: never;
@@ -637,31 +616,53 @@ export interface operations {
             };
         };
     };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The exposition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/openmetrics-text": string;
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
     queryInstant: {
         parameters: {
             query: {
-                /** @description PromQL expression. */
-                query: components["parameters"]["QueryRequired"];
-                /** @description Evaluation timestamp, RFC 3339 or Unix seconds. Defaults to now. */
-                time?: components["parameters"]["Time"];
-                /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
-                timeout?: components["parameters"]["Timeout"];
+                /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
+                latency_offset?: components["parameters"]["LatencyOffset"];
                 /** @description Maximum number of returned series; 0 means no limit. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Override of the lookback period for this query. */
                 lookback_delta?: components["parameters"]["LookbackDelta"];
+                /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
+                max_lookback?: components["parameters"]["MaxLookback"];
+                /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
+                nocache?: components["parameters"]["Nocache"];
+                /** @description PromQL expression. */
+                query: components["parameters"]["QueryRequired"];
+                /** @description VictoriaMetrics extension; round values to this many decimal digits. */
+                round_digits?: components["parameters"]["RoundDigits"];
                 /** @description Ask for query statistics (Prometheus `stats=all`). */
                 stats?: components["parameters"]["Stats"];
                 /** @description VictoriaMetrics extension on instant queries; the lookbehind window for rollups. */
                 step?: components["parameters"]["Step"];
-                /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
-                nocache?: components["parameters"]["Nocache"];
-                /** @description VictoriaMetrics extension; round values to this many decimal digits. */
-                round_digits?: components["parameters"]["RoundDigits"];
-                /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
-                latency_offset?: components["parameters"]["LatencyOffset"];
-                /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
-                max_lookback?: components["parameters"]["MaxLookback"];
+                /** @description Evaluation timestamp, RFC 3339 or Unix seconds. Defaults to now. */
+                time?: components["parameters"]["Time"];
+                /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
+                timeout?: components["parameters"]["Timeout"];
             };
             header?: never;
             path?: never;
@@ -702,98 +703,33 @@ export interface operations {
             504: components["responses"]["PromTimeout"];
         };
     };
-    queryInstantAlias: {
+    queryRange: {
         parameters: {
             query: {
-                /** @description PromQL expression. */
-                query: components["parameters"]["QueryRequired"];
-                /** @description Evaluation timestamp, RFC 3339 or Unix seconds. Defaults to now. */
-                time?: components["parameters"]["Time"];
-                /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
-                timeout?: components["parameters"]["Timeout"];
+                /** @description End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now. */
+                end?: components["parameters"]["End"];
+                /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
+                latency_offset?: components["parameters"]["LatencyOffset"];
                 /** @description Maximum number of returned series; 0 means no limit. */
                 limit?: components["parameters"]["Limit"];
                 /** @description Override of the lookback period for this query. */
                 lookback_delta?: components["parameters"]["LookbackDelta"];
-                /** @description Ask for query statistics (Prometheus `stats=all`). */
-                stats?: components["parameters"]["Stats"];
-                /** @description VictoriaMetrics extension on instant queries; the lookbehind window for rollups. */
-                step?: components["parameters"]["Step"];
-                /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
-                nocache?: components["parameters"]["Nocache"];
-                /** @description VictoriaMetrics extension; round values to this many decimal digits. */
-                round_digits?: components["parameters"]["RoundDigits"];
-                /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
-                latency_offset?: components["parameters"]["LatencyOffset"];
                 /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
                 max_lookback?: components["parameters"]["MaxLookback"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["PromOk"];
-            400: components["responses"]["PromBadRequest"];
-            401: components["responses"]["PromUnauthorized"];
-            405: components["responses"]["PromMethodNotAllowed"];
-            413: components["responses"]["PromTooLarge"];
-            422: components["responses"]["PromUnprocessable"];
-            429: components["responses"]["PromTooMany"];
-            502: components["responses"]["PromBadGateway"];
-            503: components["responses"]["PromUnavailable"];
-            504: components["responses"]["PromTimeout"];
-        };
-    };
-    queryInstantAliasPost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: components["requestBodies"]["InstantQueryForm"];
-        responses: {
-            200: components["responses"]["PromOk"];
-            400: components["responses"]["PromBadRequest"];
-            401: components["responses"]["PromUnauthorized"];
-            405: components["responses"]["PromMethodNotAllowed"];
-            413: components["responses"]["PromTooLarge"];
-            422: components["responses"]["PromUnprocessable"];
-            429: components["responses"]["PromTooMany"];
-            502: components["responses"]["PromBadGateway"];
-            503: components["responses"]["PromUnavailable"];
-            504: components["responses"]["PromTimeout"];
-        };
-    };
-    queryRange: {
-        parameters: {
-            query: {
+                /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
+                nocache?: components["parameters"]["Nocache"];
                 /** @description PromQL expression. */
                 query: components["parameters"]["QueryRequired"];
+                /** @description VictoriaMetrics extension; round values to this many decimal digits. */
+                round_digits?: components["parameters"]["RoundDigits"];
                 /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
                 start: components["parameters"]["StartRequired"];
-                /** @description End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now. */
-                end?: components["parameters"]["End"];
+                /** @description Ask for query statistics (Prometheus `stats=all`). */
+                stats?: components["parameters"]["Stats"];
                 /** @description Resolution step, a duration (`15s`) or float seconds. */
                 step: components["parameters"]["StepRequired"];
                 /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
                 timeout?: components["parameters"]["Timeout"];
-                /** @description Maximum number of returned series; 0 means no limit. */
-                limit?: components["parameters"]["Limit"];
-                /** @description Override of the lookback period for this query. */
-                lookback_delta?: components["parameters"]["LookbackDelta"];
-                /** @description Ask for query statistics (Prometheus `stats=all`). */
-                stats?: components["parameters"]["Stats"];
-                /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
-                nocache?: components["parameters"]["Nocache"];
-                /** @description VictoriaMetrics extension; round values to this many decimal digits. */
-                round_digits?: components["parameters"]["RoundDigits"];
-                /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
-                latency_offset?: components["parameters"]["LatencyOffset"];
-                /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
-                max_lookback?: components["parameters"]["MaxLookback"];
             };
             header?: never;
             path?: never;
@@ -814,73 +750,6 @@ export interface operations {
         };
     };
     queryRangePost: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: components["requestBodies"]["RangeQueryForm"];
-        responses: {
-            200: components["responses"]["PromOk"];
-            400: components["responses"]["PromBadRequest"];
-            401: components["responses"]["PromUnauthorized"];
-            405: components["responses"]["PromMethodNotAllowed"];
-            413: components["responses"]["PromTooLarge"];
-            422: components["responses"]["PromUnprocessable"];
-            429: components["responses"]["PromTooMany"];
-            502: components["responses"]["PromBadGateway"];
-            503: components["responses"]["PromUnavailable"];
-            504: components["responses"]["PromTimeout"];
-        };
-    };
-    queryRangeAlias: {
-        parameters: {
-            query: {
-                /** @description PromQL expression. */
-                query: components["parameters"]["QueryRequired"];
-                /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
-                start: components["parameters"]["StartRequired"];
-                /** @description End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now. */
-                end?: components["parameters"]["End"];
-                /** @description Resolution step, a duration (`15s`) or float seconds. */
-                step: components["parameters"]["StepRequired"];
-                /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
-                timeout?: components["parameters"]["Timeout"];
-                /** @description Maximum number of returned series; 0 means no limit. */
-                limit?: components["parameters"]["Limit"];
-                /** @description Override of the lookback period for this query. */
-                lookback_delta?: components["parameters"]["LookbackDelta"];
-                /** @description Ask for query statistics (Prometheus `stats=all`). */
-                stats?: components["parameters"]["Stats"];
-                /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
-                nocache?: components["parameters"]["Nocache"];
-                /** @description VictoriaMetrics extension; round values to this many decimal digits. */
-                round_digits?: components["parameters"]["RoundDigits"];
-                /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
-                latency_offset?: components["parameters"]["LatencyOffset"];
-                /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
-                max_lookback?: components["parameters"]["MaxLookback"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: components["responses"]["PromOk"];
-            400: components["responses"]["PromBadRequest"];
-            401: components["responses"]["PromUnauthorized"];
-            405: components["responses"]["PromMethodNotAllowed"];
-            413: components["responses"]["PromTooLarge"];
-            422: components["responses"]["PromUnprocessable"];
-            429: components["responses"]["PromTooMany"];
-            502: components["responses"]["PromBadGateway"];
-            503: components["responses"]["PromUnavailable"];
-            504: components["responses"]["PromTimeout"];
-        };
-    };
-    queryRangeAliasPost: {
         parameters: {
             query?: never;
             header?: never;
@@ -968,6 +837,138 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    queryInstantAlias: {
+        parameters: {
+            query: {
+                /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
+                latency_offset?: components["parameters"]["LatencyOffset"];
+                /** @description Maximum number of returned series; 0 means no limit. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Override of the lookback period for this query. */
+                lookback_delta?: components["parameters"]["LookbackDelta"];
+                /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
+                max_lookback?: components["parameters"]["MaxLookback"];
+                /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
+                nocache?: components["parameters"]["Nocache"];
+                /** @description PromQL expression. */
+                query: components["parameters"]["QueryRequired"];
+                /** @description VictoriaMetrics extension; round values to this many decimal digits. */
+                round_digits?: components["parameters"]["RoundDigits"];
+                /** @description Ask for query statistics (Prometheus `stats=all`). */
+                stats?: components["parameters"]["Stats"];
+                /** @description VictoriaMetrics extension on instant queries; the lookbehind window for rollups. */
+                step?: components["parameters"]["Step"];
+                /** @description Evaluation timestamp, RFC 3339 or Unix seconds. Defaults to now. */
+                time?: components["parameters"]["Time"];
+                /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
+                timeout?: components["parameters"]["Timeout"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    queryInstantAliasPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["InstantQueryForm"];
+        responses: {
+            200: components["responses"]["PromOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    queryRangeAlias: {
+        parameters: {
+            query: {
+                /** @description End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now. */
+                end?: components["parameters"]["End"];
+                /** @description VictoriaMetrics extension; how far back from now data is considered complete. */
+                latency_offset?: components["parameters"]["LatencyOffset"];
+                /** @description Maximum number of returned series; 0 means no limit. */
+                limit?: components["parameters"]["Limit"];
+                /** @description Override of the lookback period for this query. */
+                lookback_delta?: components["parameters"]["LookbackDelta"];
+                /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
+                max_lookback?: components["parameters"]["MaxLookback"];
+                /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
+                nocache?: components["parameters"]["Nocache"];
+                /** @description PromQL expression. */
+                query: components["parameters"]["QueryRequired"];
+                /** @description VictoriaMetrics extension; round values to this many decimal digits. */
+                round_digits?: components["parameters"]["RoundDigits"];
+                /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
+                start: components["parameters"]["StartRequired"];
+                /** @description Ask for query statistics (Prometheus `stats=all`). */
+                stats?: components["parameters"]["Stats"];
+                /** @description Resolution step, a duration (`15s`) or float seconds. */
+                step: components["parameters"]["StepRequired"];
+                /** @description Evaluation timeout (a duration); capped by the backend's own limit. */
+                timeout?: components["parameters"]["Timeout"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    queryRangeAliasPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["RangeQueryForm"];
+        responses: {
+            200: components["responses"]["PromOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
         };
     };
 }
