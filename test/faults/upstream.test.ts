@@ -123,7 +123,7 @@ describe('faults: the backend resets the connection in the middle of a body', fu
 describe('faults: a real vmsingle at its concurrency limit', function () {
   this.timeout(90_000);
 
-  it('passes its plain-text refusal to the client in the Prometheus envelope, with its status (and Retry-After when sent)', async () => {
+  it('passes its plain-text refusal to the client in the Prometheus envelope, with its status (and Retry-After when sent), reduced to what the caller can do', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-vm-'));
     const vm = await startVmsingleProcess({ dataDir, args: ['-search.maxConcurrentRequests=1', '-search.maxQueueDuration=1ms'] });
     const gw = await startTestGateway({ env: { LAYER_VM_URL: vm.url } });
