@@ -74,7 +74,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     cleanups.length = 0;
   };
   try {
-    const lock = await acquireDataDirLock(config.dataDir);
+    const lock = await acquireDataDirLock(config.dataDir, logger);
     cleanups.push(() => lock.release());
 
     const tokens = await createTokenStore({ tokens: [...config.apiTokens], ...(config.apiTokensFile ? { file: config.apiTokensFile } : {}), dataDir: config.dataDir, logger });

@@ -2,7 +2,7 @@
  * The token file (LAYER_API_TOKENS_FILE): one token per line, blank lines and lines starting with
  * `#` ignored. Problems name the file and line, never the token text, because they are logged.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { tokenProblem } from './token-format.ts';
 
 /** Options of TokenFileError. */
@@ -59,4 +59,17 @@ export async function readTokenFile(file: string): Promise<string[]> {
     });
   }
   return parseTokenFile(text, file);
+}
+
+/**
+ * The permission bits of `file` when users other than its owner may access it (group or others
+ * have any bit set), else undefined; undefined too when it cannot be examined (reading it reports that).
+ */
+export async function openToOthers(file: string): Promise<number | undefined> {
+  try {
+    const mode = (await stat(file)).mode & 0o777;
+    return (mode & 0o077) !== 0 ? mode : undefined;
+  } catch {
+    return undefined;
+  }
 }

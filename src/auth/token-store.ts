@@ -8,7 +8,7 @@ import { hash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import { loadOrCreateGeneratedToken } from './generated-token.ts';
 import { tokenProblem } from './token-format.ts';
-import { readTokenFile, TokenFileError } from './token-file.ts';
+import { openToOthers, readTokenFile, TokenFileError } from './token-file.ts';
 
 /** Options of createTokenStore. */
 export interface TokenStoreOptions {
@@ -61,6 +61,13 @@ function emptySetError(file: string): TokenFileError {
   );
 }
 
+/** Warns when users other than the file's owner may read or change LAYER_API_TOKENS_FILE. */
+async function warnIfOpen(file: string, logger: Logger): Promise<void> {
+  const mode = await openToOthers(file);
+  if (mode === undefined) return;
+  logger.warn({ path: file, mode: mode.toString(8) }, `LAYER_API_TOKENS_FILE ${file} is accessible by other users (mode ${mode.toString(8)}); chmod 600 it`);
+}
+
 /** Builds the token store from the environment's tokens, the token file, or a generated token. */
 export async function createTokenStore(options: TokenStoreOptions): Promise<TokenStore> {
   const { file, logger } = options;
@@ -79,6 +86,7 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
     digests = digestSet([...envTokens, ...fileTokens]);
     if (digests.size === 0) throw emptySetError(file);
     logger.info({ count: digests.size, fromEnv: envTokens.length, fromFile: fileTokens.length, file }, 'API tokens loaded');
+    await warnIfOpen(file, logger);
   } else if (envTokens.length > 0) {
     digests = digestSet(envTokens);
     logger.info({ count: digests.size, fromEnv: envTokens.length }, 'API tokens loaded');
@@ -109,6 +117,7 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
       digests = next; // one assignment: verify() sees the old set or the new one, never a mix
       generation++;
       logger.info({ count: next.size, fromEnv: envTokens.length, fromFile: fileTokens.length, file }, 'API tokens reloaded');
+      await warnIfOpen(file, logger);
       return { ok: true, count: next.size };
     } catch (error) {
       if (!(error instanceof TokenFileError)) throw error;

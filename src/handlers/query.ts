@@ -16,7 +16,7 @@ import type { Limiter } from '../proxy/limiter.ts';
 import { checkParams, type Endpoint } from '../proxy/params.ts';
 import { readBody } from '../proxy/read-body.ts';
 import { UpstreamError, type Upstream, type UpstreamCall, type UpstreamResponse } from '../proxy/upstream.ts';
-import { isJson, readErrorBody, redactText, wrapErrorText } from '../proxy/wrap-error.ts';
+import { isJson, readErrorBody, redactJsonError, wrapErrorText } from '../proxy/wrap-error.ts';
 import type { RequestValidator } from '../validation.ts';
 
 /** What the passthrough needs. */
@@ -30,7 +30,7 @@ export interface QueryHandlerDeps {
   validate: RequestValidator;
   /** LAYER_PROXY_MAX_BODY_BYTES. */
   maxBodyBytes: number;
-  /** Strings that identify the backend (its host, host:port); scrubbed from wrapped error texts. */
+  /** Strings that identify the backend (its host, host:port); scrubbed from its JSON error texts outside the client's own text. */
   redact: () => readonly string[];
 }
 
@@ -65,7 +65,7 @@ async function readRequest(ctx: Context, endpoint: Endpoint, operationId: Operat
   const values = Object.fromEntries(params);
   const problem = deps.validate(operationId, operations[operationId].method === 'GET' ? { query: values } : { body: values });
   if (problem) throw new BadRequestError(`invalid parameters: ${problem}`);
-  return { rawQuery, body };
+  return { rawQuery, body, values: Object.values(values) };
 }
 
 /** Creates the handler of one query operation (`endpoint` is fixed per operation, never read from the path). */
@@ -141,11 +141,13 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
         settle();
       }
       const secrets = [...deps.redact(), firstHeader(response.headers['x-server-hostname'])];
-      const json = isJson(headers['content-type']);
+      // The client's own text, which the backend echoes and which must come back as sent.
+      const clientText = [...request.values, request.rawQuery, ...(request.body ? [request.body.toString('latin1')] : [])];
+      const json = isJson(headers['content-type']) ? redactJsonError(text, secrets, clientText) : undefined;
       ctx.status = response.status;
-      ctx.body = json ? redactText(text, secrets) : wrapErrorText(response.status, text, secrets);
+      ctx.body = json ?? wrapErrorText(response.status, text);
       // Set after the body and verbatim: ctx.type would add a charset the backend did not send.
-      ctx.set('Content-Type', json ? headers['content-type']! : 'application/json');
+      ctx.set('Content-Type', json !== undefined ? headers['content-type']! : 'application/json');
       if (headers['retry-after']) ctx.set('Retry-After', headers['retry-after']);
       return;
     }

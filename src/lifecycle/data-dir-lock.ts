@@ -3,9 +3,10 @@
  * vmsingle locks its own storage (`flock.lock`), but only after it has started; this lock fails
  * earlier, with a message that names the other gateway, instead of a vmsingle stack trace.
  */
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GatewayError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 
 /** The pid file's name inside the data directory. */
 export const PID_FILE = 'gateway.pid';
@@ -74,11 +75,30 @@ async function tryCreate(path: string): Promise<boolean> {
 }
 
 /**
- * Claims the data directory for this process: creates it if missing and writes `gateway.pid`;
- * rejects with ERR_DATA_DIR_LOCKED when the recorded pid is alive, takes over a file whose pid is dead.
+ * Creates the data directory (and missing parents) readable by this user only: it holds the token
+ * files and the metrics. An existing directory that others may enter is left as it is, with a
+ * warning: its mode may be deliberate (a group that backs it up, a volume whose mode the platform
+ * sets), and a chmod there would be a change the operator did not ask for.
  */
-export async function acquireDataDirLock(dataDir: string): Promise<DataDirLock> {
-  await mkdir(dataDir, { recursive: true });
+async function prepareDataDir(dataDir: string, logger: Pick<Logger, 'warn'> | undefined): Promise<void> {
+  const created = await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  if (created !== undefined) return;
+  const mode = (await stat(dataDir)).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    logger?.warn(
+      { path: dataDir, mode: mode.toString(8) },
+      `data directory ${dataDir} is accessible by other users (mode ${mode.toString(8)}); it holds API tokens and metrics: chmod 700 it unless that is intended`,
+    );
+  }
+}
+
+/**
+ * Claims the data directory for this process: creates it (mode 0700) if missing and writes
+ * `gateway.pid`; rejects with ERR_DATA_DIR_LOCKED when the recorded pid is alive, takes over a file
+ * whose pid is dead. `logger` hears about an existing directory that others may access.
+ */
+export async function acquireDataDirLock(dataDir: string, logger?: Pick<Logger, 'warn'>): Promise<DataDirLock> {
+  await prepareDataDir(dataDir, logger);
   const path = join(dataDir, PID_FILE);
   let emptyLooks = 0;
   // A few rounds cover the races: the file vanishing between open and read, or another gateway

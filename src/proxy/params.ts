@@ -42,6 +42,11 @@ function decodeComponent(raw: string): string | null {
 
 /** Splits a raw `a=1&b=2` string into decoded pairs, or a 400 naming the malformed part. */
 function decodePairs(raw: string, where: string): [string, string][] | BadRequestError {
+  // Go's url.ParseQuery, which the backend parses with, refuses a pair holding a raw `;` and the
+  // backend then drops that pair without a word (https://github.com/golang/go/issues/25192).
+  if (raw.includes(';')) {
+    return new BadRequestError(`the ${where} contains a raw ";", which the metrics backend would silently drop with its parameter; percent-encode it as %3B (encodeURIComponent or curl --data-urlencode)`);
+  }
   const pairs: [string, string][] = [];
   for (const part of raw.split('&')) {
     if (part === '') continue;

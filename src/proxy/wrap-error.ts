@@ -1,9 +1,19 @@
 /**
- * Backend errors on their way to the client. They are small, so they are read whole: a JSON error
- * passes through byte for byte unless it names the backend (a vmselect names the vmstorage nodes it
- * failed to reach), and a plain-text one (vmsingle's concurrency limit) is wrapped in the
- * Prometheus envelope with its status kept. Either way the backend's address, host name and path
- * prefix are replaced by `[backend]`.
+ * Backend errors on their way to the client. They are small, so they are read whole.
+ *
+ * A JSON error passes through byte for byte unless it names the backend (a vmselect names the
+ * vmstorage nodes it failed to reach): then the backend's address, host name and path prefix become
+ * `[backend]` in its strings. The backend echoes what the client sent (vmsingle quotes the query,
+ * `error when executing query="..."`, and fragments of it, `unparsed data: "..."`, regular
+ * expressions wrapped in anchors), so an identifier that the client's own text contains is left
+ * alone everywhere in the message: redacting it would garble the client's query and tell the client
+ * whether its guess named the backend.
+ *
+ * A plain-text error (vmsingle's concurrency limit: `remoteAddr: ...; requestURI: ...; cannot handle
+ * more than N concurrent search requests ...; increase -search.maxConcurrentRequests`) keeps its
+ * status and is replaced by a message the caller can act on, in the Prometheus envelope: its text
+ * names addresses, the request URI (with the client's parameters) and flags only an operator can
+ * change.
  */
 import type { Readable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
@@ -28,18 +38,108 @@ export async function readErrorBody(response: { bytes?: Buffer; body?: Readable 
   return data.toString('utf8');
 }
 
-/** Replaces every secret (longest first, so an origin goes before its host) with `[backend]`. */
-export function redactText(text: string, secrets: readonly (string | undefined)[]): string {
+const GO_ESCAPES: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '"': '\\"', '\\': '\\\\' };
+
+/** Go's strconv.Quote without the outer quotes (what `%q` makes of a string), for the ASCII controls it escapes. */
+function goQuote(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are what is being escaped
+  return text.replace(/[\x00-\x1f"\\\x7f]/g, (c) => GO_ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * Every form in which the backend may echo the client's text: as sent, Go-quoted once (the query in
+ * `query="..."`) and twice (a label value inside the quoted query), and JSON-escaped.
+ */
+function echoForms(clientText: readonly string[]): string[] {
+  return clientText.flatMap((text) => {
+    const once = goQuote(text);
+    return [text, once, goQuote(once), JSON.stringify(text)];
+  });
+}
+
+/** Escapes a string for use inside a RegExp. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * Matches `secret` only where it stands for itself: `vm` is not the host `vm` inside
+ * `vm_requests_total`, and `:8428` is not the port `:8428` inside `:84280`.
+ */
+function boundedPattern(secret: string): RegExp {
+  const before = /^[A-Za-z0-9]/.test(secret) ? '(?<![A-Za-z0-9_.-])' : '';
+  const after = /[A-Za-z0-9]$/.test(secret) ? '(?![A-Za-z0-9_-])(?!\\.[A-Za-z0-9])' : '';
+  return new RegExp(`${before}${literal(secret)}${after}`, 'g');
+}
+
+/**
+ * Replaces each backend identifier in `text` (longest first, so an origin goes before its host) by
+ * `[backend]`, except an identifier that `clientText` (the parameter values the client sent)
+ * contains in any form the backend echoes: that one is the client's own and stays verbatim.
+ */
+export function redactText(text: string, secrets: readonly (string | undefined)[], clientText: readonly string[]): string {
+  const echoed = echoForms(clientText);
+  const ordered = secrets
+    .filter((s): s is string => typeof s === 'string' && s.length > 1)
+    .sort((a, b) => b.length - a.length);
   let out = text;
-  const ordered = secrets.filter((s): s is string => typeof s === 'string' && s.length > 1).sort((a, b) => b.length - a.length);
-  for (const secret of ordered) if (out.includes(secret)) out = out.split(secret).join('[backend]');
+  for (const secret of ordered) {
+    if (!out.includes(secret) || echoed.some((form) => form.includes(secret))) continue;
+    out = out.replace(boundedPattern(secret), '[backend]');
+  }
   return out;
 }
 
-/** The envelope for a plain-text backend error, its text redacted. */
-export function wrapErrorText(status: number, text: string, secrets: readonly (string | undefined)[]): string {
-  const error = redactText(text.trim(), secrets) || `the metrics backend answered ${status}`;
-  return JSON.stringify({ status: 'error', errorType: String(status), error });
+/** Applies redactText to every string in a parsed JSON value. */
+function redactJsonValue(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactJsonValue(item, redact));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactJsonValue(item, redact)]));
+  }
+  return value;
+}
+
+/**
+ * A JSON error body as the client gets it: the backend's bytes when no string in it names the
+ * backend outside the client's text, re-serialized with those names redacted otherwise; undefined
+ * when the body is not JSON after all.
+ */
+export function redactJsonError(body: string, secrets: readonly (string | undefined)[], clientText: readonly string[]): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  let changed = false;
+  const redacted = redactJsonValue(parsed, (text) => {
+    const out = redactText(text, secrets, clientText);
+    if (out !== text) changed = true;
+    return out;
+  });
+  return changed ? JSON.stringify(redacted) : body;
+}
+
+/**
+ * What a caller can do about a plain-text backend error of this status and text. Recognises
+ * VictoriaMetrics' concurrency limit (`cannot handle more than N concurrent search requests`, 503
+ * in 1.79, 429 in later releases); any other text is reduced to what its status says.
+ */
+export function plainErrorMessage(status: number, text: string): string {
+  if (/cannot handle more than \d+ concurrent search requests/.test(text)) {
+    return 'the metrics backend is at its limit of concurrent queries; retry shortly';
+  }
+  if (status === 429) return 'the metrics backend is limiting the rate of queries; retry shortly';
+  if (status === 503) return 'the metrics backend is unavailable or overloaded; retry shortly';
+  if (status === 502 || status === 504) return `the metrics backend could not complete the query (${status}); retry shortly`;
+  if (status >= 500) return `the metrics backend failed to answer the query (${status})`;
+  return `the metrics backend refused the request (${status}); check the query and its parameters`;
+}
+
+/** The envelope for a plain-text backend error: its status kept, its text reduced by plainErrorMessage. */
+export function wrapErrorText(status: number, text: string): string {
+  return JSON.stringify({ status: 'error', errorType: String(status), error: plainErrorMessage(status, text) });
 }
 
 /** Whether a Content-Type is JSON. */

@@ -4,14 +4,18 @@
  * tenant). VictoriaMetrics' plain-text errors carry `requestURI: <prefix>/api/v1/...`, and a
  * vmselect's JSON errors name the vmstorage nodes it failed to reach.
  *
- * Kept in its own file: a failure here is a defect of the passthrough's error handling
- * (src/handlers/query.ts, src/proxy/wrap-error.ts), which this suite does not edit.
+ * And the other way round: what the client itself sent, which the backend echoes in its errors,
+ * comes back as sent, so that no query can find out by trial which port or host name the backend has.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { assertAnonymous, BACKEND_HEADERS, BACKEND_HOSTNAME } from '../helpers/backend-identity.ts';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
 import { startTestGateway, TEST_TOKEN, type TestGateway } from '../helpers/gateway.ts';
 import { request } from '../helpers/http.ts';
+import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
 
 describe('faults: backend error texts do not name the backend', function () {
   this.timeout(30_000);
@@ -36,8 +40,28 @@ describe('faults: backend error texts do not name the backend', function () {
     };
     const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: { Authorization: `Bearer ${TEST_TOKEN}` } });
     assert.equal(res.status, 503);
-    assert.match(JSON.parse(res.text).error, /cannot handle more than 1 concurrent search requests/);
     assertAnonymous(res, backendUrl, 'plain-text error');
+  });
+
+  it('reduces vmsingle\'s plain-text 503 at its concurrency limit to what the caller can do, keeping the status', async () => {
+    // The text victoria-metrics 1.79.5 answers, byte for byte (with -search.maxConcurrentRequests=1
+    // and -search.maxQueueDuration=1s), behind this fake's path prefix.
+    const text =
+      `remoteAddr: "127.0.0.1:52744"; requestURI: ${new URL(backendUrl).pathname}/api/v1/query?query=up; cannot handle more than 1 concurrent search requests during 1s; ` +
+      'possible solutions: increase `-search.maxQueueDuration`; increase `-search.maxQueryDuration`; increase `-search.maxConcurrentRequests`; increase server capacity\n';
+    fake.handle = (_req, res) => {
+      res.writeHead(503, { ...BACKEND_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+      res.end(text);
+    };
+    const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: { Authorization: `Bearer ${TEST_TOKEN}` } });
+    assert.equal(res.status, 503);
+    assert.match(res.headers['content-type'] ?? '', /^application\/json/);
+    const body = JSON.parse(res.text) as { status: string; errorType: string; error: string };
+    assert.deepEqual(body, { status: 'error', errorType: '503', error: 'the metrics backend is at its limit of concurrent queries; retry shortly' });
+    for (const leak of ['remoteAddr', 'requestURI', '127.0.0.1', '/api/v1/query', '-search.', 'maxConcurrentRequests']) {
+      assert.ok(!res.text.includes(leak), `"${leak}" reached the client: ${res.text}`);
+    }
+    assertAnonymous(res, backendUrl, 'concurrency-limit error');
   });
 
   it('names neither the backend\'s address nor its host name in a JSON error', async () => {
@@ -49,5 +73,67 @@ describe('faults: backend error texts do not name the backend', function () {
     assert.equal(res.status, 422);
     assert.equal(JSON.parse(res.text).status, 'error');
     assertAnonymous(res, backendUrl, 'JSON error');
+  });
+});
+
+describe('faults: the client\'s own text in a backend error comes back verbatim (a real vmsingle)', function () {
+  this.timeout(60_000);
+  let vm: VmsingleProcess;
+  let gw: TestGateway;
+  let dataDir: string;
+  let hostname: string;
+
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-echo-'));
+    vm = await startVmsingleProcess({ dataDir });
+    gw = await startTestGateway({ env: { LAYER_VM_URL: vm.url } });
+    hostname = (await fetch(`${vm.url}/api/v1/query?query=1`)).headers.get('x-server-hostname') ?? '';
+  });
+  after(async () => {
+    await gw?.close();
+    await vm?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** The same query, with a fixed time so that both answers are comparable, straight and through the gateway. */
+  async function both(query: string) {
+    const qs = `query=${encodeURIComponent(query)}&time=1700000000`;
+    const direct = await fetch(`${vm.url}/api/v1/query?${qs}`);
+    const directText = await direct.text();
+    const via = await request(`${gw.url}/v2/metrics/api/v1/query?${qs}`, { headers: { Authorization: `Bearer ${TEST_TOKEN}` } });
+    return { direct: { status: direct.status, text: directText }, via };
+  }
+
+  it('answers a query naming the backend\'s port, address or host name exactly as vmsingle does: guessing tells nothing', async () => {
+    const port = new URL(vm.url).port;
+    const wrongPort = String(Number(port) + 1);
+    const guesses = [
+      // The whole query echoed in query="...", the tail again in `unparsed data: "..."`.
+      `foo{a=":${port} 127.0.0.1:${port} ${hostname}"} +`,
+      `foo{a=":${wrongPort} 127.0.0.1:${wrongPort}"} +`,
+      `up :${port}`,
+      `up :${wrongPort}`,
+      // A regular expression comes back wrapped in anchors, which no longer matches the query as sent.
+      `{a=~"(x:${port}"}`,
+      `{a=~"(x:${wrongPort}"}`,
+      `{a=~"(${hostname}"}`,
+      // A line break inside a label value comes back Go-quoted as \n.
+      `foo{a="\n${hostname}:${port}"} +`,
+    ];
+    for (const query of guesses) {
+      const { direct, via } = await both(query);
+      assert.equal(direct.status, 422, `vmsingle answered ${direct.status} to ${query}: ${direct.text}`);
+      assert.ok(direct.text.includes(`:${port}`) || direct.text.includes(`:${wrongPort}`) || direct.text.includes(hostname), `vmsingle did not echo ${query}: ${direct.text}`);
+      assert.equal(via.status, direct.status, query);
+      assert.equal(via.text, direct.text, `${query}: got ${via.text}; want ${direct.text}`);
+    }
+  });
+
+  it('answers a query about vm_requests_total verbatim, although the backend\'s host name may be "vm"', async () => {
+    for (const query of ['vm_requests_total{job="vm"} +', `sum(rate(vm_requests_total[5m])) by (${hostname || 'vm'}) +`]) {
+      const { direct, via } = await both(query);
+      assert.equal(direct.status, 422, direct.text);
+      assert.equal(via.text, direct.text, `got ${via.text}; want ${direct.text}`);
+    }
   });
 });
