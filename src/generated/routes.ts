@@ -27,6 +27,8 @@ export interface OperationSpec {
 export const operations = {
   getMetrics: { operationId: "getMetrics", method: "GET", path: "/metrics", auth: "configurable", errors: "json", handler: "generated" },
   getHealth: { operationId: "getHealth", method: "GET", path: "/health", auth: "none", errors: "json", handler: "handwritten" },
+  getObservePage: { operationId: "getObservePage", method: "GET", path: "/observe", auth: "none", errors: "json", handler: "handwritten" },
+  getObserveAsset: { operationId: "getObserveAsset", method: "GET", path: "/observe/assets/{file}", auth: "none", errors: "json", handler: "handwritten" },
   queryInstant: { operationId: "queryInstant", method: "GET", path: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
   queryInstantPost: { operationId: "queryInstantPost", method: "POST", path: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
   queryInstantAlias: { operationId: "queryInstantAlias", method: "GET", path: "/v2/metrics/query", auth: "bearer", errors: "prometheus", handler: "handwritten" },
@@ -43,7 +45,7 @@ export const operations = {
 export type OperationId = keyof typeof operations;
 
 /** Operations whose handlers are written by hand (src/handlers/). */
-export type HandwrittenOperationId = "getHealth" | "queryInstant" | "queryInstantPost" | "queryInstantAlias" | "queryInstantAliasPost" | "queryRange" | "queryRangePost" | "queryRangeAlias" | "queryRangeAliasPost";
+export type HandwrittenOperationId = "getHealth" | "getObservePage" | "getObserveAsset" | "queryInstant" | "queryInstantPost" | "queryInstantAlias" | "queryInstantAliasPost" | "queryRange" | "queryRangePost" | "queryRangeAlias" | "queryRangeAliasPost";
 
 /** Operations served from generated code. */
 export type GeneratedOperationId = "getMetrics" | "getCatalog" | "getCatalogEntry";

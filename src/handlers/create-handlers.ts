@@ -2,12 +2,14 @@
 import type { Handlers } from '../generated/routes.ts';
 import type { HealthSnapshot } from '../health/snapshot.ts';
 import { createHealthHandler } from './health.ts';
+import { createObserveHandlers } from './observe.ts';
 import { createQueryHandler, type QueryHandlerDeps } from './query.ts';
 
 /** Creates every handwritten handler. */
 export function createHandlers(deps: QueryHandlerDeps & { health: HealthSnapshot }): Handlers {
   return {
     getHealth: createHealthHandler(deps.health),
+    ...createObserveHandlers(),
     queryInstant: createQueryHandler('queryInstant', 'query', deps),
     queryInstantPost: createQueryHandler('queryInstantPost', 'query', deps),
     queryInstantAlias: createQueryHandler('queryInstantAlias', 'query', deps),
