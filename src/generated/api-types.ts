@@ -81,8 +81,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A script or stylesheet of the observe tab
-         * @description The page's bundled JavaScript and CSS, named by a hash of their content, so they are served
+         * A script, stylesheet or icon of the observe tab
+         * @description The page's bundled JavaScript and CSS and its icon, named by a hash of their content, so they are served
          *     with `Cache-Control: public, max-age=31536000, immutable` and an ETag.
          */
         get: operations["getObserveAsset"];
@@ -750,6 +750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "image/svg+xml": string;
                     "text/css": string;
                     "text/javascript": string;
                 };

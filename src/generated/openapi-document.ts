@@ -168,8 +168,8 @@ export const openapiDocument = {
           "observe"
         ],
         "x-layer-handler": "handwritten",
-        "summary": "A script or stylesheet of the observe tab",
-        "description": "The page's bundled JavaScript and CSS, named by a hash of their content, so they are served\nwith `Cache-Control: public, max-age=31536000, immutable` and an ETag.\n",
+        "summary": "A script, stylesheet or icon of the observe tab",
+        "description": "The page's bundled JavaScript and CSS and its icon, named by a hash of their content, so they are served\nwith `Cache-Control: public, max-age=31536000, immutable` and an ETag.\n",
         "security": [],
         "parameters": [
           {
@@ -179,7 +179,7 @@ export const openapiDocument = {
             "description": "Asset file name as the page links it, for example `observe-3F2A9C1B.js`.",
             "schema": {
               "type": "string",
-              "pattern": "^[A-Za-z0-9_-]+\\.(js|css)$"
+              "pattern": "^[A-Za-z0-9_-]+\\.(js|css|svg)$"
             }
           },
           {
@@ -201,6 +201,11 @@ export const openapiDocument = {
                 }
               },
               "text/css": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "image/svg+xml": {
                 "schema": {
                   "type": "string"
                 }

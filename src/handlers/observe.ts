@@ -41,7 +41,7 @@ interface ObserveBundle {
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
 };
 
 function serve(bytes: Buffer, type: string): ServedFile {
