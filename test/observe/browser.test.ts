@@ -223,9 +223,15 @@ describe('the observe tab in Chromium', function () {
     assert.ok(canvas && canvas.width > 200 && canvas.height > 100, `canvas ${JSON.stringify(canvas)}`);
   });
 
-  it('saves desktop and phone screenshots', async () => {
-    await page.locator('article[data-name="layer_http_requests_total"]').scrollIntoViewIfNeeded();
+  it('saves desktop, dark and phone screenshots', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot('observe-desktop.png');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const figure = page.locator('article[data-name="layer_http_requests_total"] figure');
+    await page.locator('article[data-name="layer_http_requests_total"] figure[data-state="drawn"]').waitFor();
+    await figure.scrollIntoViewIfNeeded();
+    await screenshot('observe-dark-plot.png');
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
     await page.locator('#families section').first().waitFor();

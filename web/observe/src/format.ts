@@ -43,6 +43,17 @@ export function formatValue(value: number | null | undefined, { unit, perSecond 
   return `${compact(value)}${unit ? ` ${unit}` : ''}${rate}`;
 }
 
+/** An axis tick: the number with its scale (ms, KiB) but without the unit word the axis label carries. */
+export function formatTick(value: number, unit: PlotUnit): string {
+  if ((unit.unit === 'seconds' && !unit.perSecond) || unit.unit === 'bytes') return formatValue(value, { ...unit, perSecond: false });
+  return compact(value);
+}
+
+/** The axis label: the unit, per second for rates. */
+export function axisLabel({ unit, perSecond }: PlotUnit): string {
+  return `${unit || 'value'}${perSecond ? ' per second' : ''}`;
+}
+
 /** Seconds as "3 d 4 h", "2 h 5 min", "4 min 10 s" or "12 s". */
 export function formatDuration(seconds: number): string {
   const s = Math.floor(seconds);

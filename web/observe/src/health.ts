@@ -29,11 +29,12 @@ const MARKS: Record<Tone, string> = { good: '✓', warn: '…', bad: '✕', neut
 
 function card(title: string, state: string, detail: string, extra: Record<string, string> = {}): HTMLLIElement {
   const tone = TONES[state] ?? 'neutral';
+  const mark = extra['data-card'] === 'uptime' ? '' : MARKS[tone];
   return h(
     'li',
     { class: 'card', 'data-tone': tone, ...extra },
     h('h3', { text: title }),
-    h('p', { class: 'state' }, h('span', { class: 'mark', 'aria-hidden': 'true', text: MARKS[tone] }), h('span', { class: 'word', text: state })),
+    h('p', { class: 'state' }, mark && h('span', { class: 'mark', 'aria-hidden': 'true', text: mark }), h('span', { class: 'word', text: state })),
     h('p', { class: 'detail', text: detail }),
   );
 }

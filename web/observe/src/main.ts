@@ -107,11 +107,15 @@ document.addEventListener('keydown', (event) => {
   search.focus();
 });
 
-windowSelect.addEventListener('change', () => {
+/** Plots again every chart on the page: for a new window, or in the other colour scheme's ink. */
+function replotOpen(): void {
   for (const figure of familiesEl.querySelectorAll<HTMLElement>('figure.plot:not([hidden])')) {
     figure.closest('article')?.querySelector<HTMLButtonElement>('.plot-button')?.click();
   }
-});
+}
+
+windowSelect.addEventListener('change', replotOpen);
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', replotOpen);
 
 watchHealth();
 void loadCatalog();

@@ -5,7 +5,7 @@
 import uPlot from 'uplot';
 import { ApiError, queryRange, type CatalogEntry, type PromSeries } from './api.ts';
 import { h } from './dom.ts';
-import { formatValue, plotUnit } from './format.ts';
+import { axisLabel, formatTick, formatValue, plotUnit } from './format.ts';
 
 /** uPlot's column form: timestamps (seconds), then one column per series; gaps are null. */
 export type Columns = [number[], ...(number | null)[][]];
@@ -97,7 +97,9 @@ export async function plotEntry(entry: CatalogEntry, figure: HTMLElement, window
           value: (_u: uPlot, v: number | null) => formatValue(v, unit),
         })),
       ],
-      axes: [{ ...axis }, { ...axis, size: 80, values: (_u: uPlot, ticks: number[]) => ticks.map((v) => formatValue(v, unit)) }],
+      // The whole window, so an operator sees where data starts and stops.
+      scales: { x: { time: true, range: (): uPlot.Range.MinMax => [end - windowSeconds, end] } },
+      axes: [{ ...axis }, { ...axis, size: 64, label: axisLabel(unit), labelSize: 24, values: (_u: uPlot, ticks: number[]) => ticks.map((v) => formatTick(v, unit)) }],
       legend: { live: true },
       cursor: { drag: { x: true, y: false } },
     },
