@@ -26,6 +26,9 @@ interface CatalogEntry {
   alert?: { name: string; condition: string };
 }
 
+// Code run in the page is written as strings where it names browser globals: the tests are
+// type-checked with Node's libraries, not the DOM's.
+
 /** Chromium logs each non-2xx fetch; a 401 or a 503 from /health is an answer the page shows. */
 const EXPECTED_CONSOLE = /^Failed to load resource: the server responded with a status of (401|503)\b/;
 
@@ -117,7 +120,7 @@ describe('the observe tab in Chromium', function () {
     await page.getByRole('button', { name: 'Use token' }).click();
     await page.locator('#token-status', { hasText: '401' }).waitFor();
     assert.equal(await page.locator('#token-status').textContent(), `The gateway refused the token (401): ${message}`);
-    assert.equal(await page.evaluate(() => sessionStorage.length + localStorage.length), 0);
+    assert.equal(await page.evaluate<number>('sessionStorage.length + localStorage.length'), 0);
     assert.equal(await page.locator('#families article').count(), 0);
   });
 
@@ -138,7 +141,7 @@ describe('the observe tab in Chromium', function () {
       got,
       [...want].map(([family, names]) => ({ family, count: `${names.length} ${names.length === 1 ? 'metric' : 'metrics'}`, names })),
     );
-    const stored = await page.evaluate(() => ({ session: Object.values(sessionStorage), local: localStorage.length }));
+    const stored = await page.evaluate<{ session: string[]; local: number }>('({ session: Object.values(sessionStorage), local: localStorage.length })');
     assert.deepEqual(stored, { session: [gw.token], local: 0 });
     const render = await page.evaluate(() => performance.getEntriesByName('observe:catalog-render')[0]?.duration);
     assert.ok(render !== undefined && render > 0, 'the page measures its catalog render');
@@ -147,7 +150,7 @@ describe('the observe tab in Chromium', function () {
   it('narrows the list as the operator types in the search box, by name, description or label', async () => {
     const search = page.locator('input[type="search"]');
     await page.locator('body').press('/');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search', '"/" focuses the search box');
+    assert.equal(await page.evaluate<string | undefined>('document.activeElement?.id'), 'search', '"/" focuses the search box');
     const visible = () => page.locator('#families article:visible h4').allTextContents();
     for (const [typed, want] of [
       ['upstream', entries.filter((e) => /upstream/.test(e.name)).length],
@@ -222,7 +225,7 @@ describe('the observe tab in Chromium', function () {
   });
 
   it('saves desktop, dark and phone screenshots', async () => {
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await screenshot('observe-desktop.png');
     await page.emulateMedia({ colorScheme: 'dark' });
     const figure = page.locator('article[data-name="layer_http_requests_total"] figure');
