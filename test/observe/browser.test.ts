@@ -197,7 +197,8 @@ describe('the observe tab in Chromium', function () {
     await eventually(async () => {
       const end = Math.floor(Date.now() / 1000);
       const result = await query('/v2/metrics/api/v1/query_range', { query: entry.example_promql, start: String(end - 900), end: String(end), step: '4' });
-      return result.length > 0 ? true : undefined;
+      // A few points, so the page's own window (a second or two later) cannot miss them all.
+      return result.some((series) => (series.values?.length ?? 0) >= 3) ? true : undefined;
     }, 45_000, 'the range passthrough to return the first scrapes');
     const article = page.locator(`article[data-name="${entry.name}"]`);
     await page.selectOption('#window', '900');
@@ -250,6 +251,11 @@ describe('the observe tab in Chromium', function () {
     await page.reload();
     await page.locator('#families section').first().waitFor();
     await screenshot('observe-phone.png');
+    await page.selectOption('#window', '900'); // a reload starts at 1 h, which a young gateway's data may not reach
+    await page.locator('article[data-name="layer_http_requests_total"]').getByRole('button', { name: 'Plot', exact: true }).click();
+    await page.locator('article[data-name="layer_http_requests_total"] figure[data-state="drawn"]').waitFor();
+    await page.locator('article[data-name="layer_http_requests_total"] .example').scrollIntoViewIfNeeded();
+    await screenshot('observe-phone-plot.png');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 

@@ -3,7 +3,7 @@
  * cached for good, both with ETags and the page's Content-Security-Policy; errors in JSON.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundleObserve, OBSERVE_OUT_DIR, SCRIPT_BUDGET_GZIP_BYTES } from '../../scripts/lib/observe/bundle.ts';
@@ -70,6 +70,16 @@ describe('GET /observe and /observe/assets/{file}', function () {
       const body = JSON.parse(res.text);
       assert.equal(body.code, 'ERR_NOT_FOUND');
       assert.doesNotMatch(res.text, /dist|\/work|\/tmp/);
+    }
+  });
+
+  it('refuses a build whose script is over the gzipped budget, and writes nothing', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'observe-budget-')), 'observe');
+    try {
+      await assert.rejects(bundleObserve(out, 10_000), /observe-[A-Z0-9]+\.js is \d+ bytes gzipped, over the budget of 10000/);
+      await assert.rejects(readFile(join(out, 'index.html')), { code: 'ENOENT' });
+    } finally {
+      await rm(join(out, '..'), { recursive: true, force: true });
     }
   });
 
