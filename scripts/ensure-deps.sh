@@ -1,6 +1,8 @@
 #!/bin/sh
 # Installs what `npm start` and `npm test` need and a fresh clone lacks: node modules, and
-# VictoriaMetrics single-node from Debian's `victoria-metrics` package when the binary is absent.
+# VictoriaMetrics single-node from Debian's `victoria-metrics` package when the binary is absent;
+# for tests also promtool (`prometheus`) and Debian's Chromium, which the observe tab's browser
+# tests drive (Playwright's own browser download is not used).
 # It changes nothing when both are present, so it is cheap to run before every start and test.
 set -eu
 cd "$(dirname "$0")/.."
@@ -18,6 +20,7 @@ need=""
 command -v victoria-metrics >/dev/null 2>&1 || need="victoria-metrics"
 if [ "${npm_lifecycle_event:-}" = "pretest" ]; then
   command -v promtool >/dev/null 2>&1 || need="$need prometheus"
+  [ -x /usr/bin/chromium ] || need="$need chromium"
 fi
 [ -z "$need" ] && exit 0
 

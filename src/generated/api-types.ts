@@ -48,6 +48,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/observe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The observe tab
+         * @description An HTML page for operators: at-a-glance health cards (from /health), the catalog grouped by
+         *     family with search, and a plot of each entry's example PromQL through the range passthrough.
+         *     The page itself needs no token; the operator pastes one, which the page keeps in
+         *     sessionStorage and sends as a Bearer header. Served with `Cache-Control: no-cache`, an
+         *     ETag, and `Content-Security-Policy: default-src 'self'`; the page requests nothing from
+         *     any other origin. Built by `npm run build`; 503 until it is.
+         */
+        get: operations["getObservePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/observe/assets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A script, stylesheet or icon of the observe tab
+         * @description The page's bundled JavaScript and CSS and its icon, named by a hash of their content, so they are served
+         *     with `Cache-Control: public, max-age=31536000, immutable` and an ETag.
+         */
+        get: operations["getObserveAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/metrics/api/v1/query": {
         parameters: {
             query?: never;
@@ -406,6 +452,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The observe tab's files are not built; `npm run build` builds them. */
+        NotBuilt: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description No such resource. */
         NotFound: {
             headers: {
@@ -574,6 +629,8 @@ export interface components {
     headers: {
         /** @description The methods the route accepts. */
         Allow: string;
+        /** @description `default-src 'self'` and tighter: no inline script or style, no other origin. */
+        ContentSecurityPolicy: string;
         /** @description Strong validator of the served bytes (a content hash). */
         ETag: string;
         /** @description Seconds to wait before retrying. */
@@ -635,6 +692,78 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    getObservePage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; a match answers 304. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page shell. */
+            200: {
+                headers: {
+                    "Content-Security-Policy": components["headers"]["ContentSecurityPolicy"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified; the client's copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            503: components["responses"]["NotBuilt"];
+        };
+    };
+    getObserveAsset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag from an earlier response; a match answers 304. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description Asset file name as the page links it, for example `observe-3F2A9C1B.js`. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The asset. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                    "text/css": string;
+                    "text/javascript": string;
+                };
+            };
+            /** @description Not modified; the client's copy is current. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["NotBuilt"];
         };
     };
     queryInstant: {

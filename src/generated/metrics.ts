@@ -32,7 +32,7 @@ export type LayerPipelineStageCountLabels = {
 /** Labels of `layer_http_requests_total`. */
 export type LayerHttpRequestsTotalLabels = {
   /** Route template of the request; `unmatched` for paths no route serves. */
-  route: "/metrics" | "/health" | "/v2/metrics/api/v1/query" | "/v2/metrics/query" | "/v2/metrics/api/v1/query_range" | "/v2/metrics/query_range" | "/v2/metrics/catalog" | "/v2/metrics/catalog/{name}" | "unmatched";
+  route: "/metrics" | "/health" | "/v2/metrics/api/v1/query" | "/v2/metrics/query" | "/v2/metrics/api/v1/query_range" | "/v2/metrics/query_range" | "/v2/metrics/catalog" | "/v2/metrics/catalog/{name}" | "/observe" | "/observe/assets/{file}" | "unmatched";
   /** HTTP method; methods outside the set count as `other`. */
   method: "GET" | "POST" | "HEAD" | "OPTIONS" | "other";
   /** HTTP status code of the response. */
@@ -42,7 +42,7 @@ export type LayerHttpRequestsTotalLabels = {
 /** Labels of `layer_http_request_duration_seconds`. */
 export type LayerHttpRequestDurationSecondsLabels = {
   /** Route template of the request; `unmatched` for paths no route serves. */
-  route: "/metrics" | "/health" | "/v2/metrics/api/v1/query" | "/v2/metrics/query" | "/v2/metrics/api/v1/query_range" | "/v2/metrics/query_range" | "/v2/metrics/catalog" | "/v2/metrics/catalog/{name}" | "unmatched";
+  route: "/metrics" | "/health" | "/v2/metrics/api/v1/query" | "/v2/metrics/query" | "/v2/metrics/api/v1/query_range" | "/v2/metrics/query_range" | "/v2/metrics/catalog" | "/v2/metrics/catalog/{name}" | "/observe" | "/observe/assets/{file}" | "unmatched";
   /** HTTP method; methods outside the set count as `other`. */
   method: "GET" | "POST" | "HEAD" | "OPTIONS" | "other";
 };
@@ -197,10 +197,10 @@ export function registerMetrics(registry: Registry, options: RegisterMetricsOpti
       remove: (labels) => m1.remove({ ...labels }),
     };
   const m2 = new Counter({ name: "layer_http_requests_total", help: "HTTP requests answered by the gateway, by route template, method and status code.", labelNames: ["route","method","code"], registers: [registry], ...collector("layer_http_requests_total") });
-  const g2 = createLabelGuard([{"name":"route","values":["/metrics","/health","/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/catalog","/v2/metrics/catalog/{name}","unmatched"]},{"name":"method","values":["GET","POST","HEAD","OPTIONS","other"]},{"name":"code","maxValues":40}], countOverflow("layer_http_requests_total"));
+  const g2 = createLabelGuard([{"name":"route","values":["/metrics","/health","/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/catalog","/v2/metrics/catalog/{name}","/observe","/observe/assets/{file}","unmatched"]},{"name":"method","values":["GET","POST","HEAD","OPTIONS","other"]},{"name":"code","maxValues":40}], countOverflow("layer_http_requests_total"));
   handles.layer_http_requests_total = { inc: (labels, value) => m2.inc(g2(labels), value) };
   const m3 = new Histogram({ name: "layer_http_request_duration_seconds", help: "Time from receiving a request to sending the last byte of its response.", labelNames: ["route","method"], buckets: [0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10,30,60], registers: [registry], ...collector("layer_http_request_duration_seconds") });
-  const g3 = createLabelGuard([{"name":"route","values":["/metrics","/health","/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/catalog","/v2/metrics/catalog/{name}","unmatched"]},{"name":"method","values":["GET","POST","HEAD","OPTIONS","other"]}], countOverflow("layer_http_request_duration_seconds"));
+  const g3 = createLabelGuard([{"name":"route","values":["/metrics","/health","/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/catalog","/v2/metrics/catalog/{name}","/observe","/observe/assets/{file}","unmatched"]},{"name":"method","values":["GET","POST","HEAD","OPTIONS","other"]}], countOverflow("layer_http_request_duration_seconds"));
   handles.layer_http_request_duration_seconds = { observe: (labels, value) => m3.observe(g3(labels), value) };
   const m4 = new Counter({ name: "layer_upstream_requests_total", help: "Requests the passthrough sent to the metrics backend, by endpoint and the backend's status code.", labelNames: ["endpoint","code"], registers: [registry], ...collector("layer_upstream_requests_total") });
   const g4 = createLabelGuard([{"name":"endpoint","values":["query","query_range"]},{"name":"code","maxValues":40}], countOverflow("layer_upstream_requests_total"));

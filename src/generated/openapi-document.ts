@@ -34,6 +34,10 @@ export const openapiDocument = {
     {
       "name": "operations",
       "description": "Health and the gateway's own metrics."
+    },
+    {
+      "name": "observe",
+      "description": "The observe tab, a page for people that reads /health, the catalog and the passthrough."
     }
   ],
   "security": [
@@ -107,6 +111,113 @@ export const openapiDocument = {
                 }
               }
             }
+          }
+        }
+      }
+    },
+    "/observe": {
+      "get": {
+        "operationId": "getObservePage",
+        "tags": [
+          "observe"
+        ],
+        "summary": "The observe tab",
+        "description": "An HTML page for operators: at-a-glance health cards (from /health), the catalog grouped by\nfamily with search, and a plot of each entry's example PromQL through the range passthrough.\nThe page itself needs no token; the operator pastes one, which the page keeps in\nsessionStorage and sends as a Bearer header. Served with `Cache-Control: no-cache`, an\nETag, and `Content-Security-Policy: default-src 'self'`; the page requests nothing from\nany other origin. Built by `npm run build`; 503 until it is.\n",
+        "security": [],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IfNoneMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The page shell.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              },
+              "Content-Security-Policy": {
+                "$ref": "#/components/headers/ContentSecurityPolicy"
+              }
+            },
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Not modified; the client's copy is current."
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowed"
+          },
+          "503": {
+            "$ref": "#/components/responses/NotBuilt"
+          }
+        }
+      }
+    },
+    "/observe/assets/{file}": {
+      "get": {
+        "operationId": "getObserveAsset",
+        "tags": [
+          "observe"
+        ],
+        "summary": "A script, stylesheet or icon of the observe tab",
+        "description": "The page's bundled JavaScript and CSS and its icon, named by a hash of their content, so they are served\nwith `Cache-Control: public, max-age=31536000, immutable` and an ETag.\n",
+        "security": [],
+        "parameters": [
+          {
+            "name": "file",
+            "in": "path",
+            "required": true,
+            "description": "Asset file name as the page links it, for example `observe-3F2A9C1B.js`.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9_-]+\\.(js|css|svg)$"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/IfNoneMatch"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The asset.",
+            "headers": {
+              "ETag": {
+                "$ref": "#/components/headers/ETag"
+              }
+            },
+            "content": {
+              "text/javascript": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/css": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "image/svg+xml": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "304": {
+            "description": "Not modified; the client's copy is current."
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/NotBuilt"
           }
         }
       }
@@ -724,6 +835,12 @@ export const openapiDocument = {
         "schema": {
           "type": "string"
         }
+      },
+      "ContentSecurityPolicy": {
+        "description": "`default-src 'self'` and tighter: no inline script or style, no other origin.",
+        "schema": {
+          "type": "string"
+        }
       }
     },
     "parameters": {
@@ -921,6 +1038,16 @@ export const openapiDocument = {
       },
       "NotFound": {
         "description": "No such resource.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "NotBuilt": {
+        "description": "The observe tab's files are not built; `npm run build` builds them.",
         "content": {
           "application/json": {
             "schema": {

@@ -5,6 +5,7 @@ import type { HealthSnapshot } from '../health/snapshot.ts';
 import { createCatalogHandlers } from './catalog.ts';
 import { createHealthHandler } from './health.ts';
 import { createMetricsHandler } from './metrics.ts';
+import { createObserveHandlers } from './observe.ts';
 import { createQueryHandler, type QueryHandlerDeps } from './query.ts';
 
 /** What the handlers need beyond the passthrough's dependencies. */
@@ -20,6 +21,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getMetrics: createMetricsHandler(deps.registry),
     getHealth: createHealthHandler(deps.health),
     ...createCatalogHandlers(),
+    ...createObserveHandlers(),
     queryInstant: createQueryHandler('queryInstant', 'query', deps),
     queryInstantPost: createQueryHandler('queryInstantPost', 'query', deps),
     queryInstantAlias: createQueryHandler('queryInstantAlias', 'query', deps),

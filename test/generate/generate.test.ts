@@ -33,8 +33,11 @@ describe('npm run generate', function () {
   it('builds the operation table from openapi.yaml: every operation, its auth and handler kind', async () => {
     const rows = operationRows(await readOpenApi(root));
     const byId = Object.fromEntries(rows.map((r) => [r.operationId, r]));
-    assert.equal(rows.length, 12);
+    assert.equal(rows.length, 14);
     assert.equal(byId.getHealth!.auth, 'none');
+    assert.equal(byId.getObservePage!.auth, 'none');
+    assert.equal(byId.getObserveAsset!.validation, 'handler');
+    assert.equal(byId.getObserveAsset!.errors, 'json');
     assert.equal(byId.getMetrics!.auth, 'configurable');
     assert.equal(byId.getMetrics!.validation, 'router');
     assert.equal(byId.queryInstant!.validation, 'handler');
