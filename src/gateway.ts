@@ -137,7 +137,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       if (!vmsingle || vmsingle.state !== 'up') throw new Error('bundled vmsingle is not up');
       return vmsingle.url;
     };
-    const upstream = createUpstream({ baseUrl: backendUrl, timeoutMs: config.vmTimeoutMs });
+    const upstream = createUpstream({ baseUrl: backendUrl, timeoutMs: config.vmTimeoutMs, retryStale: Boolean(config.vmUrl) });
     cleanups.push(() => upstream.close());
     const redact = () => {
       try {
