@@ -25,47 +25,60 @@ interface Token {
   index: number;
 }
 
+// Every scanner below works at an offset in the whole query, with sticky regular expressions,
+// never on a slice of its rest: a query can be as long as the body limit, and the scan stays linear.
 const SPACE = /[ \t\n\v\f\r]/;
-const DIGIT = /[0-9]/;
 // MetricsQL identifiers start with a letter, `_` or `:` and go on with those, digits and `.`;
 // a backslash escapes the next character.
 const IDENT_START = /[\p{L}_:\\]/u;
 const IDENT_PART = /[\p{L}_:.0-9]/u;
 // Number multipliers, longest first (MetricsQL's scanNumMultiplier, case-insensitive).
-const MULTIPLIER = /^(?:kib|ki|kb|k|mib|mi|mb|m|gib|gi|gb|g|tib|ti|tb|t)/i;
+const MULTIPLIER = /kib|ki|kb|k|mib|mi|mb|m|gib|gi|gb|g|tib|ti|tb|t/iy;
 // Lower-case duration units only: MetricsQL 1.79 reads `5M` as a number, not as minutes.
-const SINGLE_DURATION = /^-?[0-9]+(?:\.[0-9]+)?(?:ms|[smhdwyi])/;
+const SINGLE_DURATION = /-?[0-9]+(?:\.[0-9]+)?(?:ms|[smhdwyi])/y;
+const SPECIAL_INTEGER = /0[xX][0-9a-fA-F]*|0[bBoO][0-9]*/y;
+const EXPONENT = /[eE][+-]?[0-9]+/y;
+// What any crashing token contains: a digit or `.` before a multiplier (lower-case `m` alone is
+// minutes), or a special integer prefix. Most queries have none and need no tokenizing.
+const MAYBE_CRASHING = /[0-9.](?:[kgtKGTM]|m[ibIB])|0[xXbBoO]/;
 
-/** Length of the duration at the start of `s` (`1h`, `3h5m`, `1h-5m`), or 0. */
-function durationLength(s: string): number {
-  let first = SINGLE_DURATION.exec(s);
-  if (!first || first[0].startsWith('-')) return 0;
-  let length = 0;
-  while (first) {
-    length += first[0].length;
-    first = SINGLE_DURATION.exec(s.slice(length));
-  }
-  return length;
+/** Length of the match of the sticky `pattern` at `at` in `s`, or 0. */
+function matchAt(pattern: RegExp, s: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.test(s) ? pattern.lastIndex - at : 0;
 }
 
-/** Length of the number at the start of `s` as MetricsQL's lexer scans it, or 0. */
-function numberLength(s: string): number {
-  const special = /^0[xX][0-9a-fA-F]*|^0[bBoO][0-9]*/.exec(s);
-  if (special) return special[0].length;
-  let i = 0;
-  while (i < s.length && DIGIT.test(s[i]!)) i++;
-  const after = (at: number) => MULTIPLIER.exec(s.slice(at))?.[0].length ?? 0;
-  if (i > 0 && after(i) > 0) return i + after(i);
+function isDigit(s: string, at: number): boolean {
+  const code = s.charCodeAt(at);
+  return code >= 48 && code <= 57;
+}
+
+/** Length of the duration at `at` in `s` (`1h`, `3h5m`, `1h-5m`), or 0. */
+function durationLength(s: string, at = 0): number {
+  if (s[at] === '-') return 0;
+  let end = at;
+  for (let n = matchAt(SINGLE_DURATION, s, end); n > 0; n = matchAt(SINGLE_DURATION, s, end)) end += n;
+  return end - at;
+}
+
+/** Length of the number at `at` in `s` as MetricsQL's lexer scans it, or 0. */
+function numberLength(s: string, at = 0): number {
+  const special = matchAt(SPECIAL_INTEGER, s, at);
+  if (special > 0) return special;
+  let i = at;
+  while (isDigit(s, i)) i++;
+  if (i > at) {
+    const multiplier = matchAt(MULTIPLIER, s, i);
+    if (multiplier > 0) return i + multiplier - at;
+  }
   if (s[i] === '.') {
     i++;
-    while (i < s.length && DIGIT.test(s[i]!)) i++;
-    if (after(i) > 0) return i + after(i);
+    while (isDigit(s, i)) i++;
+    const multiplier = matchAt(MULTIPLIER, s, i);
+    if (multiplier > 0) return i + multiplier - at;
   }
-  if (i > 0 && (s[i] === 'e' || s[i] === 'E')) {
-    const exponent = /^[eE][+-]?[0-9]+/.exec(s.slice(i));
-    if (exponent) i += exponent[0].length;
-  }
-  return i;
+  if (i > at) i += matchAt(EXPONENT, s, i);
+  return i - at;
 }
 
 /** Whether `text` is a whole number token that 1.79.5 accepts as a duration but cannot evaluate. */
@@ -73,17 +86,18 @@ export function isCrashingDuration(text: string): boolean {
   if (durationLength(text) === text.length) return false; // a real duration
   if (numberLength(text) !== text.length) return false; // not one number: a parse error, not a crash
   if (/^0[xX][0-9a-fA-F]+$|^0[bB][01]+$|^0[oO][0-7]+$/.test(text)) return true;
-  return MULTIPLIER.test(text.replace(/^[0-9]*\.?[0-9]*/, ''));
+  const digits = /^[0-9]*\.?[0-9]*/.exec(text)![0].length;
+  return digits < text.length && matchAt(MULTIPLIER, text, digits) === text.length - digits;
 }
 
-/** Length of the quoted string at the start of `s` (closing quote included), or all of `s` if unclosed. */
-function stringLength(s: string): number {
-  const quote = s[0]!;
-  for (let i = 1; i < s.length; i++) {
+/** Length of the quoted string at `at` in `s` (closing quote included), or the rest of `s` if unclosed. */
+function stringLength(s: string, at: number): number {
+  const quote = s[at]!;
+  for (let i = at + 1; i < s.length; i++) {
     if (s[i] === '\\') i++;
-    else if (s[i] === quote) return i + 1;
+    else if (s[i] === quote) return i + 1 - at;
   }
-  return s.length;
+  return s.length - at;
 }
 
 /** Splits a query into MetricsQL tokens, skipping whitespace and `#` comments. */
@@ -101,16 +115,15 @@ function tokenize(query: string): Token[] {
       i = end === -1 ? query.length : end + 1;
       continue;
     }
-    const rest = query.slice(i);
     let length: number;
-    if (c === '"' || c === "'" || c === '`') length = stringLength(rest);
+    if (c === '"' || c === "'" || c === '`') length = stringLength(query, i);
     else if (IDENT_START.test(c)) {
       length = 1;
-      while (length < rest.length && (IDENT_PART.test(rest[length]!) || rest[length - 1] === '\\')) length++;
-    } else if (DIGIT.test(c) || (c === '.' && DIGIT.test(rest[1] ?? ''))) {
-      length = durationLength(rest) || numberLength(rest) || 1;
+      while (i + length < query.length && (IDENT_PART.test(query[i + length]!) || query[i + length - 1] === '\\')) length++;
+    } else if (isDigit(query, i) || (c === '.' && isDigit(query, i + 1))) {
+      length = durationLength(query, i) || numberLength(query, i) || 1;
     } else length = 1;
-    tokens.push({ text: rest.slice(0, length), index: i });
+    tokens.push({ text: query.slice(i, i + length), index: i });
     i += length;
   }
   return tokens;
@@ -123,7 +136,7 @@ function isDurationOrNumber(text: string): boolean {
 
 /** Whether a token starts with a digit or `.5`: a number or a duration. */
 function isNumeric(token: Token | undefined): boolean {
-  return token !== undefined && (DIGIT.test(token.text[0]!) || (token.text[0] === '.' && DIGIT.test(token.text[1] ?? '')));
+  return token !== undefined && (isDigit(token.text, 0) || (token.text[0] === '.' && isDigit(token.text, 1)));
 }
 
 /** The crashing duration of the bracket opening at tokens[open], if the bracket parses. */
@@ -166,6 +179,7 @@ function checkOffset(tokens: Token[], at: number): KnownCrash | undefined {
  * there is none.
  */
 export function findKnownCrash(query: string): KnownCrash | undefined {
+  if (!MAYBE_CRASHING.test(query)) return undefined;
   const tokens = tokenize(query);
   for (let i = 0; i < tokens.length; i++) {
     const text = tokens[i]!.text;
