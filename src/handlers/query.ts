@@ -17,7 +17,7 @@ import { checkParams, type Endpoint } from '../proxy/params.ts';
 import type { Quarantine } from '../proxy/quarantine.ts';
 import { checkQuery, type QueryRefusalReason } from '../proxy/query-guard.ts';
 import { readBody } from '../proxy/read-body.ts';
-import { UpstreamError, type Upstream, type UpstreamCall, type UpstreamResponse } from '../proxy/upstream.ts';
+import { mayHaveReachedBackend, UpstreamError, type Upstream, type UpstreamCall, type UpstreamResponse } from '../proxy/upstream.ts';
 import { isJson, readErrorBody, redactText, wrapErrorText } from '../proxy/wrap-error.ts';
 import type { RequestValidator } from '../validation.ts';
 
@@ -42,9 +42,9 @@ export interface QueryHandlerDeps {
 const NON_ASCII_QUERY = /[^\x21-\x7e]/;
 const NON_ASCII_BODY = /[^\t\r\n\x20-\x7e]/;
 
-/** Whether a backend request ended without an answer because the backend failed (not a timeout, not the client leaving). */
+/** Whether a backend request ended without an answer because the backend failed on it (not a timeout, not the client leaving). */
 function diedOnBackend(error: unknown): boolean {
-  return error instanceof UpstreamError && (error.reason === 'unreachable' || error.reason === 'reset');
+  return error instanceof UpstreamError && mayHaveReachedBackend(error);
 }
 
 function firstHeader(value: string | string[] | undefined): string | undefined {

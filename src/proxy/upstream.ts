@@ -82,6 +82,20 @@ export class UpstreamError extends Error {
   }
 }
 
+// Errors of a connection that was never made: the request cannot have reached the backend.
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * Whether a request that failed without an answer may have reached the backend, that is whether
+ * the backend may have died of it: false when no connection was made, or no backend was up.
+ */
+export function mayHaveReachedBackend(error: UpstreamError): boolean {
+  if (error.reason === 'reset') return true;
+  if (error.reason !== 'unreachable') return false;
+  const code = error.cause instanceof Object ? codeOf(error.cause) : '';
+  return code !== '' && !NOT_CONNECTED.has(code);
+}
+
 /** Sends requests to the backend. */
 export interface Upstream {
   send(request: UpstreamRequest): UpstreamCall;
