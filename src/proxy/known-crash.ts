@@ -163,7 +163,7 @@ function checkBracket(tokens: Token[], open: number): KnownCrash | undefined {
 
 /** The crashing duration after the `offset` at tokens[at], if the offset parses. */
 function checkOffset(tokens: Token[], at: number): KnownCrash | undefined {
-  const isOffset = (token: Token | undefined) => token?.text.toLowerCase() === 'offset';
+  const isOffset = (token: Token | undefined) => token?.text.length === 6 && token.text.toLowerCase() === 'offset';
   // A second offset on the same expression is a parse error.
   if (isOffset(tokens[at - 2]) || (isOffset(tokens[at - 3]) && tokens[at - 2]?.text === '-')) return undefined;
   const value = tokens[at + 1]?.text === '-' ? at + 2 : at + 1;
@@ -183,7 +183,7 @@ export function findKnownCrash(query: string): KnownCrash | undefined {
   const tokens = tokenize(query);
   for (let i = 0; i < tokens.length; i++) {
     const text = tokens[i]!.text;
-    const found = text === '[' ? checkBracket(tokens, i) : text.toLowerCase() === 'offset' ? checkOffset(tokens, i) : undefined;
+    const found = text === '[' ? checkBracket(tokens, i) : text.length === 6 && text.toLowerCase() === 'offset' ? checkOffset(tokens, i) : undefined;
     if (found) return found;
   }
   return undefined;
