@@ -28,6 +28,7 @@ import { createTokenCheck } from './middleware/auth.ts';
 import { createMetricBatch } from './metrics/batch.ts';
 import { runtimeCollectors } from './metrics/runtime.ts';
 import { createLimiter } from './proxy/limiter.ts';
+import { createQuarantine } from './proxy/quarantine.ts';
 import { createUpstream } from './proxy/upstream.ts';
 import { createRequestValidator } from './validation.ts';
 
@@ -137,7 +138,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       if (!vmsingle || vmsingle.state !== 'up') throw new Error('bundled vmsingle is not up');
       return vmsingle.url;
     };
-    const upstream = createUpstream({ baseUrl: backendUrl, timeoutMs: config.vmTimeoutMs });
+    const upstream = createUpstream({ baseUrl: backendUrl, timeoutMs: config.vmTimeoutMs, retryStale: Boolean(config.vmUrl) });
     cleanups.push(() => upstream.close());
     const redact = () => {
       try {
@@ -149,6 +150,8 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       }
     };
 
+    // Bundled mode only: an external backend's crashes are not seen, and it may be many processes.
+    const quarantine = config.vmUrl ? undefined : createQuarantine({ logger });
     const validate = await createRequestValidator();
     const handlers = createHandlers({
       upstream,
@@ -160,6 +163,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       redact,
       health,
       registry,
+      ...(quarantine ? { quarantine } : {}),
     });
     const app = createApp({
       logger,
@@ -217,6 +221,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
         logger,
         onState: setBackend,
         onRestart: () => metrics.layer_vmsingle_restarts_total.inc(),
+        onUnexpectedExit: () => quarantine?.backendCrashed(),
       });
       const vm = vmsingle;
       cleanups.push(() => vm.stop());

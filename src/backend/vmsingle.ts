@@ -37,6 +37,8 @@ export interface VmsingleOptions {
   logger: Logger;
   /** Called on every state change. (default: none) */
   onState?(state: VmsingleState): void;
+  /** Called once when a running process exits without being asked to, before its restart is scheduled. (default: none) */
+  onUnexpectedExit?(info: { pid: number; code: number | null; signal: string | null }): void;
   /** Called once per restart attempt after an unexpected exit, whether or not it comes up. (default: none) */
   onRestart?(): void;
   /** Picks the listen port; injected by tests to force a taken port. (default: findFreePort) */
@@ -145,6 +147,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
     // dies soon after each start keeps backing off.
     if (Date.now() - upSince >= backoffBounds.maxMs) backoff.reset();
     logger.error({ pid: proc.pid, ...info, output: proc.output.lines() }, 'vmsingle exited unexpectedly; restarting');
+    options.onUnexpectedExit?.({ pid: proc.pid, ...info });
     scheduleRestart();
   }
 

@@ -14,8 +14,10 @@ import { forwardBody } from '../proxy/forward-body.ts';
 import { forwardRequestHeaders, forwardResponseHeaders } from '../proxy/headers.ts';
 import type { Limiter } from '../proxy/limiter.ts';
 import { checkParams, type Endpoint } from '../proxy/params.ts';
+import type { Quarantine } from '../proxy/quarantine.ts';
+import { checkQuery, type QueryRefusalReason } from '../proxy/query-guard.ts';
 import { readBody } from '../proxy/read-body.ts';
-import { UpstreamError, type Upstream, type UpstreamCall, type UpstreamResponse } from '../proxy/upstream.ts';
+import { mayHaveReachedBackend, UpstreamError, type Upstream, type UpstreamCall, type UpstreamResponse } from '../proxy/upstream.ts';
 import { isJson, readErrorBody, redactJsonError, wrapErrorText } from '../proxy/wrap-error.ts';
 import type { RequestValidator } from '../validation.ts';
 
@@ -32,11 +34,18 @@ export interface QueryHandlerDeps {
   maxBodyBytes: number;
   /** Strings that identify the backend (its host, host:port); scrubbed from its JSON error texts outside the client's own text. */
   redact: () => readonly string[];
+  /** Queries refused since the bundled backend crashed; absent with an external backend. (default: none) */
+  quarantine?: Quarantine;
 }
 
 // A form body is ASCII; raw bytes outside it would be re-encoded (or refused) by Node on the way out.
 const NON_ASCII_QUERY = /[^\x21-\x7e]/;
 const NON_ASCII_BODY = /[^\t\r\n\x20-\x7e]/;
+
+/** Whether a backend request ended without an answer because the backend failed on it (not a timeout, not the client leaving). */
+function diedOnBackend(error: unknown): boolean {
+  return error instanceof UpstreamError && mayHaveReachedBackend(error);
+}
 
 function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
@@ -65,7 +74,7 @@ async function readRequest(ctx: Context, endpoint: Endpoint, operationId: Operat
   const values = Object.fromEntries(params);
   const problem = deps.validate(operationId, operations[operationId].method === 'GET' ? { query: values } : { body: values });
   if (problem) throw new BadRequestError(`invalid parameters: ${problem}`);
-  return { rawQuery, body, values: Object.values(values) };
+  return { rawQuery, body, values: Object.values(values), query: params.get('query')! };
 }
 
 /** Creates the handler of one query operation (`endpoint` is fixed per operation, never read from the path). */
@@ -76,7 +85,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     for (const seconds of durations) metrics.layer_upstream_request_duration_seconds.observe(labels, seconds);
   };
   const recordStatus: BatchedUpdate<Endpoint, string, null> = (e, code, _c, responses) => metrics.layer_upstream_requests_total.inc({ endpoint: e, code }, responses.length);
-  const reject = (reason: 'bad_request' | 'body_too_large' | 'concurrency') => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
+  const reject = (reason: 'bad_request' | 'body_too_large' | 'concurrency' | QueryRefusalReason) => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
 
   return async (ctx) => {
     const release = deps.limiter.tryAcquire();
@@ -100,11 +109,19 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       reject(error instanceof GatewayError && error.status === 413 ? 'body_too_large' : 'bad_request');
       throw error;
     }
+    const refusal = checkQuery(request.query, deps.quarantine);
+    if (refusal) {
+      reject(refusal.reason);
+      throw refusal.error;
+    }
+    // Failed requests stay suspects briefly: the crash that failed them is noticed a moment later.
+    const tracked = deps.quarantine?.track(request.query);
 
     const started = performance.now();
     metrics.layer_upstream_in_flight_requests.inc();
     let settled = false;
     const settle = () => {
+      tracked?.done();
       if (settled) return;
       settled = true;
       metrics.layer_upstream_in_flight_requests.dec();
@@ -122,6 +139,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     try {
       response = await call.response;
     } catch (error) {
+      if (diedOnBackend(error)) tracked?.failed();
       settle();
       if (!(error instanceof UpstreamError)) throw error;
       metrics.layer_upstream_requests_total.inc({ endpoint, code: error.status === undefined ? 'none' : String(error.status) });
@@ -167,6 +185,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     body.once('end', settle);
     body.once('close', settle);
     body.once('error', (error) => {
+      if (diedOnBackend(error)) tracked?.failed();
       metrics.layer_upstream_errors_total.inc({ endpoint, reason: error instanceof UpstreamError ? error.reason : 'reset' });
       // Never a clean, truncated response: cut the connection so the client sees a transfer error.
       res.destroy();

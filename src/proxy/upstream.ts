@@ -54,6 +54,13 @@ export interface UpstreamOptions {
   timeoutMs: number;
   /** Bodies with a Content-Length up to this are read whole before the response resolves. (default: WHOLE_BODY_BYTES) */
   wholeBodyBytes?: number;
+  /**
+   * Whether a request that failed on a reused keep-alive connection, before any response, is sent
+   * once more on a new connection. Off for the bundled vmsingle: it never closes a connection its
+   * client still pools (its idle timeout is a minute, the pool's 4 s), so any such failure is its
+   * own, a crash perhaps. (default: true)
+   */
+  retryStale?: boolean;
 }
 
 /** Default of UpstreamOptions.wholeBodyBytes: a small query's answer, held at most once per request in flight. */
@@ -75,6 +82,20 @@ export class UpstreamError extends Error {
   }
 }
 
+// Errors of a connection that was never made: the request cannot have reached the backend.
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * Whether a request that failed without an answer may have reached the backend, that is whether
+ * the backend may have died of it: false when no connection was made, or no backend was up.
+ */
+export function mayHaveReachedBackend(error: UpstreamError): boolean {
+  if (error.reason === 'reset') return true;
+  if (error.reason !== 'unreachable') return false;
+  const code = error.cause instanceof Object ? codeOf(error.cause) : '';
+  return code !== '' && !NOT_CONNECTED.has(code);
+}
+
 /** Sends requests to the backend. */
 export interface Upstream {
   send(request: UpstreamRequest): UpstreamCall;
@@ -84,8 +105,8 @@ export interface Upstream {
 
 // undici's codes for the three ways the backend can stay silent too long.
 const TIMEOUTS = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
-// Errors of a connection the backend closed as a request went out on it, typically a keep-alive
-// connection it had just timed out: the request may never have reached it.
+// Errors of a kept-alive connection the backend closed as a request went out on it, typically
+// one it had just timed out (FIN, or a reset when the request landed in its closed socket).
 const CLOSED = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
 
 const MID_BODY_MESSAGE = 'the metrics backend failed while sending its response; retry shortly (GET /health shows its state)';
@@ -106,6 +127,7 @@ function classify(error: unknown, aborted: boolean, status: number | undefined, 
 export function createUpstream(options: UpstreamOptions): Upstream {
   const baseUrl = typeof options.baseUrl === 'string' ? () => options.baseUrl as string : options.baseUrl;
   const wholeBodyBytes = options.wholeBodyBytes ?? WHOLE_BODY_BYTES;
+  const retryStale = options.retryStale ?? true;
   const timeouts = { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs };
   // Idle pooled connections close after 4 s, so a burst does not leave hundreds of descriptors
   // open to the backend until it closes them itself (vmsingle waits a minute).
@@ -201,9 +223,11 @@ export function createUpstream(options: UpstreamOptions): Upstream {
             }
           },
           onResponseError(_c, error) {
-            // One retry, on a new connection, when the backend closed the connection before
-            // answering: the pool's next connection may be just as stale.
-            if (status === undefined && !aborted && !isRetry && CLOSED.has(codeOf(error))) {
+            // One retry, on a new connection, when the backend closed a kept-alive connection as
+            // the request went out on it: the pool's next connection may be just as stale. Never
+            // for a fresh connection: a backend that read the request and then died of it
+            // (a query that crashes it) would get it a second time.
+            if (status === undefined && !aborted && !isRetry && reused && CLOSED.has(codeOf(error))) {
               const fresh = new Client(backend.origin, { connect: { timeout: options.timeoutMs } });
               attempt(fresh, true);
               void fresh.close().catch(() => {});
@@ -215,6 +239,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
           },
         });
       };
+      // The pool sends on an idle kept-alive connection when it has one, on a new one otherwise.
+      const reused = retryStale && backend.pool.stats.free > 0;
       attempt(backend.pool, false);
 
       return {

@@ -82,10 +82,11 @@ describe('createVmsingle(options)', function () {
     await assert.rejects(vm.start(), { code: 'ERR_VM_STOPPED' });
   });
 
-  it('restarts after SIGKILL: down, onRestart, up again on the same port', async () => {
+  it('restarts after SIGKILL: down, onUnexpectedExit, onRestart, up again on the same port', async () => {
     const states: VmsingleState[] = [];
     let restarts = 0;
-    const vm = make({ onState: (s) => states.push(s), onRestart: () => (restarts += 1) });
+    const exits: unknown[] = [];
+    const vm = make({ onState: (s) => states.push(s), onRestart: () => (restarts += 1), onUnexpectedExit: (info) => exits.push(info) });
     await vm.start();
     const { url } = vm;
     const firstPid = vm.pid as number;
@@ -96,8 +97,11 @@ describe('createVmsingle(options)', function () {
     const ms = Date.now() - killedAt;
     assert.deepEqual(states, ['starting', 'up', 'down', 'up']);
     assert.equal(restarts, 1);
+    assert.deepEqual(exits, [{ pid: firstPid, code: null, signal: 'SIGKILL' }]);
     assert.equal(vm.url, url, 'the restart reuses the port');
     assert.equal(await probeHealth(vm.url, 1000), true);
+    await vm.stop();
+    assert.equal(exits.length, 1, 'a requested stop is not an unexpected exit');
     assert.ok(logger.entries.some((e) => e.level === 'error' && e.msg === 'vmsingle exited unexpectedly; restarting'));
     console.log(`      (vmsingle restart after SIGKILL: ${ms} ms)`);
   });

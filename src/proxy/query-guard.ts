@@ -1,0 +1,39 @@
+/**
+ * The passthrough's refusals that depend on the query text itself: a form known to crash the
+ * backend, and a query in quarantine since the bundled backend crashed. Both answer 400 bad_data.
+ */
+import { BadRequestError } from '../errors.ts';
+import { findKnownCrash } from './known-crash.ts';
+import { fingerprintOf, type Quarantine } from './quarantine.ts';
+
+/** Why a query was refused (the `reason` label of layer_proxy_rejections_total). */
+export type QueryRefusalReason = 'known_crash' | 'quarantined';
+
+/** A refused query: the reason to count and the error to answer. */
+export interface QueryRefusal {
+  reason: QueryRefusalReason;
+  error: BadRequestError;
+}
+
+/** How to write what the client meant, by the suffix it used. */
+function hintFor(text: string): string {
+  if (/^[0-9.]+M$/.test(text)) {
+    return `use m for minutes (${text.slice(0, -1)}m); MetricsQL has no month unit (M is the number suffix 1e6), so write a month as 30d`;
+  }
+  return 'write a duration with a unit (ms, s, m, h, d, w, y; m is minutes) or as plain seconds';
+}
+
+/** Returns why `query` must not reach the backend, or undefined when it may. */
+export function checkQuery(query: string, quarantine: Quarantine | undefined): QueryRefusal | undefined {
+  const crash = findKnownCrash(query);
+  if (crash) {
+    const message = `the query uses "${crash.text}" (at character ${crash.index + 1}) as a duration; that is a number, not a duration, and the metrics backend crashes on it: ${hintFor(crash.text)}`;
+    return { reason: 'known_crash', error: new BadRequestError(message) };
+  }
+  const until = quarantine?.refusedUntil(query);
+  if (until) {
+    const message = `this query was in flight when the metrics backend crashed; refused until ${until.toISOString()} in case it caused the crash (fingerprint ${fingerprintOf(query)})`;
+    return { reason: 'quarantined', error: new BadRequestError(message) };
+  }
+  return undefined;
+}

@@ -1,0 +1,96 @@
+/**
+ * The query of death of VictoriaMetrics 1.79.5: a number such as `5M` where a duration belongs
+ * makes it panic. Through the gateway such a query is refused (400 bad_data, known_crash) and the
+ * bundled vmsingle keeps running, same process; lookalikes still reach it. The second part replays
+ * the scanner's table against the real binary, so the table stays the truth: every query the
+ * scanner refuses crashes it, every lookalike it passes does not.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findKnownCrash } from '../../src/proxy/known-crash.ts';
+import { CRASHING, SURVIVING } from '../fixtures/known-crash-queries.ts';
+import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { bearer, metricValue, request } from '../helpers/http.ts';
+import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
+
+describe('faults: a query that crashes vmsingle 1.79.5, through the gateway', function () {
+  this.timeout(60_000);
+  let gw: TestGateway;
+  before(async () => {
+    gw = await startTestGateway();
+  });
+  after(async () => {
+    await gw?.close();
+  });
+
+  it('refuses it by GET and POST with 400 known_crash, and the bundled vmsingle stays up, same pid', async () => {
+    const vm = gw.gateway.vmsingle!;
+    const pid = vm.pid;
+    const get = await request(`${gw.url}/v2/metrics/api/v1/query?query=${encodeURIComponent('rate(up[5M])')}`, { headers: bearer(gw.token) });
+    const post = await request(`${gw.url}/v2/metrics/api/v1/query_range`, {
+      method: 'POST',
+      headers: { ...bearer(gw.token), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `query=${encodeURIComponent('up offset -1M')}&start=1700000000&step=60`,
+    });
+    for (const res of [get, post]) {
+      assert.equal(res.status, 400, res.text);
+      const body = JSON.parse(res.text) as { status: string; errorType: string; error: string };
+      assert.equal(body.status, 'error');
+      assert.equal(body.errorType, 'bad_data');
+    }
+    assert.match(JSON.parse(get.text).error, /"5M".*use m for minutes \(5m\); MetricsQL has no month unit/);
+    const lookalike = await request(`${gw.url}/v2/metrics/api/v1/query?query=${encodeURIComponent('up > 5M or label_set(vector(1), "x", "[5M]")')}`, { headers: bearer(gw.token) });
+    assert.equal(lookalike.status, 200, lookalike.text);
+    assert.equal(await metricValue(gw.url, 'layer_proxy_rejections_total{endpoint="query",reason="known_crash"}'), 1);
+    assert.equal(await metricValue(gw.url, 'layer_proxy_rejections_total{endpoint="query_range",reason="known_crash"}'), 1);
+    assert.equal(await metricValue(gw.url, 'layer_vmsingle_restarts_total'), 0);
+    assert.equal(vm.pid, pid, 'vmsingle was not restarted');
+    assert.equal(vm.state, 'up');
+    assert.equal((await request(`${gw.url}/health`)).status, 200);
+  });
+});
+
+describe('faults: the scanner\'s table against the real vmsingle 1.79.5', function () {
+  this.timeout(300_000);
+  let dataDir: string;
+  let vm: VmsingleProcess | undefined;
+  before(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'layer-known-crash-'));
+  });
+  after(async () => {
+    await vm?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** Sends one query; says whether the process died of it, and what it answered otherwise. */
+  async function run(query: string): Promise<{ crashed: boolean; status: number }> {
+    if (!vm || vm.child.exitCode !== null || vm.child.signalCode !== null) vm = await startVmsingleProcess({ dataDir, port: vm?.port });
+    const current = vm;
+    const exited = current.exited.then(() => true);
+    const status = await fetch(`${current.url}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query }), signal: AbortSignal.timeout(10_000) })
+      .then((res) => res.status, () => 0);
+    // A panic ends the process within moments of the failed request; a live one answers /health.
+    const crashed = status === 0
+      ? await Promise.race([exited, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5000))])
+      : false;
+    return { crashed, status };
+  }
+
+  it('every query the scanner refuses crashes it, every lookalike it passes does not', async () => {
+    const wrong: string[] = [];
+    for (const [query] of CRASHING) {
+      assert.ok(findKnownCrash(query), `the scanner passes ${query}`);
+      const { crashed, status } = await run(query);
+      if (!crashed) wrong.push(`${JSON.stringify(query)}: refused by the scanner, but vmsingle answered ${status}`);
+    }
+    for (const query of SURVIVING) {
+      assert.equal(findKnownCrash(query), undefined, `the scanner refuses ${query}`);
+      const { crashed, status } = await run(query);
+      if (crashed || (status !== 200 && status !== 422)) wrong.push(`${JSON.stringify(query)}: passed by the scanner, but vmsingle ${crashed ? 'crashed' : `answered ${status}`}`);
+    }
+    console.log(`      ${CRASHING.length} crashing forms, ${SURVIVING.length} lookalikes replayed against the real binary`);
+    assert.deepEqual(wrong, []);
+  });
+});
