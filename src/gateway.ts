@@ -153,7 +153,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     const handlers = createHandlers({
       upstream,
       limiter: createLimiter(config.proxyMaxConcurrent, config.proxyMaxConcurrentPerToken),
-      bodyReaders: createLimiter(config.proxyMaxConcurrent),
+      bodyReaders: createLimiter(config.proxyMaxConcurrent, config.proxyMaxConcurrentPerToken),
       bodyTimeoutMs: config.proxyBodyTimeoutMs,
       stallTimeoutMs: config.proxyStallTimeoutMs,
       metrics,

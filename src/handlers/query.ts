@@ -25,7 +25,7 @@ export interface QueryHandlerDeps {
   upstream: Upstream;
   /** LAYER_PROXY_MAX_CONCURRENT slots (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN per token), shared by every query route, taken once the request is read. */
   limiter: Limiter;
-  /** Slots for request bodies being received, so slow uploads cannot hold many bodies in memory. */
+  /** Slots for request bodies being received (per token too), so slow uploads cannot hold many bodies in memory. */
   bodyReaders: Limiter;
   /** LAYER_PROXY_BODY_TIMEOUT_MS. */
   bodyTimeoutMs: number;
@@ -49,11 +49,14 @@ const TOO_MANY: Record<LimitRefusal, string> = {
   concurrency: 'the gateway is at its limit of concurrent queries (LAYER_PROXY_MAX_CONCURRENT); retry after the given seconds',
   concurrency_per_token: 'this API token is at its limit of concurrent queries (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN); retry after the given seconds, or send fewer queries at once',
 };
-const TOO_MANY_BODIES = 'the gateway is receiving as many request bodies as it takes at once (LAYER_PROXY_MAX_CONCURRENT); retry after the given seconds';
+const TOO_MANY_BODIES: Record<LimitRefusal, string> = {
+  concurrency: 'the gateway is receiving as many request bodies as it takes at once (LAYER_PROXY_MAX_CONCURRENT); retry after the given seconds',
+  concurrency_per_token:
+    'this API token is sending as many request bodies as it may at once (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN); retry after the given seconds',
+};
 
-/** The rejections reason of a refused request. */
-function rejectionOf(error: unknown): 'bad_request' | 'body_too_large' | 'body_timeout' | 'concurrency' {
-  if (error instanceof TooManyRequestsError) return 'concurrency';
+/** The rejections reason of a request refused while it was read. */
+function rejectionOf(error: unknown): 'bad_request' | 'body_too_large' | 'body_timeout' {
   if (error instanceof RequestTimeoutError) return 'body_timeout';
   return error instanceof GatewayError && error.status === 413 ? 'body_too_large' : 'bad_request';
 }
@@ -70,17 +73,7 @@ async function readRequest(ctx: Context, endpoint: Endpoint, operationId: Operat
   }
   let body: Buffer | undefined;
   if (ctx.method === 'POST') {
-    const reading = deps.bodyReaders.tryAcquire();
-    if (typeof reading === 'string') {
-      // Closed after the answer: the unread body is not worth receiving.
-      throw new TooManyRequestsError(TOO_MANY_BODIES, 1, { headers: { Connection: 'close' } });
-    }
-    let read: Awaited<ReturnType<typeof readBody>>;
-    try {
-      read = await readBody(ctx.req, deps.maxBodyBytes, deps.bodyTimeoutMs);
-    } finally {
-      reading();
-    }
+    const read = await readBody(ctx.req, deps.maxBodyBytes, deps.bodyTimeoutMs);
     if (read instanceof GatewayError) throw read;
     if (read.length > 0 && !ctx.is('application/x-www-form-urlencoded')) {
       throw new BadRequestError('POST bodies must be application/x-www-form-urlencoded (Content-Type header); send the parameters url-encoded');
@@ -120,16 +113,26 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     });
 
     // The request is read whole before a slot is taken: a slow or stalled upload holds no slot.
+    // Bodies being received have their own bound, per token too, so uploads cannot pile up in memory.
+    const tokenId = (ctx.state as GatewayState).tokenId;
+    const reading = ctx.method === 'POST' ? deps.bodyReaders.tryAcquire(tokenId) : undefined;
+    if (typeof reading === 'string') {
+      reject(reading);
+      // Closed after the answer: the unread body is not worth receiving.
+      throw new TooManyRequestsError(TOO_MANY_BODIES[reading], 1, { headers: { Connection: 'close' } });
+    }
     let request: Awaited<ReturnType<typeof readRequest>>;
     try {
       request = await readRequest(ctx, endpoint, operationId, deps);
     } catch (error) {
       reject(rejectionOf(error));
       throw error;
+    } finally {
+      reading?.();
     }
     if (backend.closed) return; // the client left while its body was read
 
-    const slot = deps.limiter.tryAcquire((ctx.state as GatewayState).tokenId);
+    const slot = deps.limiter.tryAcquire(tokenId);
     if (typeof slot === 'string') {
       reject(slot);
       throw new TooManyRequestsError(TOO_MANY[slot], 1);

@@ -155,7 +155,16 @@ describe('faults: stalled and greedy clients', function () {
       while (performance.now() < until) {
         statuses.push((await request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(TEST_TOKEN) })).status);
       }
+      // Bodies being received are bounded too (by LAYER_PROXY_MAX_CONCURRENT, here 1).
+      const secondBody = await request(`${gw.url}/v2/metrics/api/v1/query`, {
+        method: 'POST',
+        headers: { ...bearer(TEST_TOKEN), 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'query=up',
+      });
       const answer = await slow;
+      assert.equal(secondBody.status, 429, `got ${secondBody.status} for a second body while one was awaited; want 429`);
+      assert.equal(secondBody.headers['retry-after'], '1');
+      assert.equal(secondBody.headers.connection, 'close');
       console.log(`      ${statuses.length} queries served while the body was awaited; 408 after ${Math.round(answer.ms)} ms (body timeout ${BODY_MS} ms)`);
       assert.deepEqual([...new Set(statuses)], [200], `got statuses ${[...new Set(statuses)].join(', ')} meanwhile; want only 200`);
       assert.equal(answer.status, 408, `got ${JSON.stringify(answer.raw.slice(0, 200))}; want a 408`);
