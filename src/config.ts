@@ -110,7 +110,7 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_PROXY_MAX_CONCURRENT:
     'Most passthrough requests in flight at once; over it: 429 with Retry-After. Also the most request bodies being received at once.',
   LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN:
-    'Most passthrough requests in flight at once for one API token (1 to LAYER_PROXY_MAX_CONCURRENT); over it: 429 with Retry-After. Unset: a quarter of LAYER_PROXY_MAX_CONCURRENT, at least 1.',
+    'Most passthrough requests in flight (and request bodies being received) at once for one API token, 1 to LAYER_PROXY_MAX_CONCURRENT; over it: 429 with Retry-After. Unset: a quarter of LAYER_PROXY_MAX_CONCURRENT, at least 1.',
   LAYER_PROXY_STALL_TIMEOUT_MS:
     'How long a streamed answer may go without the client reading any of it before the connection is cut and the backend request aborted, in milliseconds.',
   LAYER_PROXY_BODY_TIMEOUT_MS: 'Deadline for receiving a request body, in milliseconds; later: 408 and the connection closed.',
