@@ -228,8 +228,9 @@ describe('faults: stalled and greedy clients', function () {
     const port = Number(new URL(gw.url).port);
     const client = rawClient(port, PARTIAL_POST(TEST_TOKEN));
     try {
-      // A round trip on another connection: by its end the partial request has been read too.
-      assert.equal((await request(`${gw.url}/health`)).status, 200);
+      // A round trip on another connection (any status: the backend probe may not have run yet):
+      // by its end the partial request has been read too.
+      await request(`${gw.url}/health`);
       const started = performance.now();
       const exit = await gw.stop('SIGTERM', 25_000);
       const ms = performance.now() - started;
