@@ -67,6 +67,7 @@ export async function startFrontends(dir: string, vmUrl: string): Promise<Omit<T
       LAYER_API_TOKENS: BENCH_TOKEN,
       LAYER_LOG_LEVEL: 'warn',
       LAYER_PROXY_MAX_CONCURRENT: '256',
+      LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256',
     },
   });
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;

@@ -49,6 +49,12 @@ export interface Config {
   proxyMaxBodyBytes: number;
   /** Most passthrough requests in flight at once. (default: 64) */
   proxyMaxConcurrent: number;
+  /** Most passthrough requests in flight at once per API token. (default: proxyMaxConcurrent / 4, at least 1) */
+  proxyMaxConcurrentPerToken: number;
+  /** How long a streamed response may make no write progress before it is cut, in milliseconds. (default: 30000) */
+  proxyStallTimeoutMs: number;
+  /** Deadline for receiving a request body, in milliseconds. (default: 10000) */
+  proxyBodyTimeoutMs: number;
   /** Log level. (default: info) */
   logLevel: LogLevel;
   /** How long in-flight requests may finish after SIGTERM, in milliseconds. (default: 10000) */
@@ -73,6 +79,9 @@ const DEFAULTS = {
   LAYER_VM_TIMEOUT_MS: '45000',
   LAYER_PROXY_MAX_BODY_BYTES: '1048576',
   LAYER_PROXY_MAX_CONCURRENT: '64',
+  LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '',
+  LAYER_PROXY_STALL_TIMEOUT_MS: '30000',
+  LAYER_PROXY_BODY_TIMEOUT_MS: '10000',
   LAYER_LOG_LEVEL: 'info',
   LAYER_SHUTDOWN_TIMEOUT_MS: '10000',
   LAYER_VM_BINARY: 'victoria-metrics',
@@ -98,7 +107,13 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_CACHE_NAMESPACES: 'Comma-separated cache namespaces, each matching ^[A-Za-z0-9_.-]{1,128}$.',
   LAYER_VM_TIMEOUT_MS: 'Deadline of one backend request, in milliseconds.',
   LAYER_PROXY_MAX_BODY_BYTES: 'Largest request body the proxy forwards, in bytes.',
-  LAYER_PROXY_MAX_CONCURRENT: 'Most passthrough requests in flight at once.',
+  LAYER_PROXY_MAX_CONCURRENT:
+    'Most passthrough requests in flight at once; over it: 429 with Retry-After. Also the most request bodies being received at once.',
+  LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN:
+    'Most passthrough requests in flight (and request bodies being received) at once for one API token, 1 to LAYER_PROXY_MAX_CONCURRENT; over it: 429 with Retry-After. Unset: a quarter of LAYER_PROXY_MAX_CONCURRENT, at least 1.',
+  LAYER_PROXY_STALL_TIMEOUT_MS:
+    'How long a streamed answer may go without the client reading any of it before the connection is cut and the backend request aborted, in milliseconds.',
+  LAYER_PROXY_BODY_TIMEOUT_MS: 'Deadline for receiving a request body, in milliseconds; later: 408 and the connection closed.',
   LAYER_LOG_LEVEL: `Log level: ${LOG_LEVELS.join(', ')}.`,
   LAYER_SHUTDOWN_TIMEOUT_MS: 'How long in-flight requests may finish after SIGTERM, in milliseconds.',
   LAYER_VM_BINARY: 'VictoriaMetrics binary started when LAYER_VM_URL is unset.',
@@ -191,6 +206,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const vmTimeoutMs = field('LAYER_VM_TIMEOUT_MS', integer(1, MAX_TIMER_MS));
   const proxyMaxBodyBytes = field('LAYER_PROXY_MAX_BODY_BYTES', integer(1, Number.MAX_SAFE_INTEGER));
   const proxyMaxConcurrent = field('LAYER_PROXY_MAX_CONCURRENT', integer(1, Number.MAX_SAFE_INTEGER));
+  const proxyMaxConcurrentPerToken = field('LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN', (raw) => {
+    if (raw === '') return Math.max(1, Math.floor(proxyMaxConcurrent / 4));
+    const n = Number(raw);
+    if (!/^[0-9]+$/.test(raw) || n < 1 || n > proxyMaxConcurrent) {
+      throw new Refusal(`must be an integer from 1 to LAYER_PROXY_MAX_CONCURRENT (${proxyMaxConcurrent})`);
+    }
+    return n;
+  });
+  const proxyStallTimeoutMs = field('LAYER_PROXY_STALL_TIMEOUT_MS', integer(1, MAX_TIMER_MS));
+  const proxyBodyTimeoutMs = field('LAYER_PROXY_BODY_TIMEOUT_MS', integer(1, MAX_TIMER_MS));
   const logLevel = field('LAYER_LOG_LEVEL', oneOf(LOG_LEVELS));
   const shutdownTimeoutMs = field('LAYER_SHUTDOWN_TIMEOUT_MS', integer(0, MAX_TIMER_MS));
   const vmBinary = field('LAYER_VM_BINARY', (raw) => raw);
@@ -212,6 +237,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     vmTimeoutMs,
     proxyMaxBodyBytes,
     proxyMaxConcurrent,
+    proxyMaxConcurrentPerToken,
+    proxyStallTimeoutMs,
+    proxyBodyTimeoutMs,
     logLevel,
     shutdownTimeoutMs,
     vmBinary,

@@ -91,6 +91,18 @@ export class PayloadTooLargeError extends GatewayError {
   }
 }
 
+/**
+ * 408: the request body did not arrive in time. The rest of it may still come, so the connection
+ * is closed after the answer rather than read on.
+ */
+export class RequestTimeoutError extends GatewayError {
+  override name = 'RequestTimeoutError';
+  constructor(message: string, options: GatewayErrorOptions = {}) {
+    // Prometheus has no type for a slow client; its closest is the one for anything too slow.
+    super('ERR_REQUEST_TIMEOUT', 408, message, { errorType: 'timeout', ...options, headers: { Connection: 'close', ...options.headers } });
+  }
+}
+
 /** 429: over a concurrency limit; carries Retry-After. */
 export class TooManyRequestsError extends GatewayError {
   override name = 'TooManyRequestsError';

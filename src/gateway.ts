@@ -155,7 +155,10 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     const validate = await createRequestValidator();
     const handlers = createHandlers({
       upstream,
-      limiter: createLimiter(config.proxyMaxConcurrent),
+      limiter: createLimiter(config.proxyMaxConcurrent, config.proxyMaxConcurrentPerToken),
+      bodyReaders: createLimiter(config.proxyMaxConcurrent, config.proxyMaxConcurrentPerToken),
+      bodyTimeoutMs: config.proxyBodyTimeoutMs,
+      stallTimeoutMs: config.proxyStallTimeoutMs,
       metrics,
       batch,
       validate,

@@ -65,16 +65,16 @@ export type LayerUpstreamRequestDurationSecondsLabels = {
 export type LayerUpstreamErrorsTotalLabels = {
   /** Backend endpoint. */
   endpoint: "query" | "query_range";
-  /** unreachable: no connection; timeout: no answer within LAYER_VM_TIMEOUT_MS; reset: the backend failed mid-body; aborted: the client went away first. */
-  reason: "unreachable" | "timeout" | "reset" | "aborted";
+  /** unreachable: no connection; timeout: no answer within LAYER_VM_TIMEOUT_MS; reset: the backend failed mid-body; aborted: the client went away first; stalled: the client stopped reading a streamed answer for LAYER_PROXY_STALL_TIMEOUT_MS and the gateway cut it. */
+  reason: "unreachable" | "timeout" | "reset" | "aborted" | "stalled";
 };
 
 /** Labels of `layer_proxy_rejections_total`. */
 export type LayerProxyRejectionsTotalLabels = {
   /** Backend endpoint the request was meant for. */
   endpoint: "query" | "query_range";
-  /** bad_request: invalid parameters (400); body_too_large: over LAYER_PROXY_MAX_BODY_BYTES (413); concurrency: over LAYER_PROXY_MAX_CONCURRENT (429); known_crash: a query form known to crash the backend, such as an M (1e6) duration (400); quarantined: a query that was in flight when the bundled backend crashed, refused for ten minutes (400). */
-  reason: "bad_request" | "body_too_large" | "concurrency" | "known_crash" | "quarantined";
+  /** bad_request: invalid parameters (400); body_too_large: over LAYER_PROXY_MAX_BODY_BYTES (413); body_timeout: body not received within LAYER_PROXY_BODY_TIMEOUT_MS (408); concurrency: over LAYER_PROXY_MAX_CONCURRENT queries or bodies being received (429); concurrency_per_token: over LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN for one token (429); known_crash: a query form known to crash the backend, such as an M (1e6) duration (400); quarantined: a query that was in flight when the bundled backend crashed, refused for ten minutes (400). */
+  reason: "bad_request" | "body_too_large" | "body_timeout" | "concurrency" | "concurrency_per_token" | "known_crash" | "quarantined";
 };
 
 /** Labels of `layer_auth_failures_total`. */
@@ -209,12 +209,12 @@ export function registerMetrics(registry: Registry, options: RegisterMetricsOpti
   const g5 = createLabelGuard([{"name":"endpoint","values":["query","query_range"]}], countOverflow("layer_upstream_request_duration_seconds"));
   handles.layer_upstream_request_duration_seconds = { observe: (labels, value) => m5.observe(g5(labels), value) };
   const m6 = new Counter({ name: "layer_upstream_errors_total", help: "Passthrough requests that failed without a complete backend response, by reason.", labelNames: ["endpoint","reason"], registers: [registry], ...collector("layer_upstream_errors_total") });
-  const g6 = createLabelGuard([{"name":"endpoint","values":["query","query_range"]},{"name":"reason","values":["unreachable","timeout","reset","aborted"]}], countOverflow("layer_upstream_errors_total"));
+  const g6 = createLabelGuard([{"name":"endpoint","values":["query","query_range"]},{"name":"reason","values":["unreachable","timeout","reset","aborted","stalled"]}], countOverflow("layer_upstream_errors_total"));
   handles.layer_upstream_errors_total = { inc: (labels, value) => m6.inc(g6(labels), value) };
   const m7 = new Gauge({ name: "layer_upstream_in_flight_requests", help: "Passthrough requests currently waiting on or streaming from the metrics backend.", labelNames: [], registers: [registry], ...collector("layer_upstream_in_flight_requests") });
   handles.layer_upstream_in_flight_requests = { set: (value) => m7.set(value), inc: (value) => m7.inc(value), dec: (value) => m7.dec(value) };
   const m8 = new Counter({ name: "layer_proxy_rejections_total", help: "Passthrough requests the gateway refused before reaching the backend, by reason.", labelNames: ["endpoint","reason"], registers: [registry], ...collector("layer_proxy_rejections_total") });
-  const g8 = createLabelGuard([{"name":"endpoint","values":["query","query_range"]},{"name":"reason","values":["bad_request","body_too_large","concurrency","known_crash","quarantined"]}], countOverflow("layer_proxy_rejections_total"));
+  const g8 = createLabelGuard([{"name":"endpoint","values":["query","query_range"]},{"name":"reason","values":["bad_request","body_too_large","body_timeout","concurrency","concurrency_per_token","known_crash","quarantined"]}], countOverflow("layer_proxy_rejections_total"));
   handles.layer_proxy_rejections_total = { inc: (labels, value) => m8.inc(g8(labels), value) };
   const m9 = new Counter({ name: "layer_auth_failures_total", help: "Requests refused by edge auth, by reason.", labelNames: ["reason"], registers: [registry], ...collector("layer_auth_failures_total") });
   const g9 = createLabelGuard([{"name":"reason","values":["missing","malformed","invalid","query_string"]}], countOverflow("layer_auth_failures_total"));

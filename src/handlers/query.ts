@@ -5,14 +5,15 @@
  * itself only when it refuses a request, in the Prometheus envelope.
  */
 import type { Context, Middleware } from 'koa';
-import { BadRequestError, GatewayError, TooManyRequestsError } from '../errors.ts';
+import { BadRequestError, GatewayError, RequestTimeoutError, TooManyRequestsError } from '../errors.ts';
 import type { MetricHandles } from '../generated/metrics.ts';
 import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
 import type { OperationId } from '../generated/routes.ts';
 import { operations } from '../generated/routes.ts';
 import { forwardBody } from '../proxy/forward-body.ts';
 import { forwardRequestHeaders, forwardResponseHeaders } from '../proxy/headers.ts';
-import type { Limiter } from '../proxy/limiter.ts';
+import type { LimitRefusal, Limiter } from '../proxy/limiter.ts';
+import type { GatewayState } from '../middleware/errors.ts';
 import { checkParams, type Endpoint } from '../proxy/params.ts';
 import type { Quarantine } from '../proxy/quarantine.ts';
 import { checkQuery, type QueryRefusalReason } from '../proxy/query-guard.ts';
@@ -24,8 +25,14 @@ import type { RequestValidator } from '../validation.ts';
 /** What the passthrough needs. */
 export interface QueryHandlerDeps {
   upstream: Upstream;
-  /** LAYER_PROXY_MAX_CONCURRENT slots, shared by every query route. */
+  /** LAYER_PROXY_MAX_CONCURRENT slots (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN per token), shared by every query route, taken once the request is read. */
   limiter: Limiter;
+  /** Slots for request bodies being received (per token too), so slow uploads cannot hold many bodies in memory. */
+  bodyReaders: Limiter;
+  /** LAYER_PROXY_BODY_TIMEOUT_MS. */
+  bodyTimeoutMs: number;
+  /** LAYER_PROXY_STALL_TIMEOUT_MS. */
+  stallTimeoutMs: number;
   metrics: MetricHandles;
   /** Where per-request metric updates queue (see src/metrics/batch.ts). */
   batch: MetricBatch;
@@ -47,6 +54,22 @@ function diedOnBackend(error: unknown): boolean {
   return error instanceof UpstreamError && mayHaveReachedBackend(error);
 }
 
+const TOO_MANY: Record<LimitRefusal, string> = {
+  concurrency: 'the gateway is at its limit of concurrent queries (LAYER_PROXY_MAX_CONCURRENT); retry after the given seconds',
+  concurrency_per_token: 'this API token is at its limit of concurrent queries (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN); retry after the given seconds, or send fewer queries at once',
+};
+const TOO_MANY_BODIES: Record<LimitRefusal, string> = {
+  concurrency: 'the gateway is receiving as many request bodies as it takes at once (LAYER_PROXY_MAX_CONCURRENT); retry after the given seconds',
+  concurrency_per_token:
+    'this API token is sending as many request bodies as it may at once (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN); retry after the given seconds',
+};
+
+/** The rejections reason of a request refused while it was read. */
+function rejectionOf(error: unknown): 'bad_request' | 'body_too_large' | 'body_timeout' {
+  if (error instanceof RequestTimeoutError) return 'body_timeout';
+  return error instanceof GatewayError && error.status === 413 ? 'body_too_large' : 'bad_request';
+}
+
 function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -59,7 +82,7 @@ async function readRequest(ctx: Context, endpoint: Endpoint, operationId: Operat
   }
   let body: Buffer | undefined;
   if (ctx.method === 'POST') {
-    const read = await readBody(ctx.req, deps.maxBodyBytes);
+    const read = await readBody(ctx.req, deps.maxBodyBytes, deps.bodyTimeoutMs);
     if (read instanceof GatewayError) throw read;
     if (read.length > 0 && !ctx.is('application/x-www-form-urlencoded')) {
       throw new BadRequestError('POST bodies must be application/x-www-form-urlencoded (Content-Type header); send the parameters url-encoded');
@@ -85,35 +108,50 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     for (const seconds of durations) metrics.layer_upstream_request_duration_seconds.observe(labels, seconds);
   };
   const recordStatus: BatchedUpdate<Endpoint, string, null> = (e, code, _c, responses) => metrics.layer_upstream_requests_total.inc({ endpoint: e, code }, responses.length);
-  const reject = (reason: 'bad_request' | 'body_too_large' | 'concurrency' | QueryRefusalReason) => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
+  const reject = (reason: ReturnType<typeof rejectionOf> | LimitRefusal | QueryRefusalReason) => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
 
   return async (ctx) => {
-    const release = deps.limiter.tryAcquire();
-    if (!release) {
-      reject('concurrency');
-      throw new TooManyRequestsError('the gateway is at its limit of concurrent queries (LAYER_PROXY_MAX_CONCURRENT); retry after the given seconds', 1);
-    }
     // One listener for the client's side: free the slot, and abort the backend request (before or
     // during its response) when the client went away first.
-    const backend: { call?: UpstreamCall } = {};
+    const backend: { call?: UpstreamCall; release?: () => void; closed?: boolean } = {};
     const res = ctx.res;
     res.on('close', () => {
-      release();
+      backend.closed = true;
+      backend.release?.();
       if (backend.call && !res.writableFinished) backend.call.abort();
     });
 
+    // The request is read whole before a slot is taken: a slow or stalled upload holds no slot.
+    // Bodies being received have their own bound, per token too, so uploads cannot pile up in memory.
+    const tokenId = (ctx.state as GatewayState).tokenId;
+    const reading = ctx.method === 'POST' ? deps.bodyReaders.tryAcquire(tokenId) : undefined;
+    if (typeof reading === 'string') {
+      reject(reading);
+      // Closed after the answer: the unread body is not worth receiving.
+      throw new TooManyRequestsError(TOO_MANY_BODIES[reading], 1, { headers: { Connection: 'close' } });
+    }
     let request: Awaited<ReturnType<typeof readRequest>>;
     try {
       request = await readRequest(ctx, endpoint, operationId, deps);
     } catch (error) {
-      reject(error instanceof GatewayError && error.status === 413 ? 'body_too_large' : 'bad_request');
+      reject(rejectionOf(error));
       throw error;
+    } finally {
+      reading?.();
     }
+    if (backend.closed) return; // the client left while its body was read
     const refusal = checkQuery(request.query, deps.quarantine);
     if (refusal) {
       reject(refusal.reason);
       throw refusal.error;
     }
+
+    const slot = deps.limiter.tryAcquire(tokenId);
+    if (typeof slot === 'string') {
+      reject(slot);
+      throw new TooManyRequestsError(TOO_MANY[slot], 1);
+    }
+    backend.release = slot;
     // Failed requests stay suspects briefly: the crash that failed them is noticed a moment later.
     const tracked = deps.quarantine?.track(request.query);
 
@@ -182,14 +220,24 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       return;
     }
     const body = response.body;
+    let stalled = false;
     body.once('end', settle);
     body.once('close', settle);
     body.once('error', (error) => {
       if (diedOnBackend(error)) tracked?.failed();
-      metrics.layer_upstream_errors_total.inc({ endpoint, reason: error instanceof UpstreamError ? error.reason : 'reset' });
+      // A stall was counted as such; the abort it caused is not counted again.
+      if (!stalled) metrics.layer_upstream_errors_total.inc({ endpoint, reason: error instanceof UpstreamError ? error.reason : 'reset' });
       // Never a clean, truncated response: cut the connection so the client sees a transfer error.
       res.destroy();
     });
-    forwardBody(body, res);
+    forwardBody(body, res, {
+      stallTimeoutMs: deps.stallTimeoutMs,
+      // The client stopped reading: cut it, which aborts the backend request and frees the slot.
+      onStall: () => {
+        stalled = true;
+        metrics.layer_upstream_errors_total.inc({ endpoint, reason: 'stalled' });
+        res.destroy();
+      },
+    });
   };
 }

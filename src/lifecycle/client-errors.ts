@@ -98,6 +98,15 @@ export function answerClientErrors(server: Server, options: { headersTimeoutMs: 
     // while that request's response is still to come. Answering at once would put our bytes in
     // front of it (Node's own handler does): answer after it, unless it closes the connection.
     const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage;
+    // The error lies in the in-flight request's own body (a malformed chunk, or the client left
+    // before its end): that request can never complete, and its response would wait for it until
+    // the request timeout. Answer now, unless its response has started, and close.
+    if (inFlight && !inFlight.req.complete) {
+      options.logger.debug({ code: error.code }, 'request body cut short or malformed; connection closed');
+      if (inFlight.headersSent) socket.destroy();
+      else answerAndClose(socket, render(answer));
+      return;
+    }
     if (inFlight && !inFlight.writableFinished) {
       inFlight.once('finish', () => (socket.writable ? answerAndClose(socket, render(answer)) : undefined));
       inFlight.once('close', () => setTimeout(() => socket.destroy(), 1000).unref());

@@ -7,8 +7,12 @@
  * body still sits in the socket's buffer for a slow reader: destroying it then truncates the
  * response. Here a connection counts as busy until its response's 'close', which comes after the
  * last byte has been handed to the kernel.
+ *
+ * A connection whose request has not been received whole (a body still awaited from a client
+ * that stalled or left) is cut at once on close: there is no response of it to finish, and
+ * waiting would only hold the stop up to the deadline.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** Closes the server within deadlineMs. */
@@ -19,7 +23,9 @@ export interface ConnectionTracker {
 // Per-connection count of responses not yet closed, kept on the socket: a Map keyed by socket,
 // updated twice per request, measurably cost rehashing on the small routes (issue 6).
 const BUSY = Symbol('layer.busyResponses');
-type TrackedSocket = Socket & { [BUSY]?: number };
+// The connection's latest request, to tell whether it was received whole.
+const LATEST = Symbol('layer.latestRequest');
+type TrackedSocket = Socket & { [BUSY]?: number; [LATEST]?: IncomingMessage };
 
 /** Tracks a server's connections so that close() can finish or cut them. */
 export function trackConnections(server: Server): ConnectionTracker {
@@ -34,6 +40,7 @@ export function trackConnections(server: Server): ConnectionTracker {
   server.on('request', (req, res) => {
     const socket = req.socket as TrackedSocket;
     socket[BUSY] = (socket[BUSY] ?? 0) + 1;
+    socket[LATEST] = req;
     // 'close' comes once per response, so `on` does what `once` would without its wrapper.
     res.on('close', () => {
       const left = (socket[BUSY] ?? 1) - 1;
@@ -43,7 +50,10 @@ export function trackConnections(server: Server): ConnectionTracker {
   });
 
   const endIdle = () => {
-    for (const socket of sockets) if (!socket[BUSY]) socket.end();
+    for (const socket of sockets) {
+      if (!socket[BUSY]) socket.end();
+      else if (closing && socket[LATEST]?.complete === false) socket.destroy();
+    }
   };
   // server.close() calls this; the replacement spares responses still being written.
   server.closeIdleConnections = endIdle;

@@ -5,9 +5,11 @@
  * `basic_auth` and Grafana's data source put secrets there, with any user name) and the user name
  * when the password is empty (`curl -u <token>:`).
  */
+import { hash } from 'node:crypto';
 import type { Context } from 'koa';
 import type { TokenStore } from '../auth/token-store.ts';
 import { UnauthorizedError } from '../errors.ts';
+import type { GatewayState } from './errors.ts';
 
 /** Why a request was refused; the values of layer_auth_failures_total's `reason` label. */
 export type AuthFailureReason = 'missing' | 'malformed' | 'invalid' | 'query_string';
@@ -78,10 +80,20 @@ function parseAuthorization(header: string): Parsed {
   return { token: credentials };
 }
 
-/** The Authorization header a connection last presented with success, and under which token generation. */
+/** The Authorization header a connection last presented with success, under which token generation, and its token's id. */
 interface Verified {
   header: string;
   generation: number;
+  tokenId: string;
+}
+
+/**
+ * A short id that names a token in logs and per-token limits without revealing it: the first 8 hex
+ * digits of its SHA-256 (the digest the token store keeps). Bearer and Basic carrying the same
+ * token get the same id.
+ */
+export function tokenIdOf(token: string): string {
+  return hash('sha256', token, 'hex').slice(0, 8);
 }
 
 /**
@@ -117,7 +129,10 @@ export function createTokenCheck(store: TokenStore, onFailure: (reason: AuthFail
     if (header === '') refuse('missing', MESSAGES.missing);
     const socket = ctx.req.socket;
     const known = verified.get(socket);
-    if (known !== undefined && known.header === header && known.generation === store.generation) return;
+    if (known !== undefined && known.header === header && known.generation === store.generation) {
+      (ctx.state as GatewayState).tokenId = known.tokenId;
+      return;
+    }
     const parsed = parseAuthorization(header);
     if ('problem' in parsed) refuse('malformed', `${MESSAGES.malformed} (${parsed.problem})`);
     const generation = store.generation;
@@ -125,6 +140,8 @@ export function createTokenCheck(store: TokenStore, onFailure: (reason: AuthFail
       verified.delete(socket);
       refuse('invalid', MESSAGES.invalid);
     }
-    verified.set(socket, { header, generation });
+    const tokenId = tokenIdOf(parsed.token);
+    (ctx.state as GatewayState).tokenId = tokenId;
+    verified.set(socket, { header, generation, tokenId });
   };
 }

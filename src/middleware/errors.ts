@@ -16,6 +16,8 @@ export interface GatewayState {
   operation?: OperationSpec;
   /** Error format when no operation matched (a 405 on a query path still answers Prometheus-style). */
   errors?: 'prometheus' | 'json';
+  /** Short non-secret id of the API token the request carried (set by edge auth). */
+  tokenId?: string;
 }
 
 /** Something that can log an unexpected error. */

@@ -49,7 +49,8 @@ export function requestContext(metrics: MetricHandles, batch: MetricBatch, logge
       const code = res.writableFinished ? String(res.statusCode) : 'aborted';
       batch.add(record, route, method, code, seconds);
       if (logs) {
-        logger.info({ requestId, method: req.method, path: ctx.path, route, status: code, ms: Math.round(seconds * 1e4) / 10 }, 'request');
+        // tokenId is the short id edge auth derived from the token, never the token itself.
+        logger.info({ requestId, method: req.method, path: ctx.path, route, status: code, ms: Math.round(seconds * 1e4) / 10, tokenId: state.tokenId }, 'request');
       }
     });
   };

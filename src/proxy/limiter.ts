@@ -1,29 +1,47 @@
 /**
  * A concurrency cap that refuses instead of queueing: a gateway that queues hides overload from
  * the client, while a prompt 429 with Retry-After lets it back off (LAYER_PROXY_MAX_CONCURRENT).
+ * An optional second cap per key (the caller's API token id) keeps one client from taking every
+ * slot (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN).
  */
 
-/** Counts slots in use; `tryAcquire` returns a release function, or null when full. */
+/** Which cap refused a request. */
+export type LimitRefusal = 'concurrency' | 'concurrency_per_token';
+
+/** Counts slots in use; `tryAcquire` returns a release function, or the cap that refused. */
 export interface Limiter {
-  tryAcquire(): (() => void) | null;
+  /** Takes a slot, counted against `key` too when one is given. */
+  tryAcquire(key?: string): (() => void) | LimitRefusal;
   readonly inUse: number;
 }
 
-/** Creates a limiter of `max` slots. Each release function frees its slot once, however often called. */
-export function createLimiter(max: number): Limiter {
+/**
+ * Creates a limiter of `max` slots, at most `perKey` of them held under one key (default: max).
+ * Each release function frees its slot once, however often called.
+ */
+export function createLimiter(max: number, perKey = max): Limiter {
   let inUse = 0;
+  // Only keys holding a slot are kept, so the map never grows past `max` entries.
+  const byKey = new Map<string, number>();
   return {
     get inUse() {
       return inUse;
     },
-    tryAcquire() {
-      if (inUse >= max) return null;
+    tryAcquire(key) {
+      if (inUse >= max) return 'concurrency';
+      const held = key === undefined ? 0 : (byKey.get(key) ?? 0);
+      if (held >= perKey) return 'concurrency_per_token';
       inUse++;
+      if (key !== undefined) byKey.set(key, held + 1);
       let released = false;
       return () => {
         if (released) return;
         released = true;
         inUse--;
+        if (key === undefined) return;
+        const left = (byKey.get(key) ?? 1) - 1;
+        if (left === 0) byKey.delete(key);
+        else byKey.set(key, left);
       };
     },
   };

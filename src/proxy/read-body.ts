@@ -1,31 +1,49 @@
 /**
- * Reads a request body up to a byte limit. A Content-Length over the limit is refused before a
- * byte is read; a chunked body is refused as soon as it passes the limit. Either way nothing has
- * reached the backend yet.
+ * Reads a request body up to a byte limit and within a deadline. A Content-Length over the limit
+ * is refused before a byte is read; a chunked body is refused as soon as it passes the limit; a
+ * body that has not arrived whole by the deadline is refused with 408 (and its connection closed,
+ * since the rest of it may still come). Either way nothing has reached the backend yet.
  */
 import type { IncomingMessage } from 'node:http';
-import { BadRequestError, PayloadTooLargeError } from '../errors.ts';
+import { BadRequestError, PayloadTooLargeError, RequestTimeoutError } from '../errors.ts';
 
-/** The body as a Buffer, or the 413/400 to answer with. */
-export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | PayloadTooLargeError | BadRequestError> {
+/** The body as a Buffer, or the 413/408/400 to answer with. */
+export function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<Buffer | PayloadTooLargeError | RequestTimeoutError | BadRequestError> {
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) {
     req.resume(); // drain so the connection can answer; nothing is kept
-    return new PayloadTooLargeError(limit);
+    return Promise.resolve(new PayloadTooLargeError(limit));
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: Buffer | PayloadTooLargeError | RequestTimeoutError | BadRequestError) => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onFailure);
+      req.off('close', onFailure);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
       if (size > limit) {
+        finish(new PayloadTooLargeError(limit));
         req.resume();
-        return new PayloadTooLargeError(limit);
+        return;
       }
-      chunks.push(chunk as Buffer);
-    }
-  } catch (cause) {
-    return new BadRequestError('the request body could not be read to its end; send it again', { cause });
-  }
-  return Buffer.concat(chunks, size);
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish(Buffer.concat(chunks, size));
+    // 'close' without 'end': the client left, or the connection was cut, before the body's end.
+    const onFailure = (cause?: unknown) => finish(new BadRequestError('the request body could not be read to its end; send it again', { cause }));
+    const timer = setTimeout(() => {
+      req.pause();
+      finish(new RequestTimeoutError(`the request body did not arrive whole within ${timeoutMs} ms (LAYER_PROXY_BODY_TIMEOUT_MS); send it at once`));
+    }, timeoutMs);
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onFailure);
+    req.once('close', onFailure);
+  });
 }

@@ -52,7 +52,7 @@ describe('faults: 200 clients that disconnect in the middle of a response', func
       }, 20);
       res.once('close', () => clearInterval(timer));
     };
-    const gw = await startTestGateway({ env: { LAYER_VM_URL: fake.url, LAYER_PROXY_MAX_CONCURRENT: '256' } });
+    const gw = await startTestGateway({ env: { LAYER_VM_URL: fake.url, LAYER_PROXY_MAX_CONCURRENT: '256', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256' } });
     try {
       const fdsBefore = await fdCount();
       const abortedSeries = 'layer_upstream_errors_total{endpoint="query_range",reason="aborted"}';
@@ -176,7 +176,7 @@ describe('faults: 200 slow readers of a 50 MB response', function () {
       pump();
     };
     const dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-'));
-    const gw = await startGatewayChild({ LAYER_VM_URL: fake.url, LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN, LAYER_PROXY_MAX_CONCURRENT: '256', LAYER_LOG_LEVEL: 'warn' });
+    const gw = await startGatewayChild({ LAYER_VM_URL: fake.url, LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN, LAYER_PROXY_MAX_CONCURRENT: '256', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256', LAYER_LOG_LEVEL: 'warn' });
     const sockets: net.Socket[] = [];
     try {
       const port = Number(new URL(gw.url).port);

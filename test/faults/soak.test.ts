@@ -87,7 +87,7 @@ describe('faults: soak, 60 s of mixed load at 200 connections (bundled mode)', f
     this.timeout((SECONDS + 60) * 1000);
     dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-soak-'));
     gw = await startGatewayChild(
-      { LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN, LAYER_PROXY_MAX_CONCURRENT: '256', LAYER_SCRAPE_INTERVAL: '5s' },
+      { LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN, LAYER_PROXY_MAX_CONCURRENT: '256', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256', LAYER_SCRAPE_INTERVAL: '5s' },
       { keepOutputChars: 200_000 },
     );
     vmPort = gw.vmsingle()!.port;

@@ -13,7 +13,7 @@ describe('PromQL passthrough against a fault-injecting backend', function () {
 
   before(async () => {
     fake = await startFakeUpstream();
-    gw = await startTestGateway({ env: { LAYER_VM_URL: `${fake.url}${prefix}`, LAYER_VM_TIMEOUT_MS: '500', LAYER_PROXY_MAX_CONCURRENT: '2' } });
+    gw = await startTestGateway({ env: { LAYER_VM_URL: `${fake.url}${prefix}`, LAYER_VM_TIMEOUT_MS: '500', LAYER_PROXY_MAX_CONCURRENT: '2', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '2' } });
   });
   after(async () => {
     await gw?.close();

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { setImmediate as tick } from 'node:timers/promises';
-import { COALESCE_BYTES, forwardBody } from '../../src/proxy/forward-body.ts';
+import { COALESCE_BYTES, forwardBody, type ForwardOptions } from '../../src/proxy/forward-body.ts';
 
 /** A body that yields `count` pieces of `size` bytes, one per event-loop turn, as a socket would. */
 function pieces(count: number, size: number): { body: Readable; sent: Buffer; produced: () => number } {
@@ -22,7 +22,7 @@ function pieces(count: number, size: number): { body: Readable; sent: Buffer; pr
 }
 
 /** Serves one response through forwardBody; counts the writes that reached the socket. */
-async function serve(make: () => Readable): Promise<{ url: string; writes: () => number; close: () => Promise<void>; lastBody: () => Readable | undefined }> {
+async function serve(make: () => Readable, options: ForwardOptions = {}): Promise<{ url: string; writes: () => number; close: () => Promise<void>; lastBody: () => Readable | undefined }> {
   let writes = 0;
   let lastBody: Readable | undefined;
   const server = http.createServer((_req, res) => {
@@ -33,7 +33,7 @@ async function serve(make: () => Readable): Promise<{ url: string; writes: () =>
     socket._write = (chunk, encoding, cb) => { writes++; write(chunk, encoding, cb); };
     res.writeHead(200, { 'content-type': 'application/json' });
     lastBody = make();
-    forwardBody(lastBody, res);
+    forwardBody(lastBody, res, options);
   });
   server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -95,5 +95,43 @@ describe('forwardBody(body, res)', () => {
       request.destroy();
       await server.close();
     }
+  });
+  describe('with stallTimeoutMs', () => {
+    it('calls onStall once a client that stopped reading has accepted nothing for that long', async () => {
+      let stalledAt = 0;
+      const started = performance.now();
+      const offered = pieces(1024, 64 * 1024);
+      const server = await serve(() => offered.body, { stallTimeoutMs: 400, onStall: () => (stalledAt = performance.now() - started) });
+      const request = http.get(server.url);
+      request.on('error', () => {});
+      try {
+        const response = await new Promise<http.IncomingMessage>((resolve) => request.once('response', resolve));
+        response.pause();
+        for (let i = 0; i < 100 && stalledAt === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.ok(stalledAt > 400 && stalledAt < 3000, `onStall after ${stalledAt} ms; want after the 400 ms stall timeout`);
+      } finally {
+        request.destroy();
+        await server.close();
+      }
+    });
+
+    it('does not call onStall while the body is slow to send and the client reads everything', async () => {
+      let stalled = false;
+      // Two pieces 900 ms apart, with a stall timeout of 300 ms: the wait is the backend's, not the client's.
+      const body = new Readable({ read() {} });
+      body.push(Buffer.alloc(1000, 'a'));
+      setTimeout(() => {
+        body.push(Buffer.alloc(1000, 'b'));
+        body.push(null);
+      }, 900);
+      const server = await serve(() => body, { stallTimeoutMs: 300, onStall: () => (stalled = true) });
+      try {
+        const res = await fetch(server.url);
+        assert.equal((await res.arrayBuffer()).byteLength, 2000);
+        assert.equal(stalled, false, 'onStall was called for a backend that was slow to send');
+      } finally {
+        await server.close();
+      }
+    });
   });
 });

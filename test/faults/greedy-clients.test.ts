@@ -1,0 +1,296 @@
+/**
+ * Stalled and greedy clients: readers that stop reading a large answer, uploads that stall or leave
+ * mid-body, malformed chunked bodies, and one token sending more than its share. The backend is a
+ * real vmsingle except where a held-open backend response is needed on demand.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGatewayChild } from '../helpers/child-gateway.ts';
+import { startFakeUpstream } from '../helpers/fake-upstream.ts';
+import { eventually, startTestGateway, TEST_TOKEN, type TestGateway } from '../helpers/gateway.ts';
+import { bearer, request } from '../helpers/http.ts';
+import { dribble } from '../helpers/raw-http.ts';
+import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
+
+/** The value of one sample line of a gateway's /metrics, 0 when absent. */
+async function metricValue(url: string, series: string): Promise<number> {
+  const res = await request(`${url}/metrics`);
+  const line = res.text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? 0 : Number(line.slice(series.length + 1));
+}
+
+/** Connections to `port` that `ss` shows in CLOSE-WAIT on the server side. */
+function closeWaitCount(port: number): Promise<number> {
+  return new Promise((resolve, reject) =>
+    execFile('ss', ['-Htn', 'state', 'close-wait', `( sport = :${port} )`], (error, stdout) =>
+      error ? reject(error) : resolve(stdout.split('\n').filter((l) => l.trim() !== '').length),
+    ),
+  );
+}
+
+/** A raw connection that sends `bytes` and reports when the server ends or cuts it. */
+function rawClient(port: number, bytes: string): { socket: net.Socket; received: () => string; closed: Promise<number> } {
+  const started = performance.now();
+  const socket = net.connect(port, '127.0.0.1');
+  const chunks: Buffer[] = [];
+  socket.on('data', (chunk) => chunks.push(chunk));
+  socket.on('error', () => {});
+  socket.write(bytes);
+  const closed = new Promise<number>((resolve) => socket.once('close', () => resolve(performance.now() - started)));
+  return { socket, received: () => Buffer.concat(chunks).toString('latin1'), closed };
+}
+
+/** Imports `series` series of 15 s samples over the last `hours` hours into vmsingle; returns the window. */
+async function importSeries(vmUrl: string, name: string, series: number, hours: number): Promise<{ start: number; end: number }> {
+  const end = Math.floor(Date.now() / 1000 / 15) * 15 - 60;
+  const start = end - hours * 3600;
+  const lines: string[] = [];
+  for (let s = 0; s < series; s++) {
+    const timestamps: number[] = [];
+    const values: number[] = [];
+    for (let t = start; t <= end; t += 15) {
+      timestamps.push(t * 1000);
+      values.push((s + t / 15) % 10);
+    }
+    lines.push(JSON.stringify({ metric: { __name__: name, series: String(s) }, values, timestamps }));
+  }
+  const res = await fetch(`${vmUrl}/api/v1/import`, { method: 'POST', body: `${lines.join('\n')}\n` });
+  assert.equal(res.status, 204, await res.text());
+  await fetch(`${vmUrl}/internal/force_flush`);
+  return { start, end };
+}
+
+const PARTIAL_POST = (token: string) =>
+  `POST /v2/metrics/api/v1/query HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer ${token}\r\n` +
+  'Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nquery=up';
+
+describe('faults: stalled and greedy clients', function () {
+  this.timeout(120_000);
+  let vm: VmsingleProcess;
+  let vmDir: string;
+
+  before(async () => {
+    vmDir = await mkdtemp(join(tmpdir(), 'layer-faults-greedy-'));
+    vm = await startVmsingleProcess({ dataDir: vmDir });
+  });
+  after(async () => {
+    await vm?.stop();
+    await rm(vmDir, { recursive: true, force: true });
+  });
+
+  /** A gateway in external mode on the test's vmsingle; closed by the caller. */
+  const gatewayOn = (env: Record<string, string>, captureLogs = false): Promise<TestGateway> => startTestGateway({ env: { LAYER_VM_URL: vm.url, ...env }, captureLogs });
+
+  it('cuts five readers that stopped reading a large range answer, so others are served again', async () => {
+    const STALL_MS = 1000;
+    const gw = await gatewayOn({ LAYER_PROXY_MAX_CONCURRENT: '5', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '5', LAYER_PROXY_STALL_TIMEOUT_MS: String(STALL_MS) });
+    const stalled: ReturnType<typeof rawClient>[] = [];
+    try {
+      const SERIES = 400;
+      const window = await importSeries(vm.url, 'greedy_stall', SERIES, 6);
+      await eventually(async () => {
+        const r = await request(`${gw.url}/v2/metrics/api/v1/query?query=count(greedy_stall)&time=${window.end}`, { headers: bearer(TEST_TOKEN) });
+        return r.status === 200 && JSON.parse(r.text).data.result[0]?.value[1] === String(SERIES) ? true : undefined;
+      }, 20_000, 'the imported series searchable');
+      const series = 'layer_upstream_errors_total{endpoint="query_range",reason="stalled"}';
+      const before = await metricValue(gw.url, series);
+
+      const port = Number(new URL(gw.url).port);
+      const path = `/v2/metrics/api/v1/query_range?query=greedy_stall&start=${window.start}&end=${window.end}&step=5`;
+      const started = performance.now();
+      for (const _ of [1, 2, 3, 4, 5]) {
+        const client = rawClient(port, `GET ${path} HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer ${TEST_TOKEN}\r\n\r\n`);
+        // Read the first bytes, then stop reading: the kernel's buffers fill and the gateway's writes stop.
+        client.socket.once('data', () => client.socket.pause());
+        stalled.push(client);
+      }
+      // vmsingle has four search slots here (2 x CPUs): four answers start, the fifth queues there.
+      await eventually(async () => (stalled.filter((c) => c.received().startsWith('HTTP/1.1 200')).length >= 4 ? true : undefined), 20_000, 'four answers started');
+      // Meanwhile everyone else is refused: the five hold every slot of the gateway.
+      const refused = await request(`${gw.url}/v2/metrics/api/v1/query?query=1`, { headers: bearer(TEST_TOKEN) });
+      assert.equal(refused.status, 429, `got ${refused.status} while the five held the slots; want 429`);
+
+      // The gateway cuts the stalled ones; vmsingle 1.79 frees a search slot some seconds after its
+      // client went away, so the next query may wait in vmsingle's queue (10 s at most) for one.
+      const served = await eventually(async () => {
+        const r = await request(`${gw.url}/v2/metrics/api/v1/query?query=1`, { headers: bearer(TEST_TOKEN) });
+        return r.status === 200 ? performance.now() - started : undefined;
+      }, 60_000, 'another client served');
+      const counted = await eventually(async () => {
+        const n = (await metricValue(gw.url, series)) - before;
+        return n >= 4 ? n : undefined;
+      }, 15_000, 'the stalled readers counted');
+      // A paused client sees the gateway's close only once it reads again.
+      for (const c of stalled) c.socket.resume();
+      const closedAfter = await Promise.all(stalled.map((c) => c.closed));
+      const bytes = stalled.map((c) => c.received().length);
+      console.log(
+        `      5 stalled readers (stall timeout ${STALL_MS} ms): ${counted} cut as stalled, answers of ${Math.min(...bytes)}-${Math.max(...bytes)} bytes when resumed; ` +
+          `another client served ${Math.round(served)} ms after they started (429 until the cut)`,
+      );
+      assert.ok(Math.max(...closedAfter) < 60_000);
+      await eventually(async () => ((await metricValue(gw.url, 'layer_upstream_in_flight_requests')) === 0 ? true : undefined), 5000, 'in-flight back to 0');
+    } finally {
+      for (const c of stalled) c.socket.destroy();
+      await gw.close();
+    }
+  });
+
+  it('holds no slot for a body announced as 100 bytes of which 8 arrive, and answers 408 after the body timeout', async () => {
+    const BODY_MS = 1500;
+    const gw = await gatewayOn({ LAYER_PROXY_MAX_CONCURRENT: '1', LAYER_PROXY_BODY_TIMEOUT_MS: String(BODY_MS) });
+    try {
+      const port = Number(new URL(gw.url).port);
+      const before = await metricValue(gw.url, 'layer_proxy_rejections_total{endpoint="query",reason="body_timeout"}');
+      const slow = dribble(port, [PARTIAL_POST(TEST_TOKEN)], 0, BODY_MS + 5000);
+      // While the body is awaited, the one slot stays free for everyone else.
+      const statuses: number[] = [];
+      const until = performance.now() + BODY_MS - 300;
+      while (performance.now() < until) {
+        statuses.push((await request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(TEST_TOKEN) })).status);
+      }
+      // Bodies being received are bounded too (by LAYER_PROXY_MAX_CONCURRENT, here 1).
+      const secondBody = await request(`${gw.url}/v2/metrics/api/v1/query`, {
+        method: 'POST',
+        headers: { ...bearer(TEST_TOKEN), 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'query=up',
+      });
+      const answer = await slow;
+      assert.equal(secondBody.status, 429, `got ${secondBody.status} for a second body while one was awaited; want 429`);
+      assert.equal(secondBody.headers['retry-after'], '1');
+      assert.equal(secondBody.headers.connection, 'close');
+      console.log(`      ${statuses.length} queries served while the body was awaited; 408 after ${Math.round(answer.ms)} ms (body timeout ${BODY_MS} ms)`);
+      assert.deepEqual([...new Set(statuses)], [200], `got statuses ${[...new Set(statuses)].join(', ')} meanwhile; want only 200`);
+      assert.equal(answer.status, 408, `got ${JSON.stringify(answer.raw.slice(0, 200))}; want a 408`);
+      assert.ok(answer.closedByServer, 'the gateway kept the connection open after the 408');
+      assert.ok(answer.ms >= BODY_MS - 50 && answer.ms < BODY_MS + 1000, `answered after ${answer.ms} ms`);
+      const body = JSON.parse(answer.body);
+      assert.equal(body.status, 'error');
+      assert.equal(body.errorType, 'timeout');
+      assert.match(body.error, /LAYER_PROXY_BODY_TIMEOUT_MS/);
+      assert.equal((await metricValue(gw.url, 'layer_proxy_rejections_total{endpoint="query",reason="body_timeout"}')) - before, 1);
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('closes at once the connection of a client that leaves mid-body: no CLOSE-WAIT, the slot free', async () => {
+    // A body timeout far away, so that only the client's leaving can explain a prompt close.
+    const gw = await gatewayOn({ LAYER_PROXY_MAX_CONCURRENT: '1', LAYER_PROXY_BODY_TIMEOUT_MS: '60000' });
+    try {
+      const port = Number(new URL(gw.url).port);
+      const client = rawClient(port, PARTIAL_POST(TEST_TOKEN));
+      client.socket.end(); // the client's FIN, mid-body
+      const closedAfter = await Promise.race([client.closed, new Promise<number>((resolve) => setTimeout(() => resolve(Infinity), 5000))]);
+      const closeWait = await closeWaitCount(port);
+      const next = await request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(TEST_TOKEN) });
+      console.log(`      left mid-body: the gateway closed its side after ${Math.round(closedAfter)} ms; ${closeWait} in CLOSE-WAIT; the next query ${next.status}`);
+      assert.ok(closedAfter < 1000, `the gateway closed its side after ${closedAfter} ms; want under 1000`);
+      assert.equal(closeWait, 0, `${closeWait} connections in CLOSE-WAIT; want 0`);
+      assert.equal(next.status, 200, 'the one slot is free');
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('answers a malformed chunked body with 400 at once', async () => {
+    const gw = await gatewayOn({ LAYER_PROXY_BODY_TIMEOUT_MS: '60000' });
+    try {
+      const port = Number(new URL(gw.url).port);
+      const bad =
+        `POST /v2/metrics/api/v1/query HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer ${TEST_TOKEN}\r\n` +
+        'Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n8\r\nquery=up\r\nzz\r\n';
+      const answer = await dribble(port, [bad], 0, 5000);
+      console.log(`      malformed chunk: ${answer.status} after ${Math.round(answer.ms)} ms`);
+      assert.equal(answer.status, 400, `got ${JSON.stringify(answer.raw.slice(0, 200))}; want a 400`);
+      assert.ok(answer.closedByServer && answer.ms < 1000, `closed ${answer.closedByServer} after ${answer.ms} ms`);
+      assert.equal(JSON.parse(answer.body).errorType, 'bad_data');
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('stops on SIGTERM without waiting for a body that stalled mid-way', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-greedy-gw-'));
+    const gw = await startGatewayChild({
+      LAYER_VM_URL: vm.url,
+      LAYER_DATA_DIR: dataDir,
+      LAYER_API_TOKENS: TEST_TOKEN,
+      LAYER_PROXY_BODY_TIMEOUT_MS: '60000',
+      LAYER_SHUTDOWN_TIMEOUT_MS: '20000',
+    });
+    const port = Number(new URL(gw.url).port);
+    const client = rawClient(port, PARTIAL_POST(TEST_TOKEN));
+    try {
+      // A round trip on another connection (any status: the backend probe may not have run yet):
+      // by its end the partial request has been read too.
+      await request(`${gw.url}/health`);
+      const started = performance.now();
+      const exit = await gw.stop('SIGTERM', 25_000);
+      const ms = performance.now() - started;
+      console.log(`      SIGTERM with a stalled upload open: exit ${exit.code} after ${Math.round(ms)} ms (shutdown deadline 20000 ms)`);
+      assert.equal(exit.code, 0);
+      assert.ok(ms < 5000, `the gateway took ${ms} ms to stop; want under 5000`);
+    } finally {
+      client.socket.destroy();
+      await gw.stop('SIGKILL', 5000);
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps one token from taking every slot while another token still gets through', async () => {
+    // A backend that holds every answer until released: a real one cannot be made to on demand.
+    const fake = await startFakeUpstream();
+    const held: http.ServerResponse[] = [];
+    fake.handle = (_req, res) => held.push(res);
+    const TOKEN_B = 'second-token-0123456789abcdef';
+    const gw = await startTestGateway({
+      env: { LAYER_VM_URL: fake.url, LAYER_API_TOKENS: `${TEST_TOKEN},${TOKEN_B}`, LAYER_PROXY_MAX_CONCURRENT: '8' },
+      captureLogs: true,
+    });
+    const pending: Promise<unknown>[] = [];
+    try {
+      const series = 'layer_proxy_rejections_total{endpoint="query",reason="concurrency_per_token"}';
+      const before = await metricValue(gw.url, series);
+      // Token A fills its share (a quarter of 8), then is refused, over Bearer and Basic alike.
+      for (let i = 0; i < 2; i++) pending.push(request(`${gw.url}/v2/metrics/api/v1/query?query=a${i}`, { headers: bearer(TEST_TOKEN) }));
+      await eventually(async () => (held.length === 2 ? true : undefined), 5000, 'token A holding two slots');
+      const refusedA = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => request(`${gw.url}/v2/metrics/api/v1/query?query=r${i}`, { headers: bearer(TEST_TOKEN) })),
+      );
+      const basicA = await request(`${gw.url}/v2/metrics/api/v1/query?query=basic`, { headers: { Authorization: `Basic ${Buffer.from(`:${TEST_TOKEN}`).toString('base64')}` } });
+      pending.push(request(`${gw.url}/v2/metrics/api/v1/query?query=b`, { headers: bearer(TOKEN_B) }));
+      await eventually(async () => (held.length === 3 ? true : undefined), 5000, 'token B reaching the backend');
+      const counted = (await metricValue(gw.url, series)) - before;
+      console.log(`      token A: 2 held, ${refusedA.filter((r) => r.status === 429).length}/6 more refused, Basic ${basicA.status}; token B reached the backend; counted ${counted}`);
+      for (const r of [...refusedA, basicA]) {
+        assert.equal(r.status, 429, `got ${r.status} for token A over its share; want 429`);
+        assert.equal(r.headers['retry-after'], '1');
+        assert.match(JSON.parse(r.text).error, /LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN/);
+      }
+      assert.equal(counted, 7);
+      for (const r of held) {
+        r.setHeader('Content-Type', 'application/json');
+        r.end('{"status":"success","data":{"resultType":"vector","result":[]}}');
+      }
+      await Promise.all(pending);
+
+      const idOf = (token: string) => createHash('sha256').update(token).digest('hex').slice(0, 8);
+      const access = gw.logs.filter((line) => line.includes('"msg":"request"') && line.includes('/api/v1/query'));
+      const ids = new Set(access.map((line) => (JSON.parse(line) as { tokenId?: string }).tokenId));
+      assert.deepEqual([...ids].sort(), [idOf(TEST_TOKEN), idOf(TOKEN_B)].sort(), `access log token ids ${[...ids].join(', ')}`);
+      assert.ok(!gw.logs.some((line) => line.includes(TEST_TOKEN) || line.includes(TOKEN_B)), 'a token appears in the log');
+    } finally {
+      for (const r of held) if (!r.writableEnded) r.destroy();
+      await Promise.allSettled(pending);
+      await gw.close();
+      await fake.close();
+    }
+  });
+});
