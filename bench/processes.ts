@@ -59,8 +59,8 @@ const handedOut = new Set<number>();
 
 /**
  * A free TCP port on 127.0.0.1 that this run has not handed out before. The children bind theirs
- * a moment later, and until then the OS may offer the same just-closed port again: the gateway and
- * a reference proxy were once given one port, and the proxy answered the gateway's readiness check.
+ * a moment later, and until then the OS may offer the same just-closed port again: two targets
+ * given one port would let one answer the other's readiness check.
  */
 export async function freePort(): Promise<number> {
   for (;;) {

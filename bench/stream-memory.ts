@@ -1,5 +1,5 @@
 /**
- * Workload 6 of issue 6: many large responses streamed at once through the gateway, with its RSS
+ * The streaming workload: many large responses streamed at once through the gateway, with its RSS
  * sampled meanwhile. A passthrough that buffered bodies would grow by concurrency × body size; one
  * that streams with backpressure stays near its idle footprint.
  */

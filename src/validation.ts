@@ -36,7 +36,7 @@ export async function createRequestValidator(): Promise<RequestValidator> {
   await api.init();
   const validators = new Map<string, Validate[]>();
   // Verdicts for requests that carry nothing a schema can check (see headersCannotFail), computed
-  // once: most requests to the catalog and /metrics are such, and skip ajv (issue 6).
+  // once: most requests to the catalog and /metrics are such, and skip ajv.
   const emptyVerdicts = new Map<string, string | null>();
   for (const operationId of Object.keys(operations)) {
     validators.set(operationId, (api.validator.getRequestValidatorsForOperation(operationId) ?? []) as unknown as Validate[]);

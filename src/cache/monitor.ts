@@ -16,7 +16,7 @@ export { CacheAddrError, parseCacheAddr, type CacheAddr } from './cache-addr.ts'
  */
 export type CacheState = 'disabled' | 'connecting' | 'connected' | 'disconnected';
 
-/** What /status reports about the cache. */
+/** What /health reports about the cache. */
 export interface CacheSnapshot {
   state: CacheState;
   /** 0 for the first connection, +1 for each connection re-established after that. */

@@ -20,8 +20,8 @@ export interface ConnectionTracker {
   close(deadlineMs: number): Promise<void>;
 }
 
-// Per-connection count of responses not yet closed, kept on the socket: a Map keyed by socket,
-// updated twice per request, measurably cost rehashing on the small routes (issue 6).
+// Per-connection count of responses not yet closed, kept on the socket itself: a Map keyed by
+// socket would be updated twice per request, and its rehashing is measurable on the small routes.
 const BUSY = Symbol('layer.busyResponses');
 // The connection's latest request, to tell whether it was received whole.
 const LATEST = Symbol('layer.latestRequest');

@@ -3,8 +3,8 @@
  * full, and before every scrape (the families they feed flush it from their collect hooks, so
  * /metrics is always exact). Updates with the same labels are grouped: a batch of requests to one
  * route with one status applies as one counter increment and a list of observations. prom-client
- * hashes and checks the labels on every call, which made recording a request's metrics about a
- * tenth of the catalog route's CPU (issue 6).
+ * hashes and checks the labels on every call, so calling it per request would make recording
+ * metrics a visible share of a small route's CPU (figures in docs/decisions.md).
  */
 
 /**

@@ -103,8 +103,8 @@ export function tokenIdOf(token: string): string {
  *
  * A keep-alive connection that presents the same Authorization header again, under the same token
  * generation, passes without hashing it again: keep-alive clients (Grafana, promtool, scripts)
- * send the same header on every request, and the check was a measurable share of a small
- * request's CPU. The plain string comparison only ever compares what this connection sent with
+ * send the same header on every request, and hashing and comparing it is a measurable share of a
+ * small request's CPU. The plain string comparison only ever compares what this connection sent with
  * what the same connection sent before, so its timing reveals nothing the client did not already
  * know; a different header, or a token set changed by a reload (SIGHUP), gets the full check.
  */

@@ -1,11 +1,11 @@
 /**
  * Sends a streamed backend body to the client in writes of about COALESCE_BYTES. undici hands the
- * body over as the backend socket is read (vmsingle's 64 KB HTTP chunks arrive as about eleven
- * pieces of 27 KB per 300 KB answer), and piping each piece to the response made each one a
- * write system call with its own chunked-encoding frame. Here the response is corked while pieces
- * arrive and uncorked once that much is queued or the body ends: a 300 KB answer goes out in
- * four writes (the first piece, with the headers, at once). Side by side this cut 8–24% of the
- * gateway's CPU per range response (issue 6).
+ * body over as the backend socket is read (vmsingle's 64 KB HTTP chunks arrive as several smaller
+ * pieces), and piping each piece to the response would make each one a write system call with its
+ * own chunked-encoding frame. Here the response is corked while pieces arrive and uncorked once
+ * that much is queued or the body ends, so a body goes out in a few large writes (the first piece,
+ * with the headers, at once). Fewer writes cost less CPU per range response (figures in
+ * docs/decisions.md).
  *
  * Nothing waits for more data than has arrived: the last bytes go out when the body ends. A query
  * answer is of no use to a client before its last byte (it is one JSON document), so holding up

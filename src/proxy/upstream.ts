@@ -4,11 +4,10 @@
  * and hands back the response: read whole when it is small, as a stream otherwise. Failures become
  * coded errors that never name the backend's address.
  *
- * Built on undici's dispatch API. got's per-request option handling was about a quarter of the
- * gateway's CPU; node:http's ClientRequest, which replaced it, still cost about 70 µs of CPU per
- * small request more than undici's dispatch on this machine (a reference proxy of each, side by
- * side; figures in the issue 6 closing note). dispatch calls back with headers and chunks, so a
- * small body needs no stream object at all.
+ * Built on undici's dispatch API, the client with the least CPU per request of those measured side
+ * by side (got, node:http, undici's request(); figures in docs/decisions.md): no per-request option
+ * objects, and dispatch calls back with headers and chunks, so a small body needs no stream object
+ * at all.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';

@@ -1,8 +1,8 @@
 /**
  * Request ids: a random prefix drawn once per process, then a counter. Unique within a process,
  * and across processes as far as 48 random bits go, which is what log correlation needs; they are
- * not secrets. A random UUID per request cost more than the rest of the request's bookkeeping
- * (issue 6).
+ * not secrets. A counter costs a fraction of drawing a random UUID per request, which would be a
+ * visible share of a small request's CPU (figures in docs/decisions.md).
  */
 import { randomBytes } from 'node:crypto';
 

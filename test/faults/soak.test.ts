@@ -204,11 +204,11 @@ describe('faults: soak, 60 s of mixed load at 200 connections (bundled mode)', f
     assert.equal(fivexx.byGateway, 0, `the gateway made ${fivexx.byGateway} 5xx: ${fivexx.samples.join(' | ')}`);
   });
 
-  // Against the middle third, not the first: V8 grows its heap to a plateau over the first
-  // 15-25 s of this load (240-260 MB seen), and a first third that happened to stay low failed a
-  // 1.5x bound once in eight runs with no leak. A leak keeps growing after the plateau, which is
-  // what last-versus-middle sees: 2 KB kept per request at this rate (about 2,200 req/s) is about
-  // 90 MB per third, past 1.3x of the plateau.
+  // Against the middle third, not the first: V8 grows its heap to a plateau during the first
+  // third of this load, so a first third that stays low would fail a leak-free run (plateau
+  // figures in docs/reliability.md). A leak keeps growing after the plateau, which is what
+  // last-versus-middle sees: 2 KB kept per request at this load's rate is about 90 MB per third,
+  // past 1.3x of the plateau.
   it('keeps memory flat: the last third\'s peak RSS within 1.3x of the middle third\'s, once settled', () => {
     const third = Math.max(1, Math.floor(rss.length / 3));
     const firstMax = Math.max(...rss.slice(0, third));

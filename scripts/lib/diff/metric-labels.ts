@@ -57,7 +57,7 @@ function diffValues(subject: string, base: Record_, head: Record_, path: DocPath
     ];
   }
   if ('open' in before && 'open' in after && before.open !== after.open) {
-    // A smaller budget folds values into __overflow__ that used to be kept: a narrowing.
+    // A smaller budget folds into __overflow__ values the base kept: a narrowing.
     const narrowed = after.open !== undefined && (before.open === undefined || after.open < before.open);
     return [
       change(
