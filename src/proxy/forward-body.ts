@@ -22,6 +22,11 @@ export const COALESCE_BYTES = 128 * 1024;
 /** Writes `body` to `res` and ends it when the body ends. */
 export function forwardBody(body: Readable, res: ServerResponse, coalesceBytes = COALESCE_BYTES): void {
   let queued = 0;
+  // The socket is corked rather than the response: from Node 22 a corked response keeps a buffer
+  // of its own, which Node 22 writes out piece by piece after uncorking the socket, and which can
+  // leave the response waiting for a 'drain' that never comes. A corked socket sends the queued
+  // pieces in one write on every Node line, and its 'drain' reaches the response.
+  const socket = res.socket;
   // The headers and the first piece go out at once: the client learns the status without waiting,
   // and a body that fails later still reaches it as a cut transfer (curl 18), not as no answer.
   let first = true;
@@ -31,12 +36,12 @@ export function forwardBody(body: Readable, res: ServerResponse, coalesceBytes =
       if (!res.write(chunk)) pauseUntilDrain();
       return;
     }
-    if (queued === 0) res.cork();
+    if (queued === 0) socket?.cork();
     queued += chunk.length;
     const roomLeft = res.write(chunk);
     if (queued < coalesceBytes) return;
     queued = 0;
-    res.uncork();
+    socket?.uncork();
     if (!roomLeft && res.writableNeedDrain) pauseUntilDrain();
   });
   function pauseUntilDrain(): void {
@@ -44,7 +49,7 @@ export function forwardBody(body: Readable, res: ServerResponse, coalesceBytes =
     res.once('drain', () => body.resume());
   }
   body.once('end', () => {
-    if (queued > 0) res.uncork();
+    if (queued > 0) socket?.uncork();
     res.end();
   });
 }
