@@ -22,8 +22,8 @@ export const COALESCE_BYTES = 128 * 1024;
 /** Writes `body` to `res` and ends it when the body ends. */
 export function forwardBody(body: Readable, res: ServerResponse, coalesceBytes = COALESCE_BYTES): void {
   let queued = 0;
-  // The socket is corked rather than the response: from Node 22 a corked response keeps a buffer
-  // of its own, which Node 22 writes out piece by piece after uncorking the socket, and which can
+  // The socket is corked rather than the response: from Node 22 on, a corked response keeps a
+  // buffer of its own, and Node 22 writes it out piece by piece after uncorking the socket and can
   // leave the response waiting for a 'drain' that never comes. A corked socket sends the queued
   // pieces in one write on every Node line, and its 'drain' reaches the response.
   const socket = res.socket;
