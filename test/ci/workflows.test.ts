@@ -109,7 +109,8 @@ describe('.github/workflows/pr.yml', () => {
   // The step's own text, run as GitHub runs it (bash -e), in a repository whose origin/main is the
   // base: the report goes to the summary file, and the step's exit code is the gate's.
   describe('its Contract diff step, run in a temporary repository', function () {
-    this.timeout(60_000);
+    // Each run starts npm and tsx twice: seconds on an idle machine, far more on a loaded one.
+    this.timeout(120_000);
     let repo = '';
     const git = (...args: string[]): void => {
       execFileSync('git', ['-c', 'user.name=ci test', '-c', 'user.email=ci@test.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, stdio: 'ignore' });
