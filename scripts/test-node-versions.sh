@@ -39,7 +39,7 @@ for major in "${majors[@]}"; do
   start=$SECONDS
   # A suite that hangs (a test left a server open after failing) fails after 20 minutes rather
   # than eating the rest of CI's time.
-  if PATH="$bin:$PATH" timeout --kill-after=30s 20m "$bin/node" node_modules/mocha/bin/mocha.js; then
+  if PATH="$bin:$PATH" timeout --signal=INT --kill-after=30s 20m "$bin/node" node_modules/mocha/bin/mocha.js; then
     verdict=passed
   else
     verdict=FAILED
