@@ -41,6 +41,11 @@ export function forwardBody(body: Readable, res: ServerResponse, options: Forwar
   const coalesceBytes = options.coalesceBytes ?? COALESCE_BYTES;
   if (options.stallTimeoutMs !== undefined && options.onStall) watchStall(res, options.stallTimeoutMs, options.onStall);
   let queued = 0;
+  // The socket is corked rather than the response: from Node 22 on, a corked response keeps a
+  // buffer of its own, and Node 22 writes it out piece by piece after uncorking the socket and can
+  // leave the response waiting for a 'drain' that never comes. A corked socket sends the queued
+  // pieces in one write on every Node line, and its 'drain' reaches the response.
+  const socket = res.socket;
   // The headers and the first piece go out at once: the client learns the status without waiting,
   // and a body that fails later still reaches it as a cut transfer (curl 18), not as no answer.
   let first = true;
@@ -50,12 +55,12 @@ export function forwardBody(body: Readable, res: ServerResponse, options: Forwar
       if (!res.write(chunk)) pauseUntilDrain();
       return;
     }
-    if (queued === 0) res.cork();
+    if (queued === 0) socket?.cork();
     queued += chunk.length;
     const roomLeft = res.write(chunk);
     if (queued < coalesceBytes) return;
     queued = 0;
-    res.uncork();
+    socket?.uncork();
     if (!roomLeft && res.writableNeedDrain) pauseUntilDrain();
   });
   function pauseUntilDrain(): void {
@@ -63,7 +68,7 @@ export function forwardBody(body: Readable, res: ServerResponse, options: Forwar
     res.once('drain', () => body.resume());
   }
   body.once('end', () => {
-    if (queued > 0) res.uncork();
+    if (queued > 0) socket?.uncork();
     res.end();
   });
 }
