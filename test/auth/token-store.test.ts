@@ -58,6 +58,40 @@ describe('createTokenStore({ tokens, file, dataDir, logger })', () => {
     });
   });
 
+  describe('scrapeToken', () => {
+    // The token vmsingle scrapes /metrics with comes from the same parse as the accepted set, so a
+    // BOM, a comment or an invalid line in the file never becomes the scrape token.
+    const cases: [string, { given: { env: string[]; file?: string }; want: string }][] = [
+      ['the first environment token', { given: { env: [ENV, OLD], file: `${NEW}\n` }, want: ENV }],
+      ['the first file token, past comments and blank lines', { given: { env: [], file: `# ci\n\n  ${OLD}  \n${NEW}\n` }, want: OLD }],
+      ['a file token after a byte-order mark, with CRLF', { given: { env: [], file: `\uFEFF${OLD}\r\n${NEW}\r\n` }, want: OLD }],
+    ];
+    for (const [name, { given, want }] of cases) {
+      it(`is ${name}`, async () => {
+        await withTempDir(async (dir) => {
+          const file = path.join(dir, 'tokens');
+          if (given.file !== undefined) await writeFile(file, given.file);
+          const store = await createTokenStore({ tokens: given.env, ...(given.file === undefined ? {} : { file }), dataDir: dir, logger: captureLogger().logger });
+          assert.equal(store.scrapeToken, want, `got ${store.scrapeToken}; want ${want}`);
+        });
+      });
+    }
+
+    it('is the generated token when none is configured, and follows the file on reload', async () => {
+      await withTempDir(async (dir) => {
+        const generated = await createTokenStore({ tokens: [], dataDir: dir, logger: captureLogger().logger });
+        const text = await readFile(path.join(dir, 'api-token'), 'utf8');
+        assert.equal(generated.scrapeToken, text.trim(), `got ${generated.scrapeToken}; want the generated token`);
+        const file = path.join(dir, 'tokens');
+        await writeFile(file, `${OLD}\n`);
+        const store = await createTokenStore({ tokens: [], file, dataDir: dir, logger: captureLogger().logger });
+        await writeFile(file, `${NEW}\n`);
+        await store.reload();
+        assert.equal(store.scrapeToken, NEW, `got ${store.scrapeToken}; want ${NEW}`);
+      });
+    });
+  });
+
   describe('reload()', () => {
     it('rotates: old and new valid during the overlap, then old revoked; env tokens stay', async () => {
       await withTempDir(async (dir) => {
