@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../scripts/lib/diff/cli.ts';
+import { runDiff } from '../../scripts/lib/diff/cli.ts';
 import { BASE_CATALOG, BASE_OPENAPI, edit } from './fixtures.ts';
 
 const CLI = fileURLToPath(new URL('../../scripts/catalog-diff.ts', import.meta.url));
@@ -35,7 +35,7 @@ interface Run {
 function runIn(cwd: string, argv: string[]): Run {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { cwd, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
+  const code = runDiff(argv, { cwd, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
   return { code, stdout, stderr };
 }
 
