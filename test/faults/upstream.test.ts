@@ -17,7 +17,8 @@ import { startFakeUpstream } from '../helpers/fake-upstream.ts';
 import { eventually, startTestGateway } from '../helpers/gateway.ts';
 import { bearer, request, type RawResponse } from '../helpers/http.ts';
 import { responseProblems } from '../helpers/openapi.ts';
-import { freePort, startVmsingleProcess } from '../helpers/vmsingle-process.ts';
+import { findFreePort } from '../../src/backend/free-port.ts';
+import { startVmsingleProcess } from '../helpers/vmsingle-process.ts';
 
 /** Runs curl and resolves with its exit code and what it printed (-w). */
 function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -41,7 +42,7 @@ describe('faults: the backend down at start, killed while the gateway runs, and 
 
   it('answers 502 unavailable and /health 503 while it is down, and recovers without a restart each time it is back', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-vm-'));
-    const port = await freePort();
+    const port = await findFreePort();
     const vmUrl = `http://127.0.0.1:${port}`;
     const gw = await startTestGateway({ env: { LAYER_VM_URL: vmUrl } });
     let vm: Awaited<ReturnType<typeof startVmsingleProcess>> | undefined;
