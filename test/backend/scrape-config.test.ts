@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatTarget, renderScrapeConfig, type ScrapeTarget } from '../../src/backend/scrape-config.ts';
-import { tempDir } from './helpers.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 const base: ScrapeTarget = { targetHost: '127.0.0.1', targetPort: 8080, path: '/metrics', interval: '15s' };
 
@@ -42,7 +42,7 @@ describe('renderScrapeConfig(target)', () => {
   });
 
   it('is accepted by vmsingle 1.79 (-promscrape.config.dryRun, strict parsing)', async () => {
-    const dir = await tempDir('scrape-config');
+    const dir = await makeTempDir('scrape-config');
     try {
       const token = join(dir, 'token');
       await writeFile(token, 't\n');
@@ -53,7 +53,7 @@ describe('renderScrapeConfig(target)', () => {
         assert.equal(run.status, 0, `dryRun exit ${run.status}: ${run.stderr}`);
       }
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await removeTempDir(dir);
     }
   });
 });

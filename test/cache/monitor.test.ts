@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { findFreePort } from '../../src/backend/free-port.ts';
 import { createCacheMonitor, type CacheMonitor, type CacheMonitorOptions, type CacheSnapshot } from '../../src/cache/monitor.ts';
-import { recordingLogger, tempDir, waitFor } from '../backend/helpers.ts';
+import { recordingLogger } from '../helpers/log-recorder.ts';
 import { startBlackhole } from './blackhole.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 /** A real cache stand-in: accepts, keeps the sockets so tests can drop them, never answers. */
 async function startServer(listen: number | string = 0): Promise<{ server: Server; sockets: Socket[]; addr: string }> {
@@ -71,12 +72,12 @@ describe('createCacheMonitor(options)', function () {
       const monitor = make({ addr });
       monitor.start();
       assert.equal(monitor.snapshot().state, 'connecting');
-      await waitFor('connected', () => monitor.snapshot().state === 'connected');
+      await pollUntil('connected', () => monitor.snapshot().state === 'connected');
       assert.deepEqual(changes, [
         { state: 'connecting', reconnect_generation: 0 },
         { state: 'connected', reconnect_generation: 0 },
       ]);
-      await waitFor('the server to see the connection', () => sockets.length === 1);
+      await pollUntil('the server to see the connection', () => sockets.length === 1);
     } finally {
       await closeServer(server, sockets);
     }
@@ -87,13 +88,13 @@ describe('createCacheMonitor(options)', function () {
     try {
       const monitor = make({ addr });
       monitor.start();
-      await waitFor('connected', () => monitor.snapshot().state === 'connected');
+      await pollUntil('connected', () => monitor.snapshot().state === 'connected');
       for (const generation of [1, 2, 3]) {
         sockets.at(-1)?.destroy();
         // Each drop adds two changes (disconnected, connected); the reconnect can be quicker than a poll.
-        await waitFor(`generation ${generation}`, () => changes.length === 2 + 2 * generation && monitor.snapshot().state === 'connected');
+        await pollUntil(`generation ${generation}`, () => changes.length === 2 + 2 * generation && monitor.snapshot().state === 'connected');
         assert.deepEqual(monitor.snapshot(), { state: 'connected', reconnect_generation: generation });
-        await waitFor('the server to see the new connection', () => sockets.length === generation + 1);
+        await pollUntil('the server to see the new connection', () => sockets.length === generation + 1);
       }
       assert.deepEqual(changes.map((c) => `${c.state}:${c.reconnect_generation}`), [
         'connecting:0', 'connected:0', 'disconnected:0', 'connected:1', 'disconnected:1', 'connected:2', 'disconnected:2', 'connected:3',
@@ -108,11 +109,11 @@ describe('createCacheMonitor(options)', function () {
     const port = await findFreePort();
     const monitor = make({ addr: `127.0.0.1:${port}` });
     monitor.start();
-    await waitFor('a few failed attempts', () => logger.entries.filter((e) => e.msg === 'cache connect attempt failed').length >= 3);
+    await pollUntil('a few failed attempts', () => logger.entries.filter((e) => e.msg === 'cache connect attempt failed').length >= 3);
     assert.equal(monitor.snapshot().state, 'disconnected');
     const { server, sockets } = await startServer(port);
     try {
-      await waitFor('connected', () => monitor.snapshot().state === 'connected', 5000);
+      await pollUntil('connected', () => monitor.snapshot().state === 'connected', 5000);
       assert.deepEqual(monitor.snapshot(), { state: 'connected', reconnect_generation: 0 });
       // Failed attempts do not flap the state: one disconnected, then connected.
       assert.deepEqual(changes.map((c) => c.state), ['connecting', 'disconnected', 'connected']);
@@ -123,18 +124,18 @@ describe('createCacheMonitor(options)', function () {
 
   for (const form of ['unix:', ''] as const) {
     it(`holds a unix socket given as ${form === '' ? '/abs/path' : 'unix:/path'}`, async () => {
-      const dir = await tempDir('cache-sock');
+      const dir = await makeTempDir('cache-sock');
       const path = join(dir, 'cache.sock');
       const { server, sockets } = await startServer(path);
       try {
         const monitor = make({ addr: `${form}${path}` });
         monitor.start();
-        await waitFor('connected', () => monitor.snapshot().state === 'connected');
+        await pollUntil('connected', () => monitor.snapshot().state === 'connected');
         sockets[0]?.destroy();
-        await waitFor('reconnected', () => monitor.snapshot().reconnect_generation === 1 && monitor.snapshot().state === 'connected');
+        await pollUntil('reconnected', () => monitor.snapshot().reconnect_generation === 1 && monitor.snapshot().state === 'connected');
       } finally {
         await closeServer(server, sockets);
-        await rm(dir, { recursive: true, force: true });
+        await removeTempDir(dir);
       }
     });
   }
@@ -149,7 +150,7 @@ describe('createCacheMonitor(options)', function () {
       for (let i = 0; i < 10_000; i++) assert.equal(monitor.snapshot().state, 'connecting');
       const ms = performance.now() - t0;
       assert.ok(ms < 100, `10000 snapshots took ${ms.toFixed(1)} ms while connecting; want < 100`);
-      await waitFor('disconnected', () => monitor.snapshot().state === 'disconnected', 3000);
+      await pollUntil('disconnected', () => monitor.snapshot().state === 'disconnected', 3000);
       const waited = Date.now() - began;
       assert.ok(waited >= 290 && waited < 2000, `gave up after ${waited} ms; want about 300`);
       const failed = logger.entries.find((e) => e.msg === 'cache connect attempt failed');
@@ -164,7 +165,7 @@ describe('createCacheMonitor(options)', function () {
     try {
       const monitor = make({ addr });
       monitor.start();
-      await waitFor('connected', () => monitor.snapshot().state === 'connected');
+      await pollUntil('connected', () => monitor.snapshot().state === 'connected');
       const t0 = performance.now();
       for (let i = 0; i < 10_000; i++) monitor.snapshot();
       const ms = performance.now() - t0;
@@ -180,7 +181,7 @@ describe('createCacheMonitor(options)', function () {
     try {
       const monitor = make({ addr });
       monitor.start();
-      await waitFor('connected', () => monitor.snapshot().state === 'connected');
+      await pollUntil('connected', () => monitor.snapshot().state === 'connected');
       const serverSide = sockets[0];
       assert.ok(serverSide);
       const ended = once(serverSide, 'close');

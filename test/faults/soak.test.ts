@@ -6,14 +6,13 @@
  * reliability section.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startGatewayChild, type GatewayChild } from '../helpers/child-gateway.ts';
-import { eventually, TEST_TOKEN } from '../helpers/gateway.ts';
+import { TEST_TOKEN } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
 import { runLoad, type LoadRequest, type LoadResult } from '../helpers/load.ts';
 import { fdCount, mb, rssBytes, tcpRemotePorts } from '../helpers/proc-stats.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 const SECONDS = 60;
 const CONNECTIONS = 200;
@@ -38,7 +37,7 @@ describe('faults: soak, 60 s of mixed load at 200 connections (bundled mode)', f
 
   before(async function () {
     this.timeout((SECONDS + 60) * 1000);
-    dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-soak-'));
+    dataDir = await makeTempDir('layer-faults-soak');
     gw = await startGatewayChild(
       { LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN, LAYER_PROXY_MAX_CONCURRENT: '256', LAYER_SCRAPE_INTERVAL: '5s' },
       { keepOutputChars: 200_000 },
@@ -87,10 +86,10 @@ describe('faults: soak, 60 s of mixed load at 200 connections (bundled mode)', f
     const elapsed = (Date.now() - started) / 1000;
     rss.push(await rssBytes(gw.pid));
 
-    fdsAfter = await eventually(async () => {
+    fdsAfter = await pollUntil('fds back to baseline', async () => {
       const fds = await fdCount(gw.pid);
       return fds <= fdsBefore + 10 ? fds : undefined;
-    }, SETTLE_MS, 'fds back to baseline').catch(() => fdCount(gw.pid));
+    }, SETTLE_MS).catch(() => fdCount(gw.pid));
     idleToBackend = (await tcpRemotePorts(gw.pid)).filter((port) => port === vmPort).length;
     healthAfter = (await request(`${gw.url}/health`)).status;
 
@@ -105,7 +104,7 @@ describe('faults: soak, 60 s of mixed load at 200 connections (bundled mode)', f
 
   after(async () => {
     const exit = await gw?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await removeTempDir(dataDir);
     assert.equal(exit?.code, 0, gw?.output().slice(-2000));
   });
 

@@ -10,15 +10,14 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startFakeUpstream } from '../helpers/fake-upstream.ts';
-import { eventually, startTestGateway } from '../helpers/gateway.ts';
+import { startTestGateway } from '../helpers/gateway.ts';
 import { bearer, request, type RawResponse } from '../helpers/http.ts';
 import { responseProblems } from '../helpers/openapi.ts';
 import { findFreePort } from '../../src/backend/free-port.ts';
 import { startVmsingleProcess } from '../helpers/vmsingle-process.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 /** Runs curl and resolves with its exit code and what it printed (-w). */
 function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -41,7 +40,7 @@ describe('faults: the backend down at start, killed while the gateway runs, and 
   this.timeout(90_000);
 
   it('answers 502 unavailable and /health 503 while it is down, and recovers without a restart each time it is back', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-vm-'));
+    const dataDir = await makeTempDir('layer-faults-vm');
     const port = await findFreePort();
     const vmUrl = `http://127.0.0.1:${port}`;
     const gw = await startTestGateway({ env: { LAYER_VM_URL: vmUrl } });
@@ -58,15 +57,15 @@ describe('faults: the backend down at start, killed while the gateway runs, and 
       assert.ok(!res.text.includes(String(port)), `${when}: the backend port leaked: ${res.text}`);
       assert.deepEqual(responseProblems('queryInstant', 502, res.headers['content-type'] ?? null, res.text), []);
       // The external probe polls every 5 s.
-      await eventually(async () => ((await healthStatus()) === 503 ? true : undefined), 8000, `${when}: /health 503`);
+      await pollUntil(`${when}: /health 503`, async () => ((await healthStatus()) === 503 ? true : undefined), 8000);
     };
     const expectUp = async (when: string) => {
-      const res = await eventually(async () => {
+      const res = await pollUntil(`${when}: a query answered 200`, async () => {
         const r = await query();
         return r.status === 200 ? r : undefined;
-      }, 5000, `${when}: a query answered 200`);
+      }, 5000);
       assert.equal(JSON.parse(res.text).status, 'success');
-      await eventually(async () => ((await healthStatus()) === 200 ? true : undefined), 8000, `${when}: /health 200`);
+      await pollUntil(`${when}: /health 200`, async () => ((await healthStatus()) === 200 ? true : undefined), 8000);
     };
 
     try {
@@ -80,7 +79,7 @@ describe('faults: the backend down at start, killed while the gateway runs, and 
     } finally {
       await gw.close();
       await vm?.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeTempDir(dataDir);
     }
   });
 });
@@ -108,10 +107,10 @@ describe('faults: the backend resets the connection in the middle of a body', fu
         console.log(`      curl exit ${result.code}: ${result.stderr.trim()}`);
         assert.ok(result.code === 18 || result.code === 56, `curl exit ${result.code} (${result.stderr.trim()}); want 18 (partial file) or 56 (receive failure)`);
         assert.equal(result.stdout, '200', 'the headers went out as 200 before the reset');
-        const after = await eventually(async () => {
+        const after = await pollUntil('the reset counted', async () => {
           const value = await metricValue(gw.url, series);
           return value > before ? value : undefined;
-        }, 5000, 'the reset counted');
+        }, 5000);
         assert.equal(after - before, 1, `reset counted ${after - before} times; want 1`);
       } finally {
         await gw.close();
@@ -125,7 +124,7 @@ describe('faults: a real vmsingle at its concurrency limit', function () {
   this.timeout(90_000);
 
   it('passes its plain-text refusal to the client in the Prometheus envelope, with its status (and Retry-After when sent)', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-vm-'));
+    const dataDir = await makeTempDir('layer-faults-vm');
     const vm = await startVmsingleProcess({ dataDir, args: ['-search.maxConcurrentRequests=1', '-search.maxQueueDuration=1ms'] });
     const gw = await startTestGateway({ env: { LAYER_VM_URL: vm.url } });
     try {
@@ -146,11 +145,11 @@ describe('faults: a real vmsingle at its concurrency limit', function () {
       assert.equal(imported.status, 204, await imported.text());
       await fetch(`${vm.url}/internal/force_flush`);
       const heavy = `query=${encodeURIComponent('sum(quantile_over_time(0.5, fault_heavy[1h]))')}&start=${end - 6 * 3600}&end=${end}&step=15&nocache=1`;
-      await eventually(async () => {
+      await pollUntil('the imported series searchable', async () => {
         const r = await fetch(`${vm.url}/api/v1/query?query=count(fault_heavy)`);
         const body = (await r.json()) as { data: { result: { value: [number, string] }[] } };
         return body.data.result[0]?.value[1] === '100' ? true : undefined;
-      }, 20_000, 'the imported series searchable');
+      }, 20_000);
 
       let direct: Response | undefined;
       let directText = '';
@@ -195,7 +194,7 @@ describe('faults: a real vmsingle at its concurrency limit', function () {
     } finally {
       await gw.close();
       await vm.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeTempDir(dataDir);
     }
   });
 });

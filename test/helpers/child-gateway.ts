@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { isAlive } from './proc-stats.ts';
+import { isAlive } from './process-alive.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 

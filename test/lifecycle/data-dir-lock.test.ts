@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { acquireDataDirLock, DataDirLockedError, PID_FILE } from '../../src/lifecycle/data-dir-lock.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 /** The pid of a process that has exited and been reaped. */
 async function deadPid(): Promise<number> {
@@ -18,10 +18,10 @@ async function deadPid(): Promise<number> {
 describe('acquireDataDirLock(dataDir)', () => {
   let root: string;
   beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'data-dir-lock-'));
+    root = await makeTempDir('data-dir-lock');
   });
   afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
+    await removeTempDir(root);
   });
 
   it('creates a missing directory and writes our pid', async () => {
