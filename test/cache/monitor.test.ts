@@ -29,6 +29,16 @@ async function closeServer(server: Server, sockets: Socket[]): Promise<void> {
   await new Promise((resolve) => server.close(resolve));
 }
 
+/** Runs `fn` against a fresh stand-in on `listen` (default: a free loopback port), closed afterwards. */
+async function withServer(fn: (stand: { sockets: Socket[]; addr: string }) => Promise<void>, listen: number | string = 0): Promise<void> {
+  const { server, sockets, addr } = await startServer(listen);
+  try {
+    await fn({ sockets, addr });
+  } finally {
+    await closeServer(server, sockets);
+  }
+}
+
 describe('createCacheMonitor(options)', function () {
   this.timeout(20_000);
   let logger: ReturnType<typeof recordingLogger>;
@@ -41,6 +51,14 @@ describe('createCacheMonitor(options)', function () {
       onChange: (s) => changes.push(s), ...extra,
     });
     monitors.push(monitor);
+    return monitor;
+  }
+
+  /** A started monitor of `addr`, once connected. */
+  async function connected(addr: string): Promise<CacheMonitor> {
+    const monitor = make({ addr });
+    monitor.start();
+    await pollUntil('connected', () => monitor.snapshot().state === 'connected');
     return monitor;
   }
 
@@ -67,8 +85,7 @@ describe('createCacheMonitor(options)', function () {
   });
 
   it('connects: connecting, then connected with generation 0', async () => {
-    const { server, sockets, addr } = await startServer();
-    try {
+    await withServer(async ({ sockets, addr }) => {
       const monitor = make({ addr });
       monitor.start();
       assert.equal(monitor.snapshot().state, 'connecting');
@@ -78,17 +95,12 @@ describe('createCacheMonitor(options)', function () {
         { state: 'connected', reconnect_generation: 0 },
       ]);
       await pollUntil('the server to see the connection', () => sockets.length === 1);
-    } finally {
-      await closeServer(server, sockets);
-    }
+    });
   });
 
   it('reconnects after the server drops it, counting generations 1, 2, 3', async () => {
-    const { server, sockets, addr } = await startServer();
-    try {
-      const monitor = make({ addr });
-      monitor.start();
-      await pollUntil('connected', () => monitor.snapshot().state === 'connected');
+    await withServer(async ({ sockets, addr }) => {
+      const monitor = await connected(addr);
       for (const generation of [1, 2, 3]) {
         sockets.at(-1)?.destroy();
         // Each drop adds two changes (disconnected, connected); the reconnect can be quicker than a poll.
@@ -100,9 +112,7 @@ describe('createCacheMonitor(options)', function () {
         'connecting:0', 'connected:0', 'disconnected:0', 'connected:1', 'disconnected:1', 'connected:2', 'disconnected:2', 'connected:3',
       ]);
       assert.ok(logger.entries.some((e) => e.level === 'warn' && e.msg === 'cache connection lost; reconnecting'));
-    } finally {
-      await closeServer(server, sockets);
-    }
+    });
   });
 
   it('keeps retrying while the server is down and connects (generation 0) when it comes up', async () => {
@@ -111,15 +121,12 @@ describe('createCacheMonitor(options)', function () {
     monitor.start();
     await pollUntil('a few failed attempts', () => logger.entries.filter((e) => e.msg === 'cache connect attempt failed').length >= 3);
     assert.equal(monitor.snapshot().state, 'disconnected');
-    const { server, sockets } = await startServer(port);
-    try {
+    await withServer(async () => {
       await pollUntil('connected', () => monitor.snapshot().state === 'connected', 5000);
       assert.deepEqual(monitor.snapshot(), { state: 'connected', reconnect_generation: 0 });
       // Failed attempts do not flap the state: one disconnected, then connected.
       assert.deepEqual(changes.map((c) => c.state), ['connecting', 'disconnected', 'connected']);
-    } finally {
-      await closeServer(server, sockets);
-    }
+    }, port);
   });
 
   for (const form of ['unix:', ''] as const) {
@@ -128,9 +135,7 @@ describe('createCacheMonitor(options)', function () {
       const path = join(dir, 'cache.sock');
       const { server, sockets } = await startServer(path);
       try {
-        const monitor = make({ addr: `${form}${path}` });
-        monitor.start();
-        await pollUntil('connected', () => monitor.snapshot().state === 'connected');
+        const monitor = await connected(`${form}${path}`);
         sockets[0]?.destroy();
         await pollUntil('reconnected', () => monitor.snapshot().reconnect_generation === 1 && monitor.snapshot().state === 'connected');
       } finally {
@@ -161,27 +166,19 @@ describe('createCacheMonitor(options)', function () {
   });
 
   it('stays connected to a cache that accepts but never answers, and snapshot() stays fast', async () => {
-    const { server, sockets, addr } = await startServer();
-    try {
-      const monitor = make({ addr });
-      monitor.start();
-      await pollUntil('connected', () => monitor.snapshot().state === 'connected');
+    await withServer(async ({ addr }) => {
+      const monitor = await connected(addr);
       const t0 = performance.now();
       for (let i = 0; i < 10_000; i++) monitor.snapshot();
       const ms = performance.now() - t0;
       assert.ok(ms < 100, `10000 snapshots took ${ms.toFixed(1)} ms; want < 100`);
       assert.equal(monitor.snapshot().state, 'connected');
-    } finally {
-      await closeServer(server, sockets);
-    }
+    });
   });
 
   it('stop() closes the connection and stops reconnecting', async () => {
-    const { server, sockets, addr } = await startServer();
-    try {
-      const monitor = make({ addr });
-      monitor.start();
-      await pollUntil('connected', () => monitor.snapshot().state === 'connected');
+    await withServer(async ({ sockets, addr }) => {
+      const monitor = await connected(addr);
       const serverSide = sockets[0];
       assert.ok(serverSide);
       const ended = once(serverSide, 'close');
@@ -193,8 +190,6 @@ describe('createCacheMonitor(options)', function () {
       // A negative check needs a wait: several backoff periods (max 100 ms) with no new connection.
       await new Promise((resolve) => setTimeout(resolve, 400));
       assert.equal(sockets.length, 1);
-    } finally {
-      await closeServer(server, sockets);
-    }
+    });
   });
 });
