@@ -12,15 +12,14 @@ export type CacheAddr = { host: string; port: number } | { path: string };
 /** The cache address is not one of the accepted forms; `reason` says what is wrong with it. */
 export class CacheAddrError extends GatewayError {
   override name = 'CacheAddrError';
-  readonly reason: string;
-  constructor(addr: string, why: string) {
-    super(
-      'ERR_CACHE_ADDR',
-      500,
-      `cache address ${JSON.stringify(addr)} ${why}; use host:port, [ipv6]:port, unix:/path/to.sock or /path/to.sock`,
-      { expose: false },
-    );
-    this.reason = why;
+  constructor(
+    addr: string,
+    /** What is wrong with the address, without the list of accepted forms. */
+    readonly reason: string,
+  ) {
+    super('ERR_CACHE_ADDR', 500, `cache address ${JSON.stringify(addr)} ${reason}; use host:port, [ipv6]:port, unix:/path/to.sock or /path/to.sock`, {
+      expose: false,
+    });
   }
 }
 
