@@ -1,41 +1,21 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { findFreePort } from '../../src/backend/free-port.ts';
 import { createCacheMonitor, type CacheMonitor, type CacheMonitorOptions, type CacheSnapshot } from '../../src/cache/monitor.ts';
+import { startHangingCache, type HangingCache } from '../helpers/hanging-cache.ts';
 import { recordingLogger } from '../helpers/log-recorder.ts';
 import { startBlackhole } from './blackhole.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
-/** A real cache stand-in: accepts, keeps the sockets so tests can drop them, never answers. */
-async function startServer(listen: number | string = 0): Promise<{ server: Server; sockets: Socket[]; addr: string }> {
-  const sockets: Socket[] = [];
-  const server = createServer((socket) => {
-    sockets.push(socket);
-    socket.on('error', () => undefined);
-  });
-  if (typeof listen === 'number') server.listen(listen, '127.0.0.1');
-  else server.listen(listen);
-  await once(server, 'listening');
-  const address = server.address();
-  const addr = typeof address === 'string' ? address : `127.0.0.1:${address?.port}`;
-  return { server, sockets, addr };
-}
-
-async function closeServer(server: Server, sockets: Socket[]): Promise<void> {
-  for (const socket of sockets) socket.destroy();
-  await new Promise((resolve) => server.close(resolve));
-}
-
 /** Runs `fn` against a fresh stand-in on `listen` (default: a free loopback port), closed afterwards. */
-async function withServer(fn: (stand: { sockets: Socket[]; addr: string }) => Promise<void>, listen: number | string = 0): Promise<void> {
-  const { server, sockets, addr } = await startServer(listen);
+async function withServer(fn: (stand: HangingCache) => Promise<void>, listen: number | string = 0): Promise<void> {
+  const stand = await startHangingCache(listen);
   try {
-    await fn({ sockets, addr });
+    await fn(stand);
   } finally {
-    await closeServer(server, sockets);
+    await stand.close();
   }
 }
 
@@ -133,13 +113,13 @@ describe('createCacheMonitor(options)', function () {
     it(`holds a unix socket given as ${form === '' ? '/abs/path' : 'unix:/path'}`, async () => {
       const dir = await makeTempDir('cache-sock');
       const path = join(dir, 'cache.sock');
-      const { server, sockets } = await startServer(path);
+      const { sockets, close } = await startHangingCache(path);
       try {
         const monitor = await connected(`${form}${path}`);
         sockets[0]?.destroy();
         await pollUntil('reconnected', () => monitor.snapshot().reconnect_generation === 1 && monitor.snapshot().state === 'connected');
       } finally {
-        await closeServer(server, sockets);
+        await close();
         await removeTempDir(dir);
       }
     });

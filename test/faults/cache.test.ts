@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import { startBlackhole } from '../cache/blackhole.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { startHangingCache } from '../helpers/hanging-cache.ts';
 import { request } from '../helpers/http.ts';
 import { quantile } from '../helpers/proc-stats.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
@@ -37,12 +38,8 @@ describe('faults: the NVMe cache hangs or flaps', function () {
   this.timeout(60_000);
 
   it('answers /health within milliseconds while the cache accepts and never answers', async () => {
-    const sockets = new Set<net.Socket>();
-    const cache = net.createServer((socket) => {
-      sockets.add(socket); // holds the connection, reads nothing, writes nothing
-    });
-    const addr = await listen(cache);
-    const gw = await startTestGateway({ env: { LAYER_CACHE_ADDR: addr, LAYER_CACHE_NAMESPACES: 'tenant-a' } });
+    const cache = await startHangingCache();
+    const gw = await startTestGateway({ env: { LAYER_CACHE_ADDR: cache.addr, LAYER_CACHE_NAMESPACES: 'tenant-a' } });
     try {
       await pollUntil('cache connected', async () => ((await request(`${gw.url}/health`)).status === 200 ? true : undefined), 10_000);
       const { ms, statuses } = await healthLatencies(gw, 100, 0);
@@ -51,8 +48,7 @@ describe('faults: the NVMe cache hangs or flaps', function () {
       assert.ok(quantile(ms, 0.99) < 100, `p99 ${quantile(ms, 0.99)} ms`);
     } finally {
       await gw.close();
-      for (const socket of sockets) socket.destroy();
-      cache.close();
+      await cache.close();
     }
   });
 

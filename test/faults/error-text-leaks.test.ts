@@ -9,25 +9,23 @@
  */
 import assert from 'node:assert/strict';
 import { assertAnonymous, BACKEND_HEADERS, BACKEND_HOSTNAME } from '../helpers/backend-identity.ts';
-import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
-import { startTestGateway, TEST_TOKEN, type TestGateway } from '../helpers/gateway.ts';
+import type { FakeUpstream } from '../helpers/fake-upstream.ts';
+import { startGatewayOnFake, TEST_TOKEN, type GatewayOnFake, type TestGateway } from '../helpers/gateway.ts';
 import { request } from '../helpers/http.ts';
 
 describe('faults: backend error texts do not name the backend', function () {
   this.timeout(30_000);
   let fake: FakeUpstream;
   let gw: TestGateway;
+  let stand: GatewayOnFake | undefined;
   let backendUrl: string;
 
   before(async () => {
-    fake = await startFakeUpstream();
+    stand = await startGatewayOnFake({ path: '/select/0/prometheus' });
+    ({ fake, gw } = stand);
     backendUrl = `${fake.url}/select/0/prometheus`;
-    gw = await startTestGateway({ env: { LAYER_VM_URL: backendUrl } });
   });
-  after(async () => {
-    await gw?.close();
-    await fake?.close();
-  });
+  after(() => stand?.close());
 
   it('names neither the backend\'s address nor its host name in a plain-text error', async () => {
     fake.handle = (_req, res) => {

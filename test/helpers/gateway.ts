@@ -4,6 +4,7 @@
  */
 import { loadConfig } from '../../src/config.ts';
 import { startGateway, type RunningGateway, type ServerOptions } from '../../src/gateway.ts';
+import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
 import { captureLogger } from './log-recorder.ts';
 import { makeTempDir, removeTempDir } from './temp-dir.ts';
 
@@ -54,4 +55,31 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
       if (!options.dataDir) await removeTempDir(dataDir);
     },
   };
+}
+
+/** A test gateway in external mode in front of a fault-injecting fake upstream. */
+export interface GatewayOnFake {
+  fake: FakeUpstream;
+  gw: TestGateway;
+  /** Stops the gateway, then the fake. */
+  close(): Promise<void>;
+}
+
+/** Starts a fake upstream and a test gateway whose LAYER_VM_URL is the fake's URL followed by `path` (default: none). */
+export async function startGatewayOnFake(options: TestGatewayOptions & { path?: string } = {}): Promise<GatewayOnFake> {
+  const fake = await startFakeUpstream();
+  try {
+    const gw = await startTestGateway({ ...options, env: { LAYER_VM_URL: `${fake.url}${options.path ?? ''}`, ...options.env } });
+    return {
+      fake,
+      gw,
+      async close() {
+        await gw.close();
+        await fake.close();
+      },
+    };
+  } catch (error) {
+    await fake.close();
+    throw error;
+  }
 }

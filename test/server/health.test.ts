@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { startTestGateway } from '../helpers/gateway.ts';
+import { startHangingCache } from '../helpers/hanging-cache.ts';
 import { request } from '../helpers/http.ts';
 import { responseProblems } from '../helpers/openapi.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
@@ -16,13 +15,8 @@ describe('GET /health with the NVMe cache and the bundled vmsingle', function ()
   this.timeout(60_000);
 
   it('follows the cache connection: connected is ok, a drop is degraded, reconnects count generations; a hanging cache never slows it', async () => {
-    const sockets = new Set<net.Socket>();
-    const cache = net.createServer((socket) => {
-      sockets.add(socket); // accepts and never answers: a hanging cache
-      socket.on('close', () => sockets.delete(socket));
-    });
-    await new Promise<void>((resolve) => cache.listen(0, '127.0.0.1', resolve));
-    const addr = `127.0.0.1:${(cache.address() as AddressInfo).port}`;
+    const cache = await startHangingCache();
+    const { addr, sockets } = cache;
     const gw = await startTestGateway({ env: { LAYER_CACHE_ADDR: addr, LAYER_CACHE_NAMESPACES: 'tenant-a,tenant-b' } });
     try {
       const ok = await pollUntil('cache connected', async () => {
@@ -57,8 +51,7 @@ describe('GET /health with the NVMe cache and the bundled vmsingle', function ()
       assert.match(metrics.text, /layer_cache_connection_state\{state="connected"\} 1\n/);
     } finally {
       await gw.close();
-      for (const socket of sockets) socket.destroy();
-      cache.close();
+      await cache.close();
     }
   });
 

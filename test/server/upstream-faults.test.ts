@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { startGatewayOnFake, startTestGateway, type GatewayOnFake, type TestGateway } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
 import { responseProblems } from '../helpers/openapi.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
@@ -10,16 +10,14 @@ describe('PromQL passthrough against a fault-injecting backend', function () {
   this.timeout(30_000);
   let fake: FakeUpstream;
   let gw: TestGateway;
+  let stand: GatewayOnFake | undefined;
   const prefix = '/select/0/prometheus';
 
   before(async () => {
-    fake = await startFakeUpstream();
-    gw = await startTestGateway({ env: { LAYER_VM_URL: `${fake.url}${prefix}`, LAYER_VM_TIMEOUT_MS: '500', LAYER_PROXY_MAX_CONCURRENT: '2' } });
+    stand = await startGatewayOnFake({ path: prefix, env: { LAYER_VM_TIMEOUT_MS: '500', LAYER_PROXY_MAX_CONCURRENT: '2' } });
+    ({ fake, gw } = stand);
   });
-  after(async () => {
-    await gw?.close();
-    await fake?.close();
-  });
+  after(() => stand?.close());
   beforeEach(() => {
     fake.received.length = 0;
     fake.handle = (_req, res) => {
