@@ -22,3 +22,22 @@ export async function withTempDir<T>(prefix: string, fn: (dir: string) => Promis
     await removeTempDir(dir);
   }
 }
+
+/**
+ * Gives every test of the enclosing describe a fresh temporary directory (mocha beforeEach and
+ * afterEach hooks); the returned function names the current test's directory.
+ */
+export function tempDirPerTest(prefix: string): () => string {
+  let dir: string | undefined;
+  beforeEach(async () => {
+    dir = await makeTempDir(prefix);
+  });
+  afterEach(async () => {
+    if (dir !== undefined) await removeTempDir(dir);
+    dir = undefined;
+  });
+  return () => {
+    if (dir === undefined) throw new Error('tempDirPerTest: no directory outside a test');
+    return dir;
+  };
+}

@@ -6,7 +6,7 @@ import { TEST_TOKEN } from '../helpers/gateway.ts';
 import { request } from '../helpers/http.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { isAlive } from '../helpers/process-alive.ts';
-import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
+import { tempDirPerTest } from '../helpers/temp-dir.ts';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
@@ -25,16 +25,10 @@ function startMain(env: Record<string, string>): Proc {
 
 describe('the gateway process (npm start)', function () {
   this.timeout(60_000);
-  let dataDir: string;
-  beforeEach(async () => {
-    dataDir = await makeTempDir('layer-main');
-  });
-  afterEach(async () => {
-    await removeTempDir(dataDir);
-  });
+  const dataDir = tempDirPerTest('layer-main');
 
   it('stops invalid configuration with exit 2, naming the variable, the value and what is allowed', async () => {
-    const proc = startMain({ LAYER_GATEWAY_PORT: '80a', LAYER_METRICS_AUTH: 'maybe', LAYER_DATA_DIR: dataDir });
+    const proc = startMain({ LAYER_GATEWAY_PORT: '80a', LAYER_METRICS_AUTH: 'maybe', LAYER_DATA_DIR: dataDir() });
     const [code] = await once(proc.child, 'exit');
     assert.equal(code, 2);
     assert.match(proc.output(), /LAYER_GATEWAY_PORT="80a"/);
@@ -42,7 +36,7 @@ describe('the gateway process (npm start)', function () {
   });
 
   it('starts, refuses a second gateway on the same data directory at once, and stops cleanly on SIGTERM', async () => {
-    const first = startMain({ LAYER_GATEWAY_PORT: '0', LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN });
+    const first = startMain({ LAYER_GATEWAY_PORT: '0', LAYER_DATA_DIR: dataDir(), LAYER_API_TOKENS: TEST_TOKEN });
     try {
       const url = await pollUntil('ready line', async () => /ready on (http:\/\/\S+)/.exec(first.output())?.[1], 30_000);
       const health = await request(`${url}/health`);
@@ -51,7 +45,7 @@ describe('the gateway process (npm start)', function () {
       assert.ok(isAlive(vmPid), 'vmsingle runs');
 
       const started = Date.now();
-      const second = startMain({ LAYER_GATEWAY_PORT: '0', LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN });
+      const second = startMain({ LAYER_GATEWAY_PORT: '0', LAYER_DATA_DIR: dataDir(), LAYER_API_TOKENS: TEST_TOKEN });
       const [code] = await once(second.child, 'exit');
       assert.equal(code, 1);
       assert.match(second.output(), /in use by another gateway/);
