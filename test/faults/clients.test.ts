@@ -8,7 +8,7 @@ import net from 'node:net';
 import { startGatewayChild } from '../helpers/child-gateway.ts';
 import { startFakeUpstream } from '../helpers/fake-upstream.ts';
 import { startTestGateway, TEST_TOKEN } from '../helpers/gateway.ts';
-import { bearer, request } from '../helpers/http.ts';
+import { bearer, metricValue, request } from '../helpers/http.ts';
 import { fdCount, mb, quantile, rssBytes } from '../helpers/proc-stats.ts';
 import { dribble } from '../helpers/raw-http.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
@@ -21,13 +21,6 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
     timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** The value of one sample line of a gateway's /metrics, 0 when absent. */
-async function metricValue(url: string, series: string): Promise<number> {
-  const res = await request(`${url}/metrics`);
-  const line = res.text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
 }
 
 describe('faults: 200 clients that disconnect in the middle of a response', function () {

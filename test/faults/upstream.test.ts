@@ -10,9 +10,8 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { startFakeUpstream } from '../helpers/fake-upstream.ts';
-import { startTestGateway } from '../helpers/gateway.ts';
-import { bearer, request, type RawResponse } from '../helpers/http.ts';
+import { startGatewayOnFake, startTestGateway } from '../helpers/gateway.ts';
+import { bearer, metricValue, request, type RawResponse } from '../helpers/http.ts';
 import { responseProblems } from '../helpers/openapi.ts';
 import { findFreePort } from '../../src/backend/free-port.ts';
 import { startVmsingleProcess } from '../helpers/vmsingle-process.ts';
@@ -27,13 +26,6 @@ function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: s
       resolve({ code, stdout, stderr });
     });
   });
-}
-
-/** The value of one sample line of the gateway's /metrics, 0 when absent. */
-async function metricValue(url: string, series: string): Promise<number> {
-  const res = await request(`${url}/metrics`);
-  const line = res.text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
 }
 
 describe('faults: the backend down at start, killed while the gateway runs, and back', function () {
@@ -89,8 +81,7 @@ describe('faults: the backend resets the connection in the middle of a body', fu
 
   for (const framing of ['Content-Length', 'chunked'] as const) {
     it(`makes curl report a transfer error, never a clean truncated 200 (${framing}), and counts reason="reset"`, async () => {
-      const fake = await startFakeUpstream();
-      const gw = await startTestGateway({ env: { LAYER_VM_URL: fake.url } });
+      const { fake, gw, close } = await startGatewayOnFake();
       try {
         fake.handle = (_req, res) => {
           res.writeHead(200, { 'Content-Type': 'application/json', ...(framing === 'Content-Length' ? { 'Content-Length': '200000' } : {}) });
@@ -113,8 +104,7 @@ describe('faults: the backend resets the connection in the middle of a body', fu
         }, 5000);
         assert.equal(after - before, 1, `reset counted ${after - before} times; want 1`);
       } finally {
-        await gw.close();
-        await fake.close();
+        await close();
       }
     });
   }

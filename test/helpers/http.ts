@@ -35,3 +35,10 @@ export function request(url: string, options: { method?: string; path?: string; 
 export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
 }
+
+/** The value of one sample line of a gateway's /metrics, 0 when absent. */
+export async function metricValue(url: string, series: string): Promise<number> {
+  const res = await request(`${url}/metrics`);
+  const line = res.text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? 0 : Number(line.slice(series.length + 1));
+}
