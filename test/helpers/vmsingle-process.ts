@@ -6,14 +6,13 @@
 import { findFreePort } from '../../src/backend/free-port.ts';
 import { launchVmsingle, type VmsingleProcess as LaunchedVmsingle } from '../../src/backend/launch.ts';
 import type { ExitInfo } from '../../src/backend/stop-child.ts';
+import { silentSink } from '../../src/util/log-sink.ts';
 
 /** A running vmsingle. */
 export interface VmsingleProcess extends LaunchedVmsingle {
   /** SIGKILL, then waits. */
   kill(): Promise<ExitInfo>;
 }
-
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** Starts victoria-metrics on 127.0.0.1:`port` (default: a free one) with `dataDir` and extra `args`; resolves once /health answers OK. */
 export async function startVmsingleProcess(options: { dataDir: string; port?: number; args?: string[] }): Promise<VmsingleProcess> {
@@ -24,7 +23,7 @@ export async function startVmsingleProcess(options: { dataDir: string; port?: nu
     port: options.port ?? (await findFreePort()),
     startTimeoutMs: 20_000,
     stopTimeoutMs: 15_000,
-    logger: silent,
+    logger: silentSink,
     extraArgs: options.args ?? [],
   });
   return {
