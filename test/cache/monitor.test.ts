@@ -5,7 +5,7 @@ import { findFreePort } from '../../src/backend/free-port.ts';
 import { createCacheMonitor, type CacheMonitor, type CacheMonitorOptions, type CacheSnapshot } from '../../src/cache/monitor.ts';
 import { startHangingCache, type HangingCache } from '../helpers/hanging-cache.ts';
 import { recordingLogger } from '../helpers/log-recorder.ts';
-import { startBlackhole } from './blackhole.ts';
+import { startBlackhole } from '../helpers/blackhole.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { startBlackhole } from '../cache/blackhole.ts';
+import { startBlackhole } from '../helpers/blackhole.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { startHangingCache } from '../helpers/hanging-cache.ts';
 import { request } from '../helpers/http.ts';
