@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatTarget, renderScrapeConfig, type ScrapeTarget } from '../../src/backend/scrape-config.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
+import { itReturns } from '../helpers/table.ts';
 
 const base: ScrapeTarget = { targetHost: '127.0.0.1', targetPort: 8080, path: '/metrics', interval: '15s' };
 
@@ -14,12 +15,7 @@ describe('formatTarget(host, port)', () => {
     ['IPv6 gets brackets', { given: ['::1', 8080], want: '[::1]:8080' }],
     ['bracketed IPv6 stays', { given: ['[::1]', 8080], want: '[::1]:8080' }],
   ];
-  for (const [name, { given, want }] of cases) {
-    it(name, () => {
-      const got = formatTarget(...given);
-      assert.equal(got, want, `got ${got}; want ${want}`);
-    });
-  }
+  itReturns(cases, (given) => formatTarget(...given));
 });
 
 describe('renderScrapeConfig(target)', () => {
