@@ -12,6 +12,8 @@ import { silentSink } from '../../src/util/log-sink.ts';
 export interface VmsingleProcess extends LaunchedVmsingle {
   /** SIGKILL, then waits. */
   kill(): Promise<ExitInfo>;
+  /** Whether the process has exited (and its output is drained). */
+  hasExited(): boolean;
 }
 
 /** Starts victoria-metrics on 127.0.0.1:`port` (default: a free one) with `dataDir` and extra `args`; resolves once /health answers OK. */
@@ -26,8 +28,11 @@ export async function startVmsingleProcess(options: { dataDir: string; port?: nu
     logger: silentSink,
     extraArgs: options.args ?? [],
   });
+  let exited = false;
+  void vm.closed.then(() => (exited = true));
   return {
     ...vm,
+    hasExited: () => exited,
     kill: () => {
       try {
         process.kill(vm.pid, 'SIGKILL');
