@@ -11,7 +11,7 @@ import { VmsingleError } from '../../src/backend/errors.ts';
 import { findFreePort } from '../../src/backend/free-port.ts';
 import { probeHealth } from '../../src/backend/health.ts';
 import { createVmsingle, type Vmsingle, type VmsingleOptions, type VmsingleState } from '../../src/backend/vmsingle.ts';
-import { withFakeVmsingle } from '../helpers/fake-binary.ts';
+import { writeFakeVmsingle } from '../helpers/fake-binary.ts';
 import { recordingLogger } from '../helpers/log-recorder.ts';
 import { isAlive } from '../helpers/process-alive.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
@@ -222,44 +222,41 @@ describe('createVmsingle(options)', function () {
   describe('with a fake binary for faults the real one cannot produce on demand', () => {
     it('fails with ERR_VM_START_TIMEOUT quoting its last output, and leaves no process', async () => {
       const pidFile = join(dataDir, 'fake.pid');
-      await withFakeVmsingle({ mode: 'never-healthy', pidFile }, async (binary) => {
-        const vm = make({ binary, startTimeoutMs: 500 });
-        await assert.rejects(vm.start(), (err: unknown) => {
-          assert.ok(err instanceof VmsingleError);
-          assert.equal(err.code, 'ERR_VM_START_TIMEOUT');
-          assert.match(err.message, /did not answer http:\/\/127\.0\.0\.1:\d+\/health within 500 ms; its last output:\nfake vmsingle in mode never-healthy/);
-          return true;
-        });
-        assert.equal(isAlive(Number(await readFile(pidFile, 'utf8'))), false);
+      const binary = await writeFakeVmsingle(dataDir, { mode: 'never-healthy', pidFile });
+      const vm = make({ binary, startTimeoutMs: 500 });
+      await assert.rejects(vm.start(), (err: unknown) => {
+        assert.ok(err instanceof VmsingleError);
+        assert.equal(err.code, 'ERR_VM_START_TIMEOUT');
+        assert.match(err.message, /did not answer http:\/\/127\.0\.0\.1:\d+\/health within 500 ms; its last output:\nfake vmsingle in mode never-healthy/);
+        return true;
       });
+      assert.equal(isAlive(Number(await readFile(pidFile, 'utf8'))), false);
     });
 
     it('stop() sends SIGINT once and SIGKILLs only after stopTimeoutMs, with a warning', async () => {
       const signals = join(dataDir, 'signals');
-      await withFakeVmsingle({ mode: 'ignores-sigint', signalsFile: signals }, async (binary) => {
-        const vm = make({ binary, stopTimeoutMs: 400 });
-        await vm.start();
-        const pid = vm.pid as number;
-        const began = Date.now();
-        await vm.stop();
-        const ms = Date.now() - began;
-        assert.equal(isAlive(pid), false);
-        assert.ok(ms >= 400, `stop took ${ms} ms; want >= 400 (the stop timeout)`);
-        assert.equal(await readFile(signals, 'utf8'), 'SIGINT\n');
-        assert.ok(logger.entries.some((e) => e.level === 'warn' && /sending SIGKILL/.test(e.msg ?? '')));
-      });
+      const binary = await writeFakeVmsingle(dataDir, { mode: 'ignores-sigint', signalsFile: signals });
+      const vm = make({ binary, stopTimeoutMs: 400 });
+      await vm.start();
+      const pid = vm.pid as number;
+      const began = Date.now();
+      await vm.stop();
+      const ms = Date.now() - began;
+      assert.equal(isAlive(pid), false);
+      assert.ok(ms >= 400, `stop took ${ms} ms; want >= 400 (the stop timeout)`);
+      assert.equal(await readFile(signals, 'utf8'), 'SIGINT\n');
+      assert.ok(logger.entries.some((e) => e.level === 'warn' && /sending SIGKILL/.test(e.msg ?? '')));
     });
 
     it('stop() during start rejects start() with ERR_VM_STOPPED and leaves no process', async () => {
       const pidFile = join(dataDir, 'fake.pid');
-      await withFakeVmsingle({ mode: 'never-healthy', pidFile }, async (binary) => {
-        const vm = make({ binary, startTimeoutMs: 10_000 });
-        const started = vm.start();
-        const pid = await pollUntil('the fake to write its pid', async () => Number(await readFile(pidFile, 'utf8')));
-        await vm.stop();
-        await assert.rejects(started, { code: 'ERR_VM_STOPPED' });
-        assert.equal(isAlive(pid), false);
-      });
+      const binary = await writeFakeVmsingle(dataDir, { mode: 'never-healthy', pidFile });
+      const vm = make({ binary, startTimeoutMs: 10_000 });
+      const started = vm.start();
+      const pid = await pollUntil('the fake to write its pid', async () => Number(await readFile(pidFile, 'utf8')));
+      await vm.stop();
+      await assert.rejects(started, { code: 'ERR_VM_STOPPED' });
+      assert.equal(isAlive(pid), false);
     });
   });
 
