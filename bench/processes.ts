@@ -1,6 +1,7 @@
 /**
  * Child processes of a bench run: started with a name, their stderr kept for error messages, and
  * all stopped by stopAll (each with its own signal, SIGKILL after a deadline), also on errors.
+ * vmsingle is started by the gateway's own launchVmsingle and stopped through its stop().
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,14 +16,25 @@ export interface Child {
   output(): string;
 }
 
-interface Entry {
-  child: Child;
-  /** The signal that stops it gracefully (vmsingle: SIGINT, sent once). */
-  signal: NodeJS.Signals;
+/** Stops one thing the bench started, within `graceMs`. */
+type Stopper = (graceMs: number) => Promise<unknown>;
+
+const stoppers: Stopper[] = [];
+const KEEP_BYTES = 4096;
+
+/** Has stopAll call `stop` too (for what was not started by startChild). */
+export function stopWithAll(stop: Stopper): void {
+  stoppers.push(stop);
 }
 
-const children: Entry[] = [];
-const KEEP_BYTES = 4096;
+async function stopChild(proc: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null || proc.pid === undefined) return;
+  const exited = once(proc, 'exit');
+  proc.kill(signal);
+  const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
 
 /** Starts `command` and remembers it for stopAll. */
 export function startChild(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; signal?: NodeJS.Signals } = {}): Child {
@@ -35,24 +47,13 @@ export function startChild(name: string, command: string, args: string[], option
   proc.stderr?.on('data', keep);
   proc.on('error', (error) => keep(Buffer.from(`spawn error: ${error.message}\n`)));
   const child: Child = { name, process: proc, output: () => kept };
-  children.push({ child, signal: options.signal ?? 'SIGTERM' });
+  stopWithAll((graceMs) => stopChild(proc, options.signal ?? 'SIGTERM', graceMs));
   return child;
 }
 
-/** Stops every child: its signal once, then SIGKILL after `graceMs`. Never throws. */
+/** Stops everything started, last first: its signal once, then SIGKILL after `graceMs`. Never throws. */
 export async function stopAll(graceMs = 10_000): Promise<void> {
-  const entries = children.splice(0).reverse();
-  await Promise.all(
-    entries.map(async ({ child, signal }) => {
-      const proc = child.process;
-      if (proc.exitCode !== null || proc.signalCode !== null || proc.pid === undefined) return;
-      const exited = once(proc, 'exit');
-      proc.kill(signal);
-      const timer = setTimeout(() => proc.kill('SIGKILL'), graceMs);
-      await exited;
-      clearTimeout(timer);
-    }),
-  );
+  await Promise.all(stoppers.splice(0).reverse().map((stop) => stop(graceMs).catch(() => undefined)));
 }
 
 const handedOut = new Set<number>();

@@ -7,7 +7,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startChild, waitReady, type Child } from './processes.ts';
+import { launchVmsingle } from '../src/backend/launch.ts';
+import { freePort, startChild, stopWithAll, waitReady } from './processes.ts';
+import { silentSink } from '../src/util/log-sink.ts';
 
 /** The token vmauth and the gateway both require. */
 export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
@@ -33,17 +35,21 @@ const REPO = new URL('..', import.meta.url).pathname;
 const auth = { headers: { Authorization: `Bearer ${BENCH_TOKEN}` } };
 
 /** Starts vmsingle only; the dataset goes in before the front ends start. */
-export async function startVmsingle(dir: string): Promise<{ url: string; child: Child }> {
-  const port = await freePort();
-  const child = startChild(
-    'vmsingle',
-    'victoria-metrics',
-    [`-storageDataPath=${join(dir, 'vm')}`, `-httpListenAddr=127.0.0.1:${port}`, '-loggerLevel=ERROR', '-retentionPeriod=1y'],
-    { signal: 'SIGINT' },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitReady(child, `${url}/health`);
-  return { url, child };
+export async function startVmsingle(dir: string): Promise<{ url: string }> {
+  const vm = await launchVmsingle({
+    binary: 'victoria-metrics',
+    storageDataPath: join(dir, 'vm'),
+    retentionPeriod: '1y',
+    port: await freePort(),
+    startTimeoutMs: 30_000,
+    stopTimeoutMs: 10_000,
+    logger: silentSink,
+    // A plain vmsingle as an operator would run it: its response cache on and the default latency
+    // offset, overriding the bundled store's settings (vmsingle takes the last of a repeated flag).
+    extraArgs: ['-search.disableCache=false', '-search.latencyOffset=30s', '-loggerLevel=ERROR'],
+  });
+  stopWithAll(() => vm.stop());
+  return { url: vm.url };
 }
 
 /** Starts vmauth, the gateway and the bare Koa app in front of / beside vmsingle at `vmUrl`. */

@@ -3,9 +3,8 @@
  * Exit 0: no problems; 1: problems (one line each on stderr); 2: bad usage or unreadable file.
  */
 import { parseArgs } from 'node:util';
-import { checkCatalogFile } from './lib/catalog/check.ts';
-import { runIfMain, usageError, type Io } from './lib/cli.ts';
-import { formatProblem, formatReadError } from './lib/catalog/format.ts';
+import { checkCatalogForCli } from './lib/catalog/check.ts';
+import { runCli, usageError, type Io } from './lib/cli.ts';
 import { LINT_RULES, UNUSED_WAIVER } from './lib/catalog/lint.ts';
 
 export type { Io };
@@ -40,15 +39,9 @@ export async function main(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const file = parsed.positionals[0] ?? 'catalog.yaml';
-  let result;
-  try {
-    result = await checkCatalogFile(file);
-  } catch (error) {
-    io.stderr(`catalog:check: ${formatReadError(file, error)}\n`);
-    return 2;
-  }
+  const result = await checkCatalogForCli('catalog:check', file, io);
+  if (result === undefined) return 2;
   if (result.problems.length > 0) {
-    io.stderr(result.problems.map((problem) => `${formatProblem(problem)}\n`).join(''));
     const count = result.problems.length;
     io.stderr(`${file}: ${count} problem${count === 1 ? '' : 's'}\n`);
     return 1;
@@ -58,4 +51,4 @@ export async function main(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-await runIfMain(import.meta.url, main);
+await runCli(import.meta.url, main);

@@ -3,11 +3,12 @@
  * Compares openapi.yaml and catalog.yaml with GIT_REF; exit 0 pass, 1 breaking change, 2 error.
  * All the work is in scripts/lib/diff; this file only binds it to the process.
  */
-import { runCli } from './lib/diff/cli.ts';
+import { runCli, type Io } from './lib/cli.ts';
+import { runDiff } from './lib/diff/cli.ts';
 
-// exitCode, not exit(): a piped stdout (`>> $GITHUB_STEP_SUMMARY`) is flushed before Node exits.
-process.exitCode = runCli(process.argv.slice(2), {
-  cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-});
+/** Runs the diff CLI from the working directory with its arguments and returns the exit code. */
+export function main(args: string[], io: Io): number {
+  return runDiff(args, { ...io, cwd: process.cwd() });
+}
+
+await runCli(import.meta.url, main);

@@ -6,9 +6,8 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { checkCatalogFile } from './lib/catalog/check.ts';
-import { runIfMain, usageError, type Io } from './lib/cli.ts';
-import { formatProblem, formatReadError } from './lib/catalog/format.ts';
+import { checkCatalogForCli } from './lib/catalog/check.ts';
+import { runCli, usageError, type Io } from './lib/cli.ts';
 import type { Catalog } from './lib/catalog/model.ts';
 import { serializeCatalog, toServedCatalog } from './lib/catalog/served.ts';
 import { renderMarkdown } from './lib/export/markdown.ts';
@@ -73,15 +72,9 @@ export async function main(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const source = values.catalog ?? 'catalog.yaml';
-  let result;
-  try {
-    result = await checkCatalogFile(source);
-  } catch (error) {
-    io.stderr(`catalog:export: ${formatReadError(source, error)}\n`);
-    return 2;
-  }
+  const result = await checkCatalogForCli('catalog:export', source, io);
+  if (result === undefined) return 2;
   if (!result.catalog || result.problems.length > 0) {
-    io.stderr(result.problems.map((problem) => `${formatProblem(problem)}\n`).join(''));
     io.stderr(`catalog:export: ${source} has ${result.problems.length} problem(s); fix them first (npm run catalog:check)\n`);
     return 1;
   }
@@ -99,4 +92,4 @@ export async function main(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-await runIfMain(import.meta.url, main);
+await runCli(import.meta.url, main);

@@ -8,24 +8,20 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkCatalogFile } from './lib/catalog/check.ts';
 import { formatProblem } from './lib/catalog/format.ts';
-import { readOrNull } from './lib/cli.ts';
+import { parseCheckFlag, readOrNull, runCli, type Io } from './lib/cli.ts';
 import { GENERATED_DIR, readOpenApi, renderAll } from './lib/render/all.ts';
 
-const USAGE = 'usage: npm run generate [-- --check]';
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 
-async function main(argv: string[]): Promise<number> {
-  const unknown = argv.filter((arg) => arg !== '--check');
-  if (unknown.length > 0) {
-    console.error(`generate: unknown argument ${unknown.join(' ')}\n${USAGE}`);
-    return 2;
-  }
-  const check = argv.includes('--check');
+/** Runs the generate CLI with its arguments (without node and the script) and returns the exit code. */
+export async function main(args: string[], io: Io): Promise<number> {
+  const check = parseCheckFlag('generate', args, io);
+  if (check === undefined) return 2;
 
   const { catalog, problems } = await checkCatalogFile(join(root, 'catalog.yaml'));
   if (problems.length > 0 || !catalog) {
-    for (const problem of problems) console.error(formatProblem({ ...problem, file: relative(root, problem.file) || problem.file }));
-    console.error(`generate: catalog.yaml has ${problems.length} problem(s); fix them, then run npm run generate again`);
+    for (const problem of problems) io.stderr(`${formatProblem({ ...problem, file: relative(root, problem.file) || problem.file })}\n`);
+    io.stderr(`generate: catalog.yaml has ${problems.length} problem(s); fix them, then run npm run generate again\n`);
     return 1;
   }
   const files = await renderAll(await readOpenApi(root), catalog);
@@ -39,10 +35,10 @@ async function main(argv: string[]): Promise<number> {
       if ((await readOrNull(join(root, path))) !== contents) stale.push(path);
     }
     if (stale.length > 0) {
-      console.error(`generate --check: stale generated files:\n${stale.map((s) => `  ${s}`).join('\n')}\nrun npm run generate and commit the result`);
+      io.stderr(`generate --check: stale generated files:\n${stale.map((s) => `  ${s}`).join('\n')}\nrun npm run generate and commit the result\n`);
       return 1;
     }
-    console.log(`generate --check: ${files.size} generated files are up to date`);
+    io.stdout(`generate --check: ${files.size} generated files are up to date\n`);
     return 0;
   }
 
@@ -54,8 +50,8 @@ async function main(argv: string[]): Promise<number> {
     await writeFile(join(root, path), contents);
     written++;
   }
-  console.log(`generate: ${files.size} files in ${GENERATED_DIR} (${written} changed)`);
+  io.stdout(`generate: ${files.size} files in ${GENERATED_DIR} (${written} changed)\n`);
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCli(import.meta.url, main);

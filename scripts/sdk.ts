@@ -8,20 +8,16 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readOrNull } from './lib/cli.ts';
+import { parseCheckFlag, readOrNull, runCli, type Io } from './lib/cli.ts';
 import { buildClientPackage, CLIENT_DIST_DIR } from './lib/sdk/build-package.ts';
 import { CLIENT_TYPES_PATH, clientTypesFrom, SERVER_TYPES_PATH } from './lib/sdk/render-client-types.ts';
 
-const USAGE = 'usage: npm run sdk [-- --check]';
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 
-async function main(argv: string[]): Promise<number> {
-  const unknown = argv.filter((arg) => arg !== '--check');
-  if (unknown.length > 0) {
-    console.error(`sdk: unknown argument ${unknown.join(' ')}\n${USAGE}`);
-    return 2;
-  }
-  const check = argv.includes('--check');
+/** Runs the sdk CLI with its arguments (without node and the script) and returns the exit code. */
+export async function main(args: string[], io: Io): Promise<number> {
+  const check = parseCheckFlag('sdk', args, io);
+  if (check === undefined) return 2;
 
   const wanted = clientTypesFrom(await readFile(join(root, SERVER_TYPES_PATH), 'utf8'));
   const target = join(root, CLIENT_TYPES_PATH);
@@ -30,10 +26,10 @@ async function main(argv: string[]): Promise<number> {
   if (check) {
     if (current !== wanted) {
       const why = current === null ? 'missing' : `stale (differs from ${SERVER_TYPES_PATH})`;
-      console.error(`sdk --check: ${CLIENT_TYPES_PATH} is ${why}\nrun npm run sdk and commit the result`);
+      io.stderr(`sdk --check: ${CLIENT_TYPES_PATH} is ${why}\nrun npm run sdk and commit the result\n`);
       return 1;
     }
-    console.log(`sdk --check: ${CLIENT_TYPES_PATH} is up to date`);
+    io.stdout(`sdk --check: ${CLIENT_TYPES_PATH} is up to date\n`);
     return 0;
   }
 
@@ -41,14 +37,14 @@ async function main(argv: string[]): Promise<number> {
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, wanted);
   }
-  console.log(`sdk: ${CLIENT_TYPES_PATH} ${current === wanted ? 'unchanged' : 'written'}`);
+  io.stdout(`sdk: ${CLIENT_TYPES_PATH} ${current === wanted ? 'unchanged' : 'written'}\n`);
   const status = await buildClientPackage(root);
   if (status !== 0) {
-    console.error(`sdk: tsc failed (exit ${status}); fix the errors above, then run npm run sdk again`);
+    io.stderr(`sdk: tsc failed (exit ${status}); fix the errors above, then run npm run sdk again\n`);
     return status;
   }
-  console.log(`sdk: built ${CLIENT_DIST_DIR}`);
+  io.stdout(`sdk: built ${CLIENT_DIST_DIR}\n`);
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runCli(import.meta.url, main);

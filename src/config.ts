@@ -3,9 +3,10 @@
  * written out in DEFAULTS and goes through the same checks as a value the operator sets, every
  * problem is collected before anything is thrown, and the result is deep-frozen.
  */
-import net from 'node:net';
 import path from 'node:path';
 import { tokenProblem } from './auth/token-format.ts';
+import { CacheAddrError, parseCacheAddr } from './cache/cache-addr.ts';
+import { isHostName } from './util/host-name.ts';
 
 /** Log levels pino accepts, most severe first. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -103,7 +104,7 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
     'LAYER_API_TOKENS, a token is generated into <LAYER_DATA_DIR>/api-token.',
   LAYER_METRICS_AUTH: 'none or token: whether GET /metrics requires the API token.',
   LAYER_SCRAPE_INTERVAL: 'Scrape interval, a Prometheus duration such as 500ms, 15s or 1m (1s to 24d).',
-  LAYER_CACHE_ADDR: 'Cache address: host:port, [v6]:port, unix:/path or an absolute socket path. Unset: no cache.',
+  LAYER_CACHE_ADDR: 'Cache address: host:port, [v6]:port, unix:/absolute/path or an absolute socket path. Unset: no cache.',
   LAYER_CACHE_NAMESPACES: 'Comma-separated cache namespaces, each matching ^[A-Za-z0-9_.-]{1,128}$.',
   LAYER_VM_TIMEOUT_MS: 'Deadline of one backend request, in milliseconds.',
   LAYER_PROXY_MAX_BODY_BYTES: 'Largest request body the proxy forwards, in bytes.',
@@ -201,7 +202,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const apiTokensFile = field('LAYER_API_TOKENS_FILE', (raw) => (raw === '' ? undefined : parsePath(raw)));
   const metricsAuth = field('LAYER_METRICS_AUTH', oneOf(METRICS_AUTH_MODES));
   const scrape = field('LAYER_SCRAPE_INTERVAL', parseScrapeInterval);
-  const cacheAddr = field('LAYER_CACHE_ADDR', parseCacheAddr);
+  const cacheAddr = field('LAYER_CACHE_ADDR', checkCacheAddr);
   const cacheNamespaces = field('LAYER_CACHE_NAMESPACES', parseNamespaces);
   const vmTimeoutMs = field('LAYER_VM_TIMEOUT_MS', integer(1, MAX_TIMER_MS));
   const proxyMaxBodyBytes = field('LAYER_PROXY_MAX_BODY_BYTES', integer(1, Number.MAX_SAFE_INTEGER));
@@ -276,12 +277,6 @@ function oneOf<T extends string>(allowed: readonly T[]): (raw: string) => T {
   };
 }
 
-const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-
-function isHostName(raw: string): boolean {
-  return net.isIP(raw) !== 0 || HOST_NAME.test(raw);
-}
-
 function parseHost(raw: string): string {
   if (!isHostName(raw)) {
     throw new Refusal('must be an IP address or host name without port or brackets, such as 127.0.0.1, 0.0.0.0 or ::');
@@ -349,20 +344,16 @@ function parseNamespaces(raw: string): string[] {
   return names;
 }
 
-const CACHE_ADDR_ALLOWED = 'must be host:port, [ipv6]:port, unix:/path/to/socket or an absolute socket path';
+const CACHE_ADDR_ALLOWED = 'must be host:port (port 1 to 65535), [ipv6]:port, unix:/path/to/socket or an absolute socket path';
 
-function parseCacheAddr(raw: string): string | undefined {
+function checkCacheAddr(raw: string): string | undefined {
   if (raw === '') return undefined;
-  if (raw.startsWith('unix:')) {
-    if (!path.isAbsolute(raw.slice('unix:'.length))) throw new Refusal(`${CACHE_ADDR_ALLOWED} (the unix: path must be absolute)`);
-    return raw;
+  try {
+    parseCacheAddr(raw);
+  } catch (error) {
+    if (error instanceof CacheAddrError) throw new Refusal(`${CACHE_ADDR_ALLOWED}; the address ${error.reason}`);
+    throw error;
   }
-  if (raw.startsWith('/')) return raw;
-  const match = /^\[([^\]]+)\]:([0-9]+)$/.exec(raw) ?? /^([^:[\]]+):([0-9]+)$/.exec(raw);
-  const host = match?.[1];
-  const port = Number(match?.[2]);
-  const hostOk = host !== undefined && (raw.startsWith('[') ? net.isIPv6(host) : isHostName(host));
-  if (!hostOk || !(port >= 1 && port <= 65535)) throw new Refusal(`${CACHE_ADDR_ALLOWED} (port 1 to 65535)`);
   return raw;
 }
 

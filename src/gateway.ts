@@ -4,7 +4,7 @@
  * the process concerns (signals, exit codes); tests call this directly.
  */
 import { once } from 'node:events';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -57,15 +57,6 @@ export interface ServerOptions {
 
 const STATES = ['disabled', 'connecting', 'connected', 'disconnected'] as const;
 const NS_STATES = ['warm', 'warming', 'cold'] as const;
-
-/** The first plaintext token the operator configured, for vmsingle to scrape a protected /metrics. */
-async function scrapeToken(config: Config, tokens: TokenStore): Promise<string | undefined> {
-  if (config.apiTokens[0]) return config.apiTokens[0];
-  const file = config.apiTokensFile ?? tokens.generatedPath;
-  if (!file) return undefined;
-  const text = await readFile(file, 'utf8').catch(() => '');
-  return text.split('\n').map((line) => line.trim()).find((line) => line && !line.startsWith('#'));
-}
 
 /** Starts the gateway; resolves once it listens and its backend answers. */
 export async function startGateway(config: Config, logger: Logger, serverOptions: ServerOptions = {}): Promise<RunningGateway> {
@@ -205,10 +196,8 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     let scrapeTokenFile: string | undefined;
     const writeScrapeToken = async () => {
       if (config.metricsAuth !== 'token') return;
-      const token = await scrapeToken(config, tokens);
-      if (!token) return;
       scrapeTokenFile = join(config.dataDir, 'scrape-token');
-      await writeFile(scrapeTokenFile, `${token}\n`, { mode: 0o600 });
+      await writeFile(scrapeTokenFile, `${tokens.scrapeToken}\n`, { mode: 0o600 });
     };
 
     if (config.vmUrl) {

@@ -1,6 +1,11 @@
-/** What the repository's CLIs share: output streams, argument errors, running only when executed. */
+/**
+ * What the repository's CLIs share: one entry (`runCli`), one I/O style (results on stdout,
+ * problems and usage errors on stderr, each write ending in a newline) and one set of exit
+ * codes: 0 done, 1 the check found something, 2 bad usage or an input that cannot be read.
+ */
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 /** Where a CLI writes; tests pass collectors, the real run passes process streams. */
 export interface Io {
@@ -8,10 +13,26 @@ export interface Io {
   stderr(text: string): void;
 }
 
+/** A CLI's body: its arguments (without node and the script) in, its exit code out. */
+export type CliMain = (args: string[], io: Io) => Promise<number> | number;
+
 /** parseArgs' message up to its first sentence: `Unknown option '--bogus'`. */
 export function usageError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split(/\.\s/)[0] ?? message;
+}
+
+/**
+ * The `--check` flag of a CLI that takes nothing else: true or false, or undefined after writing
+ * the usage error to stderr (the caller exits 2).
+ */
+export function parseCheckFlag(name: string, args: readonly string[], io: Io): boolean | undefined {
+  const unknown = args.filter((arg) => arg !== '--check');
+  if (unknown.length > 0) {
+    io.stderr(`${name}: unknown argument ${unknown.join(' ')}\nusage: npm run ${name} [-- --check]\n`);
+    return undefined;
+  }
+  return args.includes('--check');
 }
 
 /** A file's text, or null when it cannot be read (a generated file not written yet). */
@@ -23,9 +44,25 @@ export async function readOrNull(path: string): Promise<string | null> {
   }
 }
 
-/** Runs `main` with the process streams when `moduleUrl` is the executed script, not when a test imports it. */
-export async function runIfMain(moduleUrl: string, main: (argv: string[], io: Io) => Promise<number>): Promise<void> {
-  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+function isExecutedScript(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  // Real paths on both sides: a temporary directory or a checkout reached through a symlink names
+  // one file two ways.
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs `main` with the process's arguments and streams when `moduleUrl` is the executed script (not
+ * when a test imports it). The code goes to process.exitCode rather than process.exit(), so a
+ * piped stdout (`>> $GITHUB_STEP_SUMMARY`) is flushed before Node exits.
+ */
+export async function runCli(moduleUrl: string, main: CliMain): Promise<void> {
+  if (!isExecutedScript(moduleUrl)) return;
   process.exitCode = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -36,6 +36,11 @@ export interface TokenStore {
   readonly generation: number;
   /** The file holding the generated token, when one was generated or reused. (default: undefined) */
   readonly generatedPath?: string;
+  /**
+   * One accepted token in plain text, for the bundled vmsingle's scrape of /metrics: the first of
+   * LAYER_API_TOKENS, else the first of the token file, else the generated one.
+   */
+  readonly scrapeToken: string;
 }
 
 function digest(token: string): Buffer {
@@ -79,21 +84,25 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
 
   let generatedPath: string | undefined;
   let digests: ReadonlyMap<string, Buffer>;
+  let scrapeToken: string;
   if (file !== undefined) {
     // At startup a bad file is fatal: running with fewer tokens than intended, or generating
     // one, would be worse than not starting.
     const fileTokens = await readTokenFile(file);
     digests = digestSet([...envTokens, ...fileTokens]);
     if (digests.size === 0) throw emptySetError(file);
+    scrapeToken = [...envTokens, ...fileTokens][0]!;
     logger.info({ count: digests.size, fromEnv: envTokens.length, fromFile: fileTokens.length, file }, 'API tokens loaded');
     await warnIfOpen(file, logger);
   } else if (envTokens.length > 0) {
     digests = digestSet(envTokens);
+    scrapeToken = envTokens[0]!;
     logger.info({ count: digests.size, fromEnv: envTokens.length }, 'API tokens loaded');
   } else {
     const generated = await loadOrCreateGeneratedToken(options.dataDir);
     generatedPath = generated.path;
     digests = digestSet([generated.token]);
+    scrapeToken = generated.token;
     if (generated.created) {
       logger.warn({ path: generated.path }, `no API token configured: generated one into ${generated.path} (mode 0600); send it as Authorization: Bearer <token>`);
     } else {
@@ -115,6 +124,7 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
       // An empty file is more likely a truncated edit than a wish to lock every client out.
       if (next.size === 0) throw emptySetError(file);
       digests = next; // one assignment: verify() sees the old set or the new one, never a mix
+      scrapeToken = [...envTokens, ...fileTokens][0]!;
       generation++;
       logger.info({ count: next.size, fromEnv: envTokens.length, fromFile: fileTokens.length, file }, 'API tokens reloaded');
       await warnIfOpen(file, logger);
@@ -152,6 +162,9 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
     },
     get generatedPath() {
       return generatedPath;
+    },
+    get scrapeToken() {
+      return scrapeToken;
     },
   };
 }

@@ -31,6 +31,8 @@ export interface LaunchOptions {
   logger: Logger;
   /** Aborting stops the process and rejects with ERR_VM_STOPPED. (default: none) */
   signal?: AbortSignal;
+  /** Flags after the built ones, for tests and the bench; vmsingle takes the last of a repeated flag. (default: none) */
+  extraArgs?: readonly string[];
 }
 
 /** A running, healthy vmsingle. */
@@ -122,7 +124,7 @@ function delay(ms: number): Promise<void> {
 export async function launchVmsingle(options: LaunchOptions): Promise<VmsingleProcess> {
   const { logger, port } = options;
   if (options.signal?.aborted) throw new VmsingleError('ERR_VM_STOPPED', 'vmsingle was stopped before it started');
-  const args = buildVmsingleArgs(options);
+  const args = [...buildVmsingleArgs(options), ...(options.extraArgs ?? [])];
   const began = Date.now();
   // detached: its own session, so a terminal's Ctrl-C (SIGINT to the whole foreground group)
   // does not reach it as well as our own SIGINT from stop(): two SIGINTs kill it uncleanly.

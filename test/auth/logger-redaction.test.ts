@@ -1,6 +1,7 @@
 // Lives with the auth tests: redaction exists to keep API tokens out of the logs.
 import assert from 'node:assert/strict';
-import { createLogger, REDACTED } from '../../src/logger.ts';
+import { REDACTED } from '../../src/logger.ts';
+import { captureLogger } from '../helpers/log-recorder.ts';
 
 const SECRET = 'secret-token-0123456789';
 
@@ -19,8 +20,7 @@ describe('createLogger({ level, destination })', () => {
   ];
   for (const [name, { given, want }] of cases) {
     it(`redacts ${name}`, () => {
-      const lines: string[] = [];
-      const logger = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
+      const { logger, lines } = captureLogger('info');
       logger.info(given, 'request');
       assert.equal(lines.length, 1, `got ${lines.length} lines; want 1`);
       const got = want.reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], JSON.parse(lines[0]!));
@@ -30,8 +30,7 @@ describe('createLogger({ level, destination })', () => {
   }
 
   it('keeps other headers and writes one JSON line per entry', () => {
-    const lines: string[] = [];
-    const logger = createLogger({ level: 'info', destination: { write: (line: string) => void lines.push(line) } });
+    const { logger, lines } = captureLogger('info');
     logger.info({ req: { headers: { host: 'gateway:8080' } } }, 'request');
     const line = JSON.parse(lines[0]!) as { req: { headers: { host: string } }; msg: string; level: number };
     assert.deepEqual([line.req.headers.host, line.msg, line.level], ['gateway:8080', 'request', 30]);
@@ -39,8 +38,7 @@ describe('createLogger({ level, destination })', () => {
   });
 
   it('writes nothing below its level', () => {
-    const lines: string[] = [];
-    const logger = createLogger({ level: 'warn', destination: { write: (line: string) => void lines.push(line) } });
+    const { logger, lines } = captureLogger('warn');
     logger.info('hidden');
     logger.warn('shown');
     assert.deepEqual(lines.map((l) => (JSON.parse(l) as { msg: string }).msg), ['shown']);

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { createTokenStore } from '../../src/auth/token-store.ts';
 import type { AuthFailureReason } from '../../src/middleware/auth.ts';
 import { basic, withAuthServer } from './auth-server.ts';
-import { assertNotLogged, captureLogger, withTempDir } from './helpers.ts';
+import { assertNotLogged, captureLogger } from '../helpers/log-recorder.ts';
+import { withTempDir } from '../helpers/temp-dir.ts';
 
 const VALID = 'valid-token-0123456789';
 const OTHER = 'other-token-0123456789';
@@ -145,7 +146,7 @@ describe('createTokenCheck(store, onFailure)', () => {
   });
 
   it('follows a rotation through the token file and SIGHUP reloads', async () => {
-    await withTempDir(async (dir) => {
+    await withTempDir('layer-auth', async (dir) => {
       const file = path.join(dir, 'tokens');
       const log = captureLogger();
       await writeFile(file, `# old client\n${VALID}\n`);
@@ -188,7 +189,7 @@ describe('createTokenCheck(store, onFailure)', () => {
     }
 
     it('refuses a token revoked by a reload on the connection that used it before', async () => {
-      await withTempDir(async (dir) => {
+      await withTempDir('layer-auth', async (dir) => {
         const file = path.join(dir, 'tokens');
         await writeFile(file, `${VALID}
 ${OTHER}

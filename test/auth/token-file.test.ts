@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { parseTokenFile, readTokenFile, TokenFileError } from '../../src/auth/token-file.ts';
-import { withTempDir } from './helpers.ts';
+import { withTempDir } from '../helpers/temp-dir.ts';
 
 /** The TokenFileError that parsing `text` throws; fails when it throws none. */
 function parseError(text: string): TokenFileError {
@@ -74,7 +74,7 @@ describe('parseTokenFile(text, file)', () => {
 
 describe('readTokenFile(file)', () => {
   it('refuses a missing file with a TokenFileError naming it', async () => {
-    await withTempDir(async (dir) => {
+    await withTempDir('layer-auth', async (dir) => {
       const file = path.join(dir, 'missing');
       await assert.rejects(readTokenFile(file), (error: unknown) => {
         assert.ok(error instanceof TokenFileError, `got ${String(error)}; want a TokenFileError`);

@@ -3,7 +3,8 @@ import { chmod, mkdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { createTokenStore, type TokenStore } from '../../src/auth/token-store.ts';
 import { TokenFileError } from '../../src/auth/token-file.ts';
-import { assertNotLogged, captureLogger, withTempDir } from './helpers.ts';
+import { assertNotLogged, captureLogger } from '../helpers/log-recorder.ts';
+import { withTempDir } from '../helpers/temp-dir.ts';
 
 const ENV = 'env-token-0123456789abc';
 const OLD = 'old-token-0123456789abc';
@@ -37,7 +38,7 @@ describe('createTokenStore({ tokens, file, dataDir, logger })', () => {
   });
 
   it('counts a token given twice once', async () => {
-    await withTempDir(async (dir) => {
+    await withTempDir('layer-auth', async (dir) => {
       const file = path.join(dir, 'tokens');
       await writeFile(file, `${ENV}\n${OLD}\n${OLD}\n`);
       const store = await createTokenStore({ tokens: [ENV, ENV], file, dataDir: dir, logger: captureLogger().logger });
@@ -47,7 +48,7 @@ describe('createTokenStore({ tokens, file, dataDir, logger })', () => {
   });
 
   it('accepts the environment tokens and the file tokens together', async () => {
-    await withTempDir(async (dir) => {
+    await withTempDir('layer-auth', async (dir) => {
       const file = path.join(dir, 'tokens');
       await writeFile(file, `# ci\n${OLD}\n`);
       const log = captureLogger();
@@ -58,9 +59,43 @@ describe('createTokenStore({ tokens, file, dataDir, logger })', () => {
     });
   });
 
+  describe('scrapeToken', () => {
+    // The token vmsingle scrapes /metrics with comes from the same parse as the accepted set, so a
+    // BOM, a comment or an invalid line in the file never becomes the scrape token.
+    const cases: [string, { given: { env: string[]; file?: string }; want: string }][] = [
+      ['the first environment token', { given: { env: [ENV, OLD], file: `${NEW}\n` }, want: ENV }],
+      ['the first file token, past comments and blank lines', { given: { env: [], file: `# ci\n\n  ${OLD}  \n${NEW}\n` }, want: OLD }],
+      ['a file token after a byte-order mark, with CRLF', { given: { env: [], file: `\uFEFF${OLD}\r\n${NEW}\r\n` }, want: OLD }],
+    ];
+    for (const [name, { given, want }] of cases) {
+      it(`is ${name}`, async () => {
+        await withTempDir('layer-auth', async (dir) => {
+          const file = path.join(dir, 'tokens');
+          if (given.file !== undefined) await writeFile(file, given.file);
+          const store = await createTokenStore({ tokens: given.env, ...(given.file === undefined ? {} : { file }), dataDir: dir, logger: captureLogger().logger });
+          assert.equal(store.scrapeToken, want, `got ${store.scrapeToken}; want ${want}`);
+        });
+      });
+    }
+
+    it('is the generated token when none is configured, and follows the file on reload', async () => {
+      await withTempDir('layer-auth', async (dir) => {
+        const generated = await createTokenStore({ tokens: [], dataDir: dir, logger: captureLogger().logger });
+        const text = await readFile(path.join(dir, 'api-token'), 'utf8');
+        assert.equal(generated.scrapeToken, text.trim(), `got ${generated.scrapeToken}; want the generated token`);
+        const file = path.join(dir, 'tokens');
+        await writeFile(file, `${OLD}\n`);
+        const store = await createTokenStore({ tokens: [], file, dataDir: dir, logger: captureLogger().logger });
+        await writeFile(file, `${NEW}\n`);
+        await store.reload();
+        assert.equal(store.scrapeToken, NEW, `got ${store.scrapeToken}; want ${NEW}`);
+      });
+    });
+  });
+
   describe('reload()', () => {
     it('rotates: old and new valid during the overlap, then old revoked; env tokens stay', async () => {
-      await withTempDir(async (dir) => {
+      await withTempDir('layer-auth', async (dir) => {
         const file = path.join(dir, 'tokens');
         const log = captureLogger();
         await writeFile(file, `${OLD}\n`);
@@ -98,7 +133,7 @@ describe('createTokenStore({ tokens, file, dataDir, logger })', () => {
     ];
     for (const [name, { given, want }] of bad) {
       it(`keeps the tokens in force after ${name}, and says why without the token`, async () => {
-        await withTempDir(async (dir) => {
+        await withTempDir('layer-auth', async (dir) => {
           const file = path.join(dir, 'tokens');
           const log = captureLogger();
           await writeFile(file, `${OLD}\n`);
@@ -139,7 +174,7 @@ describe('createTokenStore({ tokens, file, dataDir, logger })', () => {
     ];
     for (const [name, { given, tokens, want }] of refused) {
       it(`refuses ${name} rather than start with fewer tokens`, async () => {
-        await withTempDir(async (dir) => {
+        await withTempDir('layer-auth', async (dir) => {
           const file = path.join(dir, 'tokens');
           if (given !== undefined) await writeFile(file, given);
           await assert.rejects(createTokenStore({ tokens, file, dataDir: dir, logger: captureLogger().logger }), (error: unknown) => {
@@ -152,7 +187,7 @@ describe('createTokenStore({ tokens, file, dataDir, logger })', () => {
     }
 
     it('starts with an empty token file when the environment has tokens', async () => {
-      await withTempDir(async (dir) => {
+      await withTempDir('layer-auth', async (dir) => {
         const file = path.join(dir, 'tokens');
         await writeFile(file, '');
         const store = await createTokenStore({ tokens: [ENV], file, dataDir: dir, logger: captureLogger().logger });
@@ -163,7 +198,7 @@ describe('createTokenStore({ tokens, file, dataDir, logger })', () => {
 
   describe('with no token configured', () => {
     it('generates a token into <dataDir>/api-token with mode 0600, and reuses it on the next start', async () => {
-      await withTempDir(async (dir) => {
+      await withTempDir('layer-auth', async (dir) => {
         const dataDir = path.join(dir, 'not', 'yet', 'there');
         const log = captureLogger();
         const first = await createTokenStore({ tokens: [], dataDir, logger: log.logger });
@@ -189,7 +224,7 @@ describe('createTokenStore({ tokens, file, dataDir, logger })', () => {
     });
 
     it('warns when the generated token file is readable by others', async () => {
-      await withTempDir(async (dir) => {
+      await withTempDir('layer-auth', async (dir) => {
         await writeFile(path.join(dir, 'api-token'), `${ENV}\n`, { mode: 0o644 });
         await chmod(path.join(dir, 'api-token'), 0o644);
         const log = captureLogger();
@@ -201,7 +236,7 @@ describe('createTokenStore({ tokens, file, dataDir, logger })', () => {
     });
 
     it('refuses a generated token file that holds no valid token', async () => {
-      await withTempDir(async (dir) => {
+      await withTempDir('layer-auth', async (dir) => {
         await mkdir(dir, { recursive: true });
         await writeFile(path.join(dir, 'api-token'), 'short\n');
         await assert.rejects(createTokenStore({ tokens: [], dataDir: dir, logger: captureLogger().logger }), (error: unknown) => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatTarget, renderScrapeConfig, type ScrapeTarget } from '../../src/backend/scrape-config.ts';
-import { tempDir } from './helpers.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
+import { itReturns } from '../helpers/table.ts';
 
 const base: ScrapeTarget = { targetHost: '127.0.0.1', targetPort: 8080, path: '/metrics', interval: '15s' };
 
@@ -14,12 +15,7 @@ describe('formatTarget(host, port)', () => {
     ['IPv6 gets brackets', { given: ['::1', 8080], want: '[::1]:8080' }],
     ['bracketed IPv6 stays', { given: ['[::1]', 8080], want: '[::1]:8080' }],
   ];
-  for (const [name, { given, want }] of cases) {
-    it(name, () => {
-      const got = formatTarget(...given);
-      assert.equal(got, want, `got ${got}; want ${want}`);
-    });
-  }
+  itReturns(cases, (given) => formatTarget(...given));
 });
 
 describe('renderScrapeConfig(target)', () => {
@@ -42,7 +38,7 @@ describe('renderScrapeConfig(target)', () => {
   });
 
   it('is accepted by vmsingle 1.79 (-promscrape.config.dryRun, strict parsing)', async () => {
-    const dir = await tempDir('scrape-config');
+    const dir = await makeTempDir('scrape-config');
     try {
       const token = join(dir, 'token');
       await writeFile(token, 't\n');
@@ -53,7 +49,7 @@ describe('renderScrapeConfig(target)', () => {
         assert.equal(run.status, 0, `dryRun exit ${run.status}: ${run.stderr}`);
       }
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await removeTempDir(dir);
     }
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -11,10 +11,13 @@ import { VmsingleError } from '../../src/backend/errors.ts';
 import { findFreePort } from '../../src/backend/free-port.ts';
 import { probeHealth } from '../../src/backend/health.ts';
 import { createVmsingle, type Vmsingle, type VmsingleOptions, type VmsingleState } from '../../src/backend/vmsingle.ts';
-import { isAlive, recordingLogger, tempDir, waitFor } from './helpers.ts';
+import { writeFakeVmsingle } from '../helpers/fake-binary.ts';
+import { recordingLogger } from '../helpers/log-recorder.ts';
+import { isAlive } from '../helpers/process-alive.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const FAKE = join(here, 'fixtures', 'fake-vmsingle.mjs');
 
 describe('createVmsingle(options)', function () {
   this.timeout(30_000);
@@ -33,12 +36,12 @@ describe('createVmsingle(options)', function () {
   }
 
   beforeEach(async () => {
-    dataDir = await tempDir('vmsingle');
+    dataDir = await makeTempDir('vmsingle');
     logger = recordingLogger();
   });
   afterEach(async () => {
     await Promise.all(running.splice(0).map((vm) => vm.stop()));
-    await rm(dataDir, { recursive: true, force: true });
+    await removeTempDir(dataDir);
   });
 
   it('starts, answers /health, and keeps storage in dataDir/vmsingle', async () => {
@@ -92,8 +95,8 @@ describe('createVmsingle(options)', function () {
     const firstPid = vm.pid as number;
     const killedAt = Date.now();
     process.kill(firstPid, 'SIGKILL');
-    await waitFor('vmsingle to go down', () => states.includes('down'));
-    await waitFor('vmsingle to come back up', () => vm.state === 'up' && vm.pid !== undefined && vm.pid !== firstPid);
+    await pollUntil('vmsingle to go down', () => states.includes('down'));
+    await pollUntil('vmsingle to come back up', () => vm.state === 'up' && vm.pid !== undefined && vm.pid !== firstPid);
     const ms = Date.now() - killedAt;
     assert.deepEqual(states, ['starting', 'up', 'down', 'up']);
     assert.equal(restarts, 1);
@@ -113,7 +116,7 @@ describe('createVmsingle(options)', function () {
     const killAndAwaitRestart = async () => {
       const pid = vm.pid as number;
       process.kill(pid, 'SIGKILL');
-      await waitFor('a restart', () => vm.state === 'up' && vm.pid !== undefined && vm.pid !== pid);
+      await pollUntil('a restart', () => vm.state === 'up' && vm.pid !== undefined && vm.pid !== pid);
     };
     await killAndAwaitRestart();
     await killAndAwaitRestart(); // up for only moments: the backoff keeps growing
@@ -139,12 +142,12 @@ describe('createVmsingle(options)', function () {
     await vm.start();
     await install('#!/bin/sh\necho "broken on purpose" >&2\nexit 1\n');
     process.kill(vm.pid as number, 'SIGKILL');
-    await waitFor('two failed restarts', () => logger.entries.filter((e) => e.msg === 'vmsingle restart failed').length >= 2);
+    await pollUntil('two failed restarts', () => logger.entries.filter((e) => e.msg === 'vmsingle restart failed').length >= 2);
     assert.equal(vm.state, 'down');
     const failed = logger.entries.find((e) => e.msg === 'vmsingle restart failed');
     assert.match(String((failed?.obj as { err: Error }).err.message), /exited with code 1 while starting; its last output:\nbroken on purpose/);
     await install(working);
-    await waitFor('vmsingle up again', () => vm.state === 'up');
+    await pollUntil('vmsingle up again', () => vm.state === 'up');
     assert.ok(restarts >= 3, `onRestart called ${restarts} times; want one per attempt (>= 3)`);
     assert.equal(await probeHealth(vm.url, 1000), true);
   });
@@ -157,11 +160,11 @@ describe('createVmsingle(options)', function () {
     const pid = vm.pid as number;
     process.kill(pid, 'SIGSTOP');
     try {
-      await waitFor('the health poll to report down', () => vm.state === 'down', 5000);
+      await pollUntil('the health poll to report down', () => vm.state === 'down', 5000);
     } finally {
       process.kill(pid, 'SIGCONT');
     }
-    await waitFor('the health poll to report up', () => vm.state === 'up', 5000);
+    await pollUntil('the health poll to report up', () => vm.state === 'up', 5000);
     assert.deepEqual(states, ['starting', 'up', 'down', 'up']);
     assert.equal(restarts, 0);
     assert.equal(vm.pid, pid);
@@ -223,59 +226,41 @@ describe('createVmsingle(options)', function () {
   describe('with a fake binary for faults the real one cannot produce on demand', () => {
     it('fails with ERR_VM_START_TIMEOUT quoting its last output, and leaves no process', async () => {
       const pidFile = join(dataDir, 'fake.pid');
-      process.env.FAKE_MODE = 'never-healthy';
-      process.env.FAKE_PIDFILE = pidFile;
-      try {
-        const vm = make({ binary: FAKE, startTimeoutMs: 500 });
-        await assert.rejects(vm.start(), (err: unknown) => {
-          assert.ok(err instanceof VmsingleError);
-          assert.equal(err.code, 'ERR_VM_START_TIMEOUT');
-          assert.match(err.message, /did not answer http:\/\/127\.0\.0\.1:\d+\/health within 500 ms; its last output:\nfake vmsingle in mode never-healthy/);
-          return true;
-        });
-        assert.equal(isAlive(Number(await readFile(pidFile, 'utf8'))), false);
-      } finally {
-        delete process.env.FAKE_MODE;
-        delete process.env.FAKE_PIDFILE;
-      }
+      const binary = await writeFakeVmsingle(dataDir, { mode: 'never-healthy', pidFile });
+      const vm = make({ binary, startTimeoutMs: 500 });
+      await assert.rejects(vm.start(), (err: unknown) => {
+        assert.ok(err instanceof VmsingleError);
+        assert.equal(err.code, 'ERR_VM_START_TIMEOUT');
+        assert.match(err.message, /did not answer http:\/\/127\.0\.0\.1:\d+\/health within 500 ms; its last output:\nfake vmsingle in mode never-healthy/);
+        return true;
+      });
+      assert.equal(isAlive(Number(await readFile(pidFile, 'utf8'))), false);
     });
 
     it('stop() sends SIGINT once and SIGKILLs only after stopTimeoutMs, with a warning', async () => {
       const signals = join(dataDir, 'signals');
-      process.env.FAKE_MODE = 'ignores-sigint';
-      process.env.FAKE_SIGNALS = signals;
-      try {
-        const vm = make({ binary: FAKE, stopTimeoutMs: 400 });
-        await vm.start();
-        const pid = vm.pid as number;
-        const began = Date.now();
-        await vm.stop();
-        const ms = Date.now() - began;
-        assert.equal(isAlive(pid), false);
-        assert.ok(ms >= 400, `stop took ${ms} ms; want >= 400 (the stop timeout)`);
-        assert.equal(await readFile(signals, 'utf8'), 'SIGINT\n');
-        assert.ok(logger.entries.some((e) => e.level === 'warn' && /sending SIGKILL/.test(e.msg ?? '')));
-      } finally {
-        delete process.env.FAKE_MODE;
-        delete process.env.FAKE_SIGNALS;
-      }
+      const binary = await writeFakeVmsingle(dataDir, { mode: 'ignores-sigint', signalsFile: signals });
+      const vm = make({ binary, stopTimeoutMs: 400 });
+      await vm.start();
+      const pid = vm.pid as number;
+      const began = Date.now();
+      await vm.stop();
+      const ms = Date.now() - began;
+      assert.equal(isAlive(pid), false);
+      assert.ok(ms >= 400, `stop took ${ms} ms; want >= 400 (the stop timeout)`);
+      assert.equal(await readFile(signals, 'utf8'), 'SIGINT\n');
+      assert.ok(logger.entries.some((e) => e.level === 'warn' && /sending SIGKILL/.test(e.msg ?? '')));
     });
 
     it('stop() during start rejects start() with ERR_VM_STOPPED and leaves no process', async () => {
       const pidFile = join(dataDir, 'fake.pid');
-      process.env.FAKE_MODE = 'never-healthy';
-      process.env.FAKE_PIDFILE = pidFile;
-      try {
-        const vm = make({ binary: FAKE, startTimeoutMs: 10_000 });
-        const started = vm.start();
-        const pid = await waitFor('the fake to write its pid', async () => Number(await readFile(pidFile, 'utf8')));
-        await vm.stop();
-        await assert.rejects(started, { code: 'ERR_VM_STOPPED' });
-        assert.equal(isAlive(pid), false);
-      } finally {
-        delete process.env.FAKE_MODE;
-        delete process.env.FAKE_PIDFILE;
-      }
+      const binary = await writeFakeVmsingle(dataDir, { mode: 'never-healthy', pidFile });
+      const vm = make({ binary, startTimeoutMs: 10_000 });
+      const started = vm.start();
+      const pid = await pollUntil('the fake to write its pid', async () => Number(await readFile(pidFile, 'utf8')));
+      await vm.stop();
+      await assert.rejects(started, { code: 'ERR_VM_STOPPED' });
+      assert.equal(isAlive(pid), false);
     });
   });
 
@@ -290,7 +275,7 @@ describe('createVmsingle(options)', function () {
     assert.equal(code, 0);
     const pid = Number(out.trim());
     assert.ok(pid > 0, `got pid output ${JSON.stringify(out)}`);
-    await waitFor(`vmsingle pid ${pid} to be gone`, () => !isAlive(pid), 5000);
+    await pollUntil(`vmsingle pid ${pid} to be gone`, () => !isAlive(pid), 5000);
   });
 });
 
@@ -317,7 +302,7 @@ describe('vmsingle scraping the gateway (real vmsingle 1.79)', function () {
         if (host === '::1') this.skip(); // no IPv6 loopback on this machine
         throw err;
       }
-      const dataDir = await tempDir('vmsingle-scrape');
+      const dataDir = await makeTempDir('vmsingle-scrape');
       const tokenFile = join(dataDir, 'token');
       await writeFile(tokenFile, 's3cret\n');
       const vm = createVmsingle({
@@ -330,7 +315,7 @@ describe('vmsingle scraping the gateway (real vmsingle 1.79)', function () {
       try {
         await vm.start();
         const began = Date.now();
-        const value = await waitFor('the scraped series in /api/v1/query', async () => {
+        const value = await pollUntil('the scraped series in /api/v1/query', async () => {
           // vmsingle 1.79 makes new series searchable only ~10 s after ingestion; force_flush
           // (which the gateway never exposes) makes them searchable now. nocache=1 skips the 30 s
           // -search.latencyOffset that otherwise hides the newest samples.
@@ -346,7 +331,7 @@ describe('vmsingle scraping the gateway (real vmsingle 1.79)', function () {
       } finally {
         await vm.stop();
         target.close();
-        await rm(dataDir, { recursive: true, force: true });
+        await removeTempDir(dataDir);
       }
     });
   }

@@ -1,31 +1,22 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { rm } from 'node:fs/promises';
-import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { findFreePort } from '../../src/backend/free-port.ts';
 import { createCacheMonitor, type CacheMonitor, type CacheMonitorOptions, type CacheSnapshot } from '../../src/cache/monitor.ts';
-import { recordingLogger, tempDir, waitFor } from '../backend/helpers.ts';
-import { startBlackhole } from './blackhole.ts';
+import { startHangingCache, type HangingCache } from '../helpers/hanging-cache.ts';
+import { recordingLogger } from '../helpers/log-recorder.ts';
+import { startBlackhole } from '../helpers/blackhole.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
-/** A real cache stand-in: accepts, keeps the sockets so tests can drop them, never answers. */
-async function startServer(listen: number | string = 0): Promise<{ server: Server; sockets: Socket[]; addr: string }> {
-  const sockets: Socket[] = [];
-  const server = createServer((socket) => {
-    sockets.push(socket);
-    socket.on('error', () => undefined);
-  });
-  if (typeof listen === 'number') server.listen(listen, '127.0.0.1');
-  else server.listen(listen);
-  await once(server, 'listening');
-  const address = server.address();
-  const addr = typeof address === 'string' ? address : `127.0.0.1:${address?.port}`;
-  return { server, sockets, addr };
-}
-
-async function closeServer(server: Server, sockets: Socket[]): Promise<void> {
-  for (const socket of sockets) socket.destroy();
-  await new Promise((resolve) => server.close(resolve));
+/** Runs `fn` against a fresh stand-in on `listen` (default: a free loopback port), closed afterwards. */
+async function withServer(fn: (stand: HangingCache) => Promise<void>, listen: number | string = 0): Promise<void> {
+  const stand = await startHangingCache(listen);
+  try {
+    await fn(stand);
+  } finally {
+    await stand.close();
+  }
 }
 
 describe('createCacheMonitor(options)', function () {
@@ -40,6 +31,14 @@ describe('createCacheMonitor(options)', function () {
       onChange: (s) => changes.push(s), ...extra,
     });
     monitors.push(monitor);
+    return monitor;
+  }
+
+  /** A started monitor of `addr`, once connected. */
+  async function connected(addr: string): Promise<CacheMonitor> {
+    const monitor = make({ addr });
+    monitor.start();
+    await pollUntil('connected', () => monitor.snapshot().state === 'connected');
     return monitor;
   }
 
@@ -66,75 +65,62 @@ describe('createCacheMonitor(options)', function () {
   });
 
   it('connects: connecting, then connected with generation 0', async () => {
-    const { server, sockets, addr } = await startServer();
-    try {
+    await withServer(async ({ sockets, addr }) => {
       const monitor = make({ addr });
       monitor.start();
       assert.equal(monitor.snapshot().state, 'connecting');
-      await waitFor('connected', () => monitor.snapshot().state === 'connected');
+      await pollUntil('connected', () => monitor.snapshot().state === 'connected');
       assert.deepEqual(changes, [
         { state: 'connecting', reconnect_generation: 0 },
         { state: 'connected', reconnect_generation: 0 },
       ]);
-      await waitFor('the server to see the connection', () => sockets.length === 1);
-    } finally {
-      await closeServer(server, sockets);
-    }
+      await pollUntil('the server to see the connection', () => sockets.length === 1);
+    });
   });
 
   it('reconnects after the server drops it, counting generations 1, 2, 3', async () => {
-    const { server, sockets, addr } = await startServer();
-    try {
-      const monitor = make({ addr });
-      monitor.start();
-      await waitFor('connected', () => monitor.snapshot().state === 'connected');
+    await withServer(async ({ sockets, addr }) => {
+      const monitor = await connected(addr);
       for (const generation of [1, 2, 3]) {
         sockets.at(-1)?.destroy();
         // Each drop adds two changes (disconnected, connected); the reconnect can be quicker than a poll.
-        await waitFor(`generation ${generation}`, () => changes.length === 2 + 2 * generation && monitor.snapshot().state === 'connected');
+        await pollUntil(`generation ${generation}`, () => changes.length === 2 + 2 * generation && monitor.snapshot().state === 'connected');
         assert.deepEqual(monitor.snapshot(), { state: 'connected', reconnect_generation: generation });
-        await waitFor('the server to see the new connection', () => sockets.length === generation + 1);
+        await pollUntil('the server to see the new connection', () => sockets.length === generation + 1);
       }
       assert.deepEqual(changes.map((c) => `${c.state}:${c.reconnect_generation}`), [
         'connecting:0', 'connected:0', 'disconnected:0', 'connected:1', 'disconnected:1', 'connected:2', 'disconnected:2', 'connected:3',
       ]);
       assert.ok(logger.entries.some((e) => e.level === 'warn' && e.msg === 'cache connection lost; reconnecting'));
-    } finally {
-      await closeServer(server, sockets);
-    }
+    });
   });
 
   it('keeps retrying while the server is down and connects (generation 0) when it comes up', async () => {
     const port = await findFreePort();
     const monitor = make({ addr: `127.0.0.1:${port}` });
     monitor.start();
-    await waitFor('a few failed attempts', () => logger.entries.filter((e) => e.msg === 'cache connect attempt failed').length >= 3);
+    await pollUntil('a few failed attempts', () => logger.entries.filter((e) => e.msg === 'cache connect attempt failed').length >= 3);
     assert.equal(monitor.snapshot().state, 'disconnected');
-    const { server, sockets } = await startServer(port);
-    try {
-      await waitFor('connected', () => monitor.snapshot().state === 'connected', 5000);
+    await withServer(async () => {
+      await pollUntil('connected', () => monitor.snapshot().state === 'connected', 5000);
       assert.deepEqual(monitor.snapshot(), { state: 'connected', reconnect_generation: 0 });
       // Failed attempts do not flap the state: one disconnected, then connected.
       assert.deepEqual(changes.map((c) => c.state), ['connecting', 'disconnected', 'connected']);
-    } finally {
-      await closeServer(server, sockets);
-    }
+    }, port);
   });
 
   for (const form of ['unix:', ''] as const) {
     it(`holds a unix socket given as ${form === '' ? '/abs/path' : 'unix:/path'}`, async () => {
-      const dir = await tempDir('cache-sock');
+      const dir = await makeTempDir('cache-sock');
       const path = join(dir, 'cache.sock');
-      const { server, sockets } = await startServer(path);
+      const { sockets, close } = await startHangingCache(path);
       try {
-        const monitor = make({ addr: `${form}${path}` });
-        monitor.start();
-        await waitFor('connected', () => monitor.snapshot().state === 'connected');
+        const monitor = await connected(`${form}${path}`);
         sockets[0]?.destroy();
-        await waitFor('reconnected', () => monitor.snapshot().reconnect_generation === 1 && monitor.snapshot().state === 'connected');
+        await pollUntil('reconnected', () => monitor.snapshot().reconnect_generation === 1 && monitor.snapshot().state === 'connected');
       } finally {
-        await closeServer(server, sockets);
-        await rm(dir, { recursive: true, force: true });
+        await close();
+        await removeTempDir(dir);
       }
     });
   }
@@ -149,7 +135,7 @@ describe('createCacheMonitor(options)', function () {
       for (let i = 0; i < 10_000; i++) assert.equal(monitor.snapshot().state, 'connecting');
       const ms = performance.now() - t0;
       assert.ok(ms < 100, `10000 snapshots took ${ms.toFixed(1)} ms while connecting; want < 100`);
-      await waitFor('disconnected', () => monitor.snapshot().state === 'disconnected', 3000);
+      await pollUntil('disconnected', () => monitor.snapshot().state === 'disconnected', 3000);
       const waited = Date.now() - began;
       assert.ok(waited >= 290 && waited < 2000, `gave up after ${waited} ms; want about 300`);
       const failed = logger.entries.find((e) => e.msg === 'cache connect attempt failed');
@@ -160,27 +146,19 @@ describe('createCacheMonitor(options)', function () {
   });
 
   it('stays connected to a cache that accepts but never answers, and snapshot() stays fast', async () => {
-    const { server, sockets, addr } = await startServer();
-    try {
-      const monitor = make({ addr });
-      monitor.start();
-      await waitFor('connected', () => monitor.snapshot().state === 'connected');
+    await withServer(async ({ addr }) => {
+      const monitor = await connected(addr);
       const t0 = performance.now();
       for (let i = 0; i < 10_000; i++) monitor.snapshot();
       const ms = performance.now() - t0;
       assert.ok(ms < 100, `10000 snapshots took ${ms.toFixed(1)} ms; want < 100`);
       assert.equal(monitor.snapshot().state, 'connected');
-    } finally {
-      await closeServer(server, sockets);
-    }
+    });
   });
 
   it('stop() closes the connection and stops reconnecting', async () => {
-    const { server, sockets, addr } = await startServer();
-    try {
-      const monitor = make({ addr });
-      monitor.start();
-      await waitFor('connected', () => monitor.snapshot().state === 'connected');
+    await withServer(async ({ sockets, addr }) => {
+      const monitor = await connected(addr);
       const serverSide = sockets[0];
       assert.ok(serverSide);
       const ended = once(serverSide, 'close');
@@ -192,8 +170,6 @@ describe('createCacheMonitor(options)', function () {
       // A negative check needs a wait: several backoff periods (max 100 ms) with no new connection.
       await new Promise((resolve) => setTimeout(resolve, 400));
       assert.equal(sockets.length, 1);
-    } finally {
-      await closeServer(server, sockets);
-    }
+    });
   });
 });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { main as check } from '../../scripts/catalog-check.ts';
 import { main as exportCatalog } from '../../scripts/catalog-export.ts';
 import { checkCatalogFile } from '../../scripts/lib/catalog/check.ts';
 import { serializeCatalog, toServedCatalog } from '../../scripts/lib/catalog/served.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 type Main = (args: string[], io: { stdout(text: string): void; stderr(text: string): void }) => Promise<number>;
 
@@ -83,7 +83,7 @@ describe('catalog:export CLI main(args, io)', () => {
   for (const [name, { given, want }] of cases) it(name, async () => assertOutcome(await runMain(exportCatalog, given), want));
 
   it('--out writes the file and nothing to stdout; refusing leaves no file', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'catalog-export-'));
+    const dir = await makeTempDir('catalog-export');
     try {
       const out = join(dir, 'catalog.json');
       assertOutcome(await runMain(exportCatalog, ['--format', 'json', '--catalog', VALID, '--out', out]), { code: 0, stdout: /^$/ });
@@ -95,7 +95,7 @@ describe('catalog:export CLI main(args, io)', () => {
       assertOutcome(await runMain(exportCatalog, ['--format', 'json', '--catalog', PROBLEMS, '--out', refused]), { code: 1 });
       await assert.rejects(stat(refused), { code: 'ENOENT' }, 'got a file written for a bad catalog; want none');
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await removeTempDir(dir);
     }
   });
 });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
@@ -11,6 +10,7 @@ import type { Catalog } from '../../scripts/lib/catalog/model.ts';
 import { serializeCatalog, toServedCatalog } from '../../scripts/lib/catalog/served.ts';
 import { renderMarkdown } from '../../scripts/lib/export/markdown.ts';
 import { renderAlertRules } from '../../scripts/lib/export/rules.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 const run = promisify(execFile);
 
@@ -108,7 +108,7 @@ describe('catalog:export formats', () => {
   });
 
   it('rules for the real catalog pass `promtool check rules`', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'catalog-rules-'));
+    const dir = await makeTempDir('catalog-rules');
     try {
       const file = join(dir, 'rules.yml');
       await writeFile(file, render('rules', real));
@@ -120,7 +120,7 @@ describe('catalog:export formats', () => {
       await writeFile(file, 'groups:\n  - name: x\n    rules:\n      - alert: Broken\n        expr: rate(x[5m]\n');
       await assert.rejects(run('promtool', ['check', 'rules', file]), 'got promtool accepting a broken rule; want it to fail');
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await removeTempDir(dir);
     }
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { formatProblem, formatReadError } from '../../scripts/lib/catalog/format.ts';
 import type { Problem } from '../../scripts/lib/catalog/model.ts';
+import { itReturns } from '../helpers/table.ts';
 
 describe('formatProblem(p)', () => {
   const cases: [string, { given: Problem; want: string }][] = [
@@ -23,12 +24,7 @@ describe('formatProblem(p)', () => {
       { given: { file: 'c.yaml', line: 1, entry: '-', rule: 'yaml', message: 'bad\n  thing' }, want: 'c.yaml:1: [yaml] bad thing' },
     ],
   ];
-  for (const [name, { given, want }] of cases) {
-    it(name, () => {
-      const got = formatProblem(given);
-      assert.equal(got, want, `got ${got}; want ${want}`);
-    });
-  }
+  itReturns(cases, formatProblem);
 });
 
 describe('formatReadError(file, error)', () => {

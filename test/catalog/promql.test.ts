@@ -1,5 +1,5 @@
-import assert from 'node:assert/strict';
 import { analyzePromql, type PromqlAnalysis } from '../../scripts/lib/catalog/promql.ts';
+import { itReturns } from '../helpers/table.ts';
 
 describe('analyzePromql(expr)', () => {
   const cases: [string, { given: string; want: PromqlAnalysis }][] = [
@@ -20,10 +20,5 @@ describe('analyzePromql(expr)', () => {
     ['an unknown function', { given: 'foo(bar)', want: { error: { offset: 3, column: 4, near: '(bar)' }, metricNames: ['foo'] } }],
     ['an empty expression', { given: '', want: { error: { offset: 0, column: 1, near: '' }, metricNames: [] } }],
   ];
-  for (const [name, { given, want }] of cases) {
-    it(name, () => {
-      const got = analyzePromql(given);
-      assert.deepEqual(got, want, `got ${JSON.stringify(got)}; want ${JSON.stringify(want)}`);
-    });
-  }
+  itReturns(cases, analyzePromql);
 });

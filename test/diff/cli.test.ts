@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../scripts/lib/diff/cli.ts';
+import { runDiff } from '../../scripts/lib/diff/cli.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 import { BASE_CATALOG, BASE_OPENAPI, edit } from './fixtures.ts';
 
 const CLI = fileURLToPath(new URL('../../scripts/catalog-diff.ts', import.meta.url));
@@ -35,7 +35,7 @@ interface Run {
 function runIn(cwd: string, argv: string[]): Run {
   let stdout = '';
   let stderr = '';
-  const code = runCli(argv, { cwd, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
+  const code = runDiff(argv, { cwd, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) });
   return { code, stdout, stderr };
 }
 
@@ -60,8 +60,8 @@ describe('catalog:diff CLI in a temporary git repository', function () {
   const write = (file: string, text: string): void => writeFileSync(join(repo, file), text);
 
   // History: `openapi-only` has no catalog.yaml; `broken` has an invalid one; HEAD has the base fixtures.
-  before(() => {
-    repo = mkdtempSync(join(tmpdir(), 'catalog-diff-'));
+  before(async () => {
+    repo = await makeTempDir('catalog-diff');
     git('init', '-q');
     write('openapi.yaml', BASE_OPENAPI);
     git('add', 'openapi.yaml');
@@ -77,7 +77,7 @@ describe('catalog:diff CLI in a temporary git repository', function () {
     mkdirSync(join(repo, 'sub'));
   });
 
-  after(() => rmSync(repo, { recursive: true, force: true }));
+  after(() => removeTempDir(repo));
 
   it('exits 0 with a PASS summary when the working tree equals the base', () => {
     const got = runIn(repo, ['--base', 'HEAD']);

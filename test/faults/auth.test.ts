@@ -4,15 +4,15 @@
  * anything the process writes.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGatewayChild, type GatewayChild } from '../helpers/child-gateway.ts';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
-import { eventually } from '../helpers/gateway.ts';
 import { request } from '../helpers/http.ts';
 import { quantile } from '../helpers/proc-stats.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 // Distinctive prefixes, so that the log check can look for any of them, not just whole tokens.
 const OLD = 'OLDSECRET-0123456789abcdef';
@@ -46,12 +46,12 @@ describe('faults: tokens missing, wrong, revoked, rotated and hammered (a gatewa
   async function sighup(): Promise<void> {
     const reloads = (gw.output().match(/API tokens reloaded|API token file refused/g) ?? []).length;
     process.kill(gw.pid, 'SIGHUP');
-    await eventually(async () => ((gw.output().match(/API tokens reloaded|API token file refused/g) ?? []).length > reloads ? true : undefined), 5000, 'the reload logged');
+    await pollUntil('the reload logged', async () => ((gw.output().match(/API tokens reloaded|API token file refused/g) ?? []).length > reloads ? true : undefined), 5000);
   }
 
   before(async () => {
     fake = await startFakeUpstream();
-    dir = await mkdtemp(join(tmpdir(), 'layer-faults-auth-'));
+    dir = await makeTempDir('layer-faults-auth');
     tokenFile = join(dir, 'tokens');
     await writeFile(tokenFile, `# the only token\n${OLD}\n`, { mode: 0o600 });
     // debug: the most the gateway ever logs, so the token check below sees everything.
@@ -69,7 +69,7 @@ describe('faults: tokens missing, wrong, revoked, rotated and hammered (a gatewa
       console.log(`      ${output.split('\n').length} lines of gateway output (debug level) hold no token`);
     } finally {
       await fake?.close();
-      await rm(dir, { recursive: true, force: true });
+      await removeTempDir(dir);
     }
   });
 

@@ -5,10 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { startBlackhole } from '../cache/blackhole.ts';
-import { eventually, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { startBlackhole } from '../helpers/blackhole.ts';
+import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { startHangingCache } from '../helpers/hanging-cache.ts';
 import { request } from '../helpers/http.ts';
 import { quantile } from '../helpers/proc-stats.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
 
 /** Calls /health `count` times, `gapMs` apart; returns the latencies and the last body. */
 async function healthLatencies(gw: TestGateway, count: number, gapMs: number): Promise<{ ms: number[]; statuses: Set<number> }> {
@@ -36,22 +38,17 @@ describe('faults: the NVMe cache hangs or flaps', function () {
   this.timeout(60_000);
 
   it('answers /health within milliseconds while the cache accepts and never answers', async () => {
-    const sockets = new Set<net.Socket>();
-    const cache = net.createServer((socket) => {
-      sockets.add(socket); // holds the connection, reads nothing, writes nothing
-    });
-    const addr = await listen(cache);
-    const gw = await startTestGateway({ env: { LAYER_CACHE_ADDR: addr, LAYER_CACHE_NAMESPACES: 'tenant-a' } });
+    const cache = await startHangingCache();
+    const gw = await startTestGateway({ env: { LAYER_CACHE_ADDR: cache.addr, LAYER_CACHE_NAMESPACES: 'tenant-a' } });
     try {
-      await eventually(async () => ((await request(`${gw.url}/health`)).status === 200 ? true : undefined), 10_000, 'cache connected');
+      await pollUntil('cache connected', async () => ((await request(`${gw.url}/health`)).status === 200 ? true : undefined), 10_000);
       const { ms, statuses } = await healthLatencies(gw, 100, 0);
       console.log(`      100 /health calls with a hanging cache: ${figure(ms)}`);
       assert.deepEqual([...statuses], [200]);
       assert.ok(quantile(ms, 0.99) < 100, `p99 ${quantile(ms, 0.99)} ms`);
     } finally {
       await gw.close();
-      for (const socket of sockets) socket.destroy();
-      cache.close();
+      await cache.close();
     }
   });
 
@@ -102,10 +99,10 @@ describe('faults: the NVMe cache hangs or flaps', function () {
         cache.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });
-      const final = await eventually(async () => {
+      const final = await pollUntil(`reconnect_generation to equal ${accepted} accepted connections - 1`, async () => {
         const body = JSON.parse((await request(`${gw.url}/health`)).text);
         return body.cache.reconnect_generation === accepted - 1 && body.cache.state !== 'connected' ? body : undefined;
-      }, 5000, `reconnect_generation to equal ${accepted} accepted connections - 1`);
+      }, 5000);
       const metrics = await request(`${gw.url}/metrics`);
       console.log(`      ${accepted} connections accepted and dropped; reconnect_generation ${final.cache.reconnect_generation}; ${ms.length} /health calls meanwhile: ${figure(ms)}; statuses ${[...statuses].join(', ')}`);
       assert.ok(accepted >= 3, `only ${accepted} connections in 10 s`);

@@ -3,17 +3,16 @@
  * a byte at a time, and clients that read a large response slowly.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startGatewayChild } from '../helpers/child-gateway.ts';
 import { startFakeUpstream } from '../helpers/fake-upstream.ts';
-import { eventually, startTestGateway, TEST_TOKEN } from '../helpers/gateway.ts';
-import { bearer, request } from '../helpers/http.ts';
+import { startTestGateway, TEST_TOKEN } from '../helpers/gateway.ts';
+import { bearer, metricValue, request } from '../helpers/http.ts';
 import { fdCount, mb, quantile, rssBytes } from '../helpers/proc-stats.ts';
 import { dribble } from '../helpers/raw-http.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 /** Resolves with `promise`, or rejects naming `what` after `ms`. */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -22,13 +21,6 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
     timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** The value of one sample line of a gateway's /metrics, 0 when absent. */
-async function metricValue(url: string, series: string): Promise<number> {
-  const res = await request(`${url}/metrics`);
-  const line = res.text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
 }
 
 describe('faults: 200 clients that disconnect in the middle of a response', function () {
@@ -87,11 +79,11 @@ describe('faults: 200 clients that disconnect in the middle of a response', func
       );
       assert.equal(fake.received.length, CLIENTS, `the backend saw ${fake.received.length} requests; want ${CLIENTS}`);
       await within(Promise.all(fake.received.map((r) => r.closed)), 10_000, 'every backend request closed');
-      await eventually(async () => ((await metricValue(gw.url, 'layer_upstream_in_flight_requests')) === 0 ? true : undefined), 10_000, 'in-flight back to 0');
-      const fdsAfter = await eventually(async () => {
+      await pollUntil('in-flight back to 0', async () => ((await metricValue(gw.url, 'layer_upstream_in_flight_requests')) === 0 ? true : undefined), 10_000);
+      const fdsAfter = await pollUntil(`open fds back near ${fdsBefore}`, async () => {
         const fds = await fdCount();
         return fds <= fdsBefore + 5 ? fds : undefined;
-      }, 10_000, `open fds back near ${fdsBefore}`);
+      }, 10_000);
       const aborted = (await metricValue(gw.url, abortedSeries)) - abortedBefore;
       const reset = (await metricValue(gw.url, resetSeries)) - resetBefore;
       console.log(
@@ -175,7 +167,7 @@ describe('faults: 200 slow readers of a 50 MB response', function () {
       res.once('close', () => res.removeAllListeners('drain'));
       pump();
     };
-    const dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-'));
+    const dataDir = await makeTempDir('layer-faults');
     const gw = await startGatewayChild({ LAYER_VM_URL: fake.url, LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN, LAYER_PROXY_MAX_CONCURRENT: '256', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256', LAYER_LOG_LEVEL: 'warn' });
     const sockets: net.Socket[] = [];
     try {
@@ -212,13 +204,13 @@ describe('faults: 200 slow readers of a 50 MB response', function () {
       const reading = received.filter((n) => n > 0).length;
       for (const socket of sockets) socket.destroy();
 
-      await eventually(async () => ((await metricValue(gw.url, 'layer_upstream_in_flight_requests')) === 0 ? true : undefined), 10_000, 'in-flight back to 0');
+      await pollUntil('in-flight back to 0', async () => ((await metricValue(gw.url, 'layer_upstream_in_flight_requests')) === 0 ? true : undefined), 10_000);
       assert.equal(fake.received.length, CLIENTS, `the backend saw ${fake.received.length} requests; want ${CLIENTS}`);
       await within(Promise.all(fake.received.map((r) => r.closed)), 10_000, 'every backend request closed');
-      const fdsAfter = await eventually(async () => {
+      const fdsAfter = await pollUntil(`the gateway's fds back near ${fdsBefore}`, async () => {
         const fds = await fdCount(gw.pid);
         return fds <= fdsBefore + 5 ? fds : undefined;
-      }, 10_000, `the gateway's fds back near ${fdsBefore}`);
+      }, 10_000);
       const rssAfter = await rssBytes(gw.pid);
       console.log(
         `      ${reading}/${CLIENTS} slow readers got ${mb(total)} MB of ${CLIENTS} x 50 MB in ${READ_SECONDS} s; gateway RSS ${mb(rssBefore)} MB before, ` +
@@ -232,7 +224,7 @@ describe('faults: 200 slow readers of a 50 MB response', function () {
       for (const socket of sockets) socket.destroy();
       await gw.stop();
       await fake.close();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeTempDir(dataDir);
     }
   });
 });

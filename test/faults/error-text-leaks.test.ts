@@ -8,30 +8,26 @@
  * comes back as sent, so that no query can find out by trial which port or host name the backend has.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { assertAnonymous, BACKEND_HEADERS, BACKEND_HOSTNAME } from '../helpers/backend-identity.ts';
-import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
-import { startTestGateway, TEST_TOKEN, type TestGateway } from '../helpers/gateway.ts';
+import type { FakeUpstream } from '../helpers/fake-upstream.ts';
+import { startGatewayOnFake, startTestGateway, TEST_TOKEN, type GatewayOnFake, type TestGateway } from '../helpers/gateway.ts';
 import { request } from '../helpers/http.ts';
 import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 describe('faults: backend error texts do not name the backend', function () {
   this.timeout(30_000);
   let fake: FakeUpstream;
   let gw: TestGateway;
+  let stand: GatewayOnFake | undefined;
   let backendUrl: string;
 
   before(async () => {
-    fake = await startFakeUpstream();
+    stand = await startGatewayOnFake({ path: '/select/0/prometheus' });
+    ({ fake, gw } = stand);
     backendUrl = `${fake.url}/select/0/prometheus`;
-    gw = await startTestGateway({ env: { LAYER_VM_URL: backendUrl } });
   });
-  after(async () => {
-    await gw?.close();
-    await fake?.close();
-  });
+  after(() => stand?.close());
 
   it('names neither the backend\'s address nor its host name in a plain-text error', async () => {
     fake.handle = (_req, res) => {
@@ -84,7 +80,7 @@ describe('faults: the client\'s own text in a backend error comes back verbatim 
   let hostname: string;
 
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-echo-'));
+    dataDir = await makeTempDir('layer-faults-echo');
     vm = await startVmsingleProcess({ dataDir });
     gw = await startTestGateway({ env: { LAYER_VM_URL: vm.url } });
     hostname = (await fetch(`${vm.url}/api/v1/query?query=1`)).headers.get('x-server-hostname') ?? '';
@@ -92,7 +88,7 @@ describe('faults: the client\'s own text in a backend error comes back verbatim 
   after(async () => {
     await gw?.close();
     await vm?.stop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (dataDir) await removeTempDir(dataDir);
   });
 
   /** The same query, with a fixed time so that both answers are comparable, straight and through the gateway. */

@@ -6,17 +6,16 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startGatewayChild } from '../helpers/child-gateway.ts';
 import { startFakeUpstream } from '../helpers/fake-upstream.ts';
-import { eventually, startTestGateway, TEST_TOKEN, type TestGateway } from '../helpers/gateway.ts';
+import { startTestGateway, TEST_TOKEN, type TestGateway } from '../helpers/gateway.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
 import { bearer, request } from '../helpers/http.ts';
 import { dribble } from '../helpers/raw-http.ts';
 import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 /** The value of one sample line of a gateway's /metrics, 0 when absent. */
 async function metricValue(url: string, series: string): Promise<number> {
@@ -76,12 +75,12 @@ describe('faults: stalled and greedy clients', function () {
   let vmDir: string;
 
   before(async () => {
-    vmDir = await mkdtemp(join(tmpdir(), 'layer-faults-greedy-'));
+    vmDir = await makeTempDir('layer-faults-greedy');
     vm = await startVmsingleProcess({ dataDir: vmDir });
   });
   after(async () => {
     await vm?.stop();
-    await rm(vmDir, { recursive: true, force: true });
+    await removeTempDir(vmDir);
   });
 
   /** A gateway in external mode on the test's vmsingle; closed by the caller. */
@@ -94,10 +93,10 @@ describe('faults: stalled and greedy clients', function () {
     try {
       const SERIES = 400;
       const window = await importSeries(vm.url, 'greedy_stall', SERIES, 6);
-      await eventually(async () => {
+      await pollUntil('the imported series searchable', async () => {
         const r = await request(`${gw.url}/v2/metrics/api/v1/query?query=count(greedy_stall)&time=${window.end}`, { headers: bearer(TEST_TOKEN) });
         return r.status === 200 && JSON.parse(r.text).data.result[0]?.value[1] === String(SERIES) ? true : undefined;
-      }, 20_000, 'the imported series searchable');
+      }, 20_000);
       const series = 'layer_upstream_errors_total{endpoint="query_range",reason="stalled"}';
       const before = await metricValue(gw.url, series);
 
@@ -111,21 +110,21 @@ describe('faults: stalled and greedy clients', function () {
         stalled.push(client);
       }
       // vmsingle has four search slots here (2 x CPUs): four answers start, the fifth queues there.
-      await eventually(async () => (stalled.filter((c) => c.received().startsWith('HTTP/1.1 200')).length >= 4 ? true : undefined), 20_000, 'four answers started');
+      await pollUntil('four answers started', async () => (stalled.filter((c) => c.received().startsWith('HTTP/1.1 200')).length >= 4 ? true : undefined), 20_000);
       // Meanwhile everyone else is refused: the five hold every slot of the gateway.
       const refused = await request(`${gw.url}/v2/metrics/api/v1/query?query=1`, { headers: bearer(TEST_TOKEN) });
       assert.equal(refused.status, 429, `got ${refused.status} while the five held the slots; want 429`);
 
       // The gateway cuts the stalled ones; vmsingle 1.79 frees a search slot some seconds after its
       // client went away, so the next query may wait in vmsingle's queue (10 s at most) for one.
-      const served = await eventually(async () => {
+      const served = await pollUntil('another client served', async () => {
         const r = await request(`${gw.url}/v2/metrics/api/v1/query?query=1`, { headers: bearer(TEST_TOKEN) });
         return r.status === 200 ? performance.now() - started : undefined;
-      }, 60_000, 'another client served');
-      const counted = await eventually(async () => {
+      }, 60_000);
+      const counted = await pollUntil('the stalled readers counted', async () => {
         const n = (await metricValue(gw.url, series)) - before;
         return n >= 4 ? n : undefined;
-      }, 15_000, 'the stalled readers counted');
+      }, 15_000);
       // A paused client sees the gateway's close only once it reads again.
       for (const c of stalled) c.socket.resume();
       const closedAfter = await Promise.all(stalled.map((c) => c.closed));
@@ -135,7 +134,7 @@ describe('faults: stalled and greedy clients', function () {
           `another client served ${Math.round(served)} ms after they started (429 until the cut)`,
       );
       assert.ok(Math.max(...closedAfter) < 60_000);
-      await eventually(async () => ((await metricValue(gw.url, 'layer_upstream_in_flight_requests')) === 0 ? true : undefined), 5000, 'in-flight back to 0');
+      await pollUntil('in-flight back to 0', async () => ((await metricValue(gw.url, 'layer_upstream_in_flight_requests')) === 0 ? true : undefined), 5000);
     } finally {
       for (const c of stalled) c.socket.destroy();
       await gw.close();
@@ -217,7 +216,7 @@ describe('faults: stalled and greedy clients', function () {
   });
 
   it('stops on SIGTERM without waiting for a body that stalled mid-way', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-greedy-gw-'));
+    const dataDir = await makeTempDir('layer-faults-greedy-gw');
     const gw = await startGatewayChild({
       LAYER_VM_URL: vm.url,
       LAYER_DATA_DIR: dataDir,
@@ -240,7 +239,7 @@ describe('faults: stalled and greedy clients', function () {
     } finally {
       client.socket.destroy();
       await gw.stop('SIGKILL', 5000);
-      await rm(dataDir, { recursive: true, force: true });
+      await removeTempDir(dataDir);
     }
   });
 
@@ -260,13 +259,13 @@ describe('faults: stalled and greedy clients', function () {
       const before = await metricValue(gw.url, series);
       // Token A fills its share (a quarter of 8), then is refused, over Bearer and Basic alike.
       for (let i = 0; i < 2; i++) pending.push(request(`${gw.url}/v2/metrics/api/v1/query?query=a${i}`, { headers: bearer(TEST_TOKEN) }));
-      await eventually(async () => (held.length === 2 ? true : undefined), 5000, 'token A holding two slots');
+      await pollUntil('token A holding two slots', async () => (held.length === 2 ? true : undefined), 5000);
       const refusedA = await Promise.all(
         Array.from({ length: 6 }, (_, i) => request(`${gw.url}/v2/metrics/api/v1/query?query=r${i}`, { headers: bearer(TEST_TOKEN) })),
       );
       const basicA = await request(`${gw.url}/v2/metrics/api/v1/query?query=basic`, { headers: { Authorization: `Basic ${Buffer.from(`:${TEST_TOKEN}`).toString('base64')}` } });
       pending.push(request(`${gw.url}/v2/metrics/api/v1/query?query=b`, { headers: bearer(TOKEN_B) }));
-      await eventually(async () => (held.length === 3 ? true : undefined), 5000, 'token B reaching the backend');
+      await pollUntil('token B reaching the backend', async () => (held.length === 3 ? true : undefined), 5000);
       const counted = (await metricValue(gw.url, series)) - before;
       console.log(`      token A: 2 held, ${refusedA.filter((r) => r.status === 429).length}/6 more refused, Basic ${basicA.status}; token B reached the backend; counted ${counted}`);
       for (const r of [...refusedA, basicA]) {

@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
-import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import type { FakeUpstream } from '../helpers/fake-upstream.ts';
+import { startGatewayOnFake, type GatewayOnFake, type TestGateway } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
 
 const OK = '{"status":"success","data":{"resultType":"vector","result":[]}}';
@@ -17,15 +17,13 @@ describe('faults: the backend closes a kept-alive connection as it is reused', f
   this.timeout(60_000);
   let fake: FakeUpstream;
   let gw: TestGateway;
+  let stand: GatewayOnFake | undefined;
 
   beforeEach(async () => {
-    fake = await startFakeUpstream();
-    gw = await startTestGateway({ env: { LAYER_VM_URL: fake.url } });
+    stand = await startGatewayOnFake();
+    ({ fake, gw } = stand);
   });
-  afterEach(async () => {
-    await gw?.close();
-    await fake?.close();
-  });
+  afterEach(() => stand?.close());
 
   /** Sends `count` queries one after another; returns the statuses that were not 200, with their bodies. */
   async function sequential(count: number): Promise<string[]> {

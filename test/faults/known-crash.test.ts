@@ -6,14 +6,12 @@
  * scanner refuses crashes it, every lookalike it passes does not.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { findKnownCrash } from '../../src/proxy/known-crash.ts';
 import { CRASHING, SURVIVING } from '../fixtures/known-crash-queries.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { bearer, metricValue, request } from '../helpers/http.ts';
 import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 describe('faults: a query that crashes vmsingle 1.79.5, through the gateway', function () {
   this.timeout(60_000);
@@ -57,18 +55,18 @@ describe('faults: the scanner\'s table against the real vmsingle 1.79.5', functi
   let dataDir: string;
   let vm: VmsingleProcess | undefined;
   before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'layer-known-crash-'));
+    dataDir = await makeTempDir('layer-known-crash');
   });
   after(async () => {
     await vm?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await removeTempDir(dataDir);
   });
 
   /** Sends one query; says whether the process died of it, and what it answered otherwise. */
   async function run(query: string): Promise<{ crashed: boolean; status: number }> {
-    if (!vm || vm.child.exitCode !== null || vm.child.signalCode !== null) vm = await startVmsingleProcess({ dataDir, port: vm?.port });
+    if (!vm || vm.hasExited()) vm = await startVmsingleProcess({ dataDir, port: vm?.port });
     const current = vm;
-    const exited = current.exited.then(() => true);
+    const exited = current.closed.then(() => true);
     const status = await fetch(`${current.url}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query }), signal: AbortSignal.timeout(10_000) })
       .then((res) => res.status, () => 0);
     // A panic ends the process within moments of the failed request; a live one answers /health.

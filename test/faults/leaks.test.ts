@@ -3,12 +3,12 @@
  * files other local users could read (the token file, the data directory).
  */
 import assert from 'node:assert/strict';
-import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
 import { startTestGateway, TEST_TOKEN, type TestGateway } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 /** Log lines at warn level (pino: 40) whose message matches `pattern`. */
 function warnings(logs: readonly string[], pattern: RegExp): string[] {
@@ -69,11 +69,11 @@ describe('faults: files other local users could read', function () {
 
   before(async () => {
     fake = await startFakeUpstream();
-    root = await mkdtemp(join(tmpdir(), 'layer-faults-perms-'));
+    root = await makeTempDir('layer-faults-perms');
   });
   after(async () => {
     await fake?.close();
-    if (root) await rm(root, { recursive: true, force: true });
+    if (root) await removeTempDir(root);
   });
 
   it('warns at start when LAYER_API_TOKENS_FILE is readable by group or others, and not when it is 0600', async () => {

@@ -4,15 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startGatewayChild, type GatewayChild } from '../helpers/child-gateway.ts';
-import { eventually, TEST_TOKEN } from '../helpers/gateway.ts';
+import { TEST_TOKEN } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
-import { isAlive } from '../helpers/proc-stats.ts';
+import { isAlive } from '../helpers/process-alive.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 /** Imports `series` series of 15 s samples over the last `hours` hours straight into vmsingle; returns the window. */
 async function importSeries(vmUrl: string, name: string, series: number, hours: number): Promise<{ start: number; end: number; points: number }> {
@@ -47,7 +46,7 @@ describe('faults: SIGTERM during a long streamed response (bundled mode)', funct
   this.timeout(90_000);
 
   it('completes the response, then stops vmsingle with one SIGINT, exits 0 and leaves no process behind', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-life-'));
+    const dataDir = await makeTempDir('layer-faults-life');
     const gw = await startGatewayChild({ LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN, LAYER_LOG_LEVEL: 'debug', LAYER_SHUTDOWN_TIMEOUT_MS: '30000' });
     const vm = gw.vmsingle();
     try {
@@ -57,10 +56,10 @@ describe('faults: SIGTERM during a long streamed response (bundled mode)', funct
       const window = await importSeries(vmUrl, 'fault_stream', SERIES, 6);
       await fetch(`${vmUrl}/internal/force_flush`);
       const path = `/v2/metrics/api/v1/query_range?query=fault_stream&start=${window.start}&end=${window.end}&step=15`;
-      await eventually(async () => {
+      await pollUntil('the imported series searchable', async () => {
         const r = await request(`${gw.url}/v2/metrics/api/v1/query?query=count(fault_stream)&time=${window.end}`, { headers: bearer(TEST_TOKEN) });
         return r.status === 200 && JSON.parse(r.text).data.result[0]?.value[1] === String(SERIES) ? true : undefined;
-      }, 20_000, 'the imported series searchable');
+      }, 20_000);
 
       // A client reading about 3 MB/s: the response lasts seconds, and SIGTERM comes after its first bytes.
       const RATE = 3 * 1024 * 1024;
@@ -137,7 +136,7 @@ describe('faults: SIGTERM during a long streamed response (bundled mode)', funct
     } finally {
       await gw.stop('SIGTERM', 40_000);
       if (vm && isAlive(vm.pid)) process.kill(vm.pid, 'SIGKILL');
-      await rm(dataDir, { recursive: true, force: true });
+      await removeTempDir(dataDir);
     }
   });
 });
@@ -146,7 +145,7 @@ describe('faults: samples survive a graceful stop and a restart (bundled mode)',
   this.timeout(90_000);
 
   it('answers, after a restart on the same data directory, the samples imported just before SIGTERM', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-life-'));
+    const dataDir = await makeTempDir('layer-faults-life');
     const env = { LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN };
     let gw = await startGatewayChild(env);
     try {
@@ -171,7 +170,7 @@ describe('faults: samples survive a graceful stop and a restart (bundled mode)',
       console.log(`      ${result.length} series x ${window.points} samples imported before SIGTERM answered after the restart`);
     } finally {
       await gw.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeTempDir(dataDir);
     }
   });
 });

@@ -3,19 +3,17 @@
  * for ten minutes (400 bad_data), the guilty one and an innocent one alike, keyed by the query text
  * whatever the method or the other parameters; a query that merely timed out is not.
  *
- * The bundled child is the fake vmsingle (test/backend/fixtures/fake-vmsingle.mjs, crash-on-query):
+ * The bundled child is the fake vmsingle (test/helpers/fake-vmsingle.mjs, crash-on-query):
  * it exits on a query containing "crash" and never answers one containing "hang", which no real
  * vmsingle does on demand for an arbitrary query.
  */
 import assert from 'node:assert/strict';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { eventually, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { writeFakeVmsingle } from '../helpers/fake-binary.ts';
+import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
 import { bearer, metricValue, request, type RawResponse } from '../helpers/http.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
-const FAKE = join(dirname(fileURLToPath(import.meta.url)), '..', 'backend', 'fixtures', 'fake-vmsingle.mjs');
 const QUARANTINED = 'layer_proxy_rejections_total{endpoint="query",reason="quarantined"}';
 
 describe('faults: queries in flight when the bundled vmsingle crashes', function () {
@@ -24,16 +22,13 @@ describe('faults: queries in flight when the bundled vmsingle crashes', function
   let gw: TestGateway;
 
   before(async () => {
-    // The mode goes in through a wrapper, not the gateway's environment, which the child may not inherit.
-    binDir = await mkdtemp(join(tmpdir(), 'layer-fake-vm-'));
-    const wrapper = join(binDir, 'victoria-metrics');
-    await writeFile(wrapper, `#!/bin/sh\nFAKE_MODE=crash-on-query exec '${process.execPath}' '${FAKE}' "$@"\n`);
-    await chmod(wrapper, 0o755);
+    binDir = await makeTempDir('layer-fake-vm');
+    const wrapper = await writeFakeVmsingle(binDir, { mode: 'crash-on-query' });
     gw = await startTestGateway({ captureLogs: true, env: { LAYER_VM_BINARY: wrapper, LAYER_VM_TIMEOUT_MS: '1500' } });
   });
   after(async () => {
     await gw?.close();
-    await rm(binDir, { recursive: true, force: true });
+    await removeTempDir(binDir);
   });
 
   const get = (query: string, extra = '') => request(`${gw.url}/v2/metrics/api/v1/query?query=${encodeURIComponent(query)}${extra}`, { headers: bearer(gw.token) });
@@ -59,11 +54,11 @@ describe('faults: queries in flight when the bundled vmsingle crashes', function
     assert.equal(timedOut.status, 504, timedOut.text);
 
     const innocent = get('hang_innocent()');
-    await eventually(async () => ((await metricValue(gw.url, 'layer_upstream_in_flight_requests')) === 1 ? true : undefined), 10_000, 'the innocent query in flight');
+    await pollUntil('the innocent query in flight', async () => ((await metricValue(gw.url, 'layer_upstream_in_flight_requests')) === 1 ? true : undefined), 10_000);
     const guilty = await post('crash_it()');
     assert.equal(guilty.status, 502, guilty.text);
     assert.equal((await innocent).status, 502);
-    await eventually(async () => (vm.state === 'up' && vm.pid !== firstPid ? true : undefined), 20_000, 'the fake vmsingle restarted');
+    await pollUntil('the fake vmsingle restarted', async () => (vm.state === 'up' && vm.pid !== firstPid ? true : undefined), 20_000);
 
     // Keyed by the query alone: another time, another method, still refused.
     assertQuarantined(await get('crash_it()', '&time=1800000000'), 'the crashing query by GET');

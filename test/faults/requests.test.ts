@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
-import { startTestGateway, TEST_TOKEN, type TestGateway } from '../helpers/gateway.ts';
+import type { FakeUpstream } from '../helpers/fake-upstream.ts';
+import { startGatewayOnFake, TEST_TOKEN, type GatewayOnFake, type TestGateway } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
 import { responseProblems } from '../helpers/openapi.ts';
 import { rawExchange } from '../helpers/raw-http.ts';
@@ -19,17 +19,15 @@ describe('faults: abusive requests', function () {
   this.timeout(60_000);
   let fake: FakeUpstream;
   let gw: TestGateway;
+  let stand: GatewayOnFake | undefined;
   let port: number;
 
   before(async () => {
-    fake = await startFakeUpstream();
-    gw = await startTestGateway({ env: { LAYER_VM_URL: fake.url, LAYER_PROXY_MAX_BODY_BYTES: String(LIMIT) } });
+    stand = await startGatewayOnFake({ env: { LAYER_PROXY_MAX_BODY_BYTES: String(LIMIT) } });
+    ({ fake, gw } = stand);
     port = Number(new URL(gw.url).port);
   });
-  after(async () => {
-    await gw?.close();
-    await fake?.close();
-  });
+  after(() => stand?.close());
   beforeEach(() => {
     fake.received.length = 0;
   });

@@ -13,15 +13,15 @@
  * timed apart, and the accept queue is sampled from /proc/net/tcp.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startGatewayChild, type GatewayChild } from '../helpers/child-gateway.ts';
-import { eventually, TEST_TOKEN } from '../helpers/gateway.ts';
+import { TEST_TOKEN } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
 import { runLoad, type LoadRequest, type LoadResult, type ResponseTiming } from '../helpers/load.ts';
 import { fdCount, mb, rssBytes, tcpRemotePorts } from '../helpers/proc-stats.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 const SECONDS = 60;
 const CONNECTIONS = 200;
@@ -85,7 +85,7 @@ describe('faults: soak, 60 s of mixed load at 200 connections (bundled mode)', f
 
   before(async function () {
     this.timeout((SECONDS + 60) * 1000);
-    dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-soak-'));
+    dataDir = await makeTempDir('layer-faults-soak');
     gw = await startGatewayChild(
       { LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN, LAYER_PROXY_MAX_CONCURRENT: '256', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256', LAYER_SCRAPE_INTERVAL: '5s' },
       { keepOutputChars: 200_000 },
@@ -165,10 +165,10 @@ describe('faults: soak, 60 s of mixed load at 200 connections (bundled mode)', f
     for (const name of TCP_COUNTERS) tcpDelta[name] = (tcpAfter[name] ?? 0) - (tcpBefore[name] ?? 0);
     rss.push(await rssBytes(gw.pid));
 
-    fdsAfter = await eventually(async () => {
+    fdsAfter = await pollUntil('fds back to baseline', async () => {
       const fds = await fdCount(gw.pid);
       return fds <= fdsBefore + 10 ? fds : undefined;
-    }, SETTLE_MS, 'fds back to baseline').catch(() => fdCount(gw.pid));
+    }, SETTLE_MS).catch(() => fdCount(gw.pid));
     idleToBackend = (await tcpRemotePorts(gw.pid)).filter((port) => port === vmPort).length;
     healthAfter = (await request(`${gw.url}/health`)).status;
 
@@ -190,7 +190,7 @@ describe('faults: soak, 60 s of mixed load at 200 connections (bundled mode)', f
 
   after(async () => {
     const exit = await gw?.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    await removeTempDir(dataDir);
     assert.equal(exit?.code, 0, gw?.output().slice(-2000));
   });
 

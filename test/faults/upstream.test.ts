@@ -10,14 +10,13 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startFakeUpstream } from '../helpers/fake-upstream.ts';
-import { eventually, startTestGateway } from '../helpers/gateway.ts';
-import { bearer, request, type RawResponse } from '../helpers/http.ts';
+import { startGatewayOnFake, startTestGateway } from '../helpers/gateway.ts';
+import { bearer, metricValue, request, type RawResponse } from '../helpers/http.ts';
 import { responseProblems } from '../helpers/openapi.ts';
-import { freePort, startVmsingleProcess } from '../helpers/vmsingle-process.ts';
+import { findFreePort } from '../../src/backend/free-port.ts';
+import { startVmsingleProcess } from '../helpers/vmsingle-process.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 /** Runs curl and resolves with its exit code and what it printed (-w). */
 function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -29,19 +28,12 @@ function curl(args: string[]): Promise<{ code: number; stdout: string; stderr: s
   });
 }
 
-/** The value of one sample line of the gateway's /metrics, 0 when absent. */
-async function metricValue(url: string, series: string): Promise<number> {
-  const res = await request(`${url}/metrics`);
-  const line = res.text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
-}
-
 describe('faults: the backend down at start, killed while the gateway runs, and back', function () {
   this.timeout(90_000);
 
   it('answers 502 unavailable and /health 503 while it is down, and recovers without a restart each time it is back', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-vm-'));
-    const port = await freePort();
+    const dataDir = await makeTempDir('layer-faults-vm');
+    const port = await findFreePort();
     const vmUrl = `http://127.0.0.1:${port}`;
     const gw = await startTestGateway({ env: { LAYER_VM_URL: vmUrl } });
     let vm: Awaited<ReturnType<typeof startVmsingleProcess>> | undefined;
@@ -57,15 +49,15 @@ describe('faults: the backend down at start, killed while the gateway runs, and 
       assert.ok(!res.text.includes(String(port)), `${when}: the backend port leaked: ${res.text}`);
       assert.deepEqual(responseProblems('queryInstant', 502, res.headers['content-type'] ?? null, res.text), []);
       // The external probe polls every 5 s.
-      await eventually(async () => ((await healthStatus()) === 503 ? true : undefined), 8000, `${when}: /health 503`);
+      await pollUntil(`${when}: /health 503`, async () => ((await healthStatus()) === 503 ? true : undefined), 8000);
     };
     const expectUp = async (when: string) => {
-      const res = await eventually(async () => {
+      const res = await pollUntil(`${when}: a query answered 200`, async () => {
         const r = await query();
         return r.status === 200 ? r : undefined;
-      }, 5000, `${when}: a query answered 200`);
+      }, 5000);
       assert.equal(JSON.parse(res.text).status, 'success');
-      await eventually(async () => ((await healthStatus()) === 200 ? true : undefined), 8000, `${when}: /health 200`);
+      await pollUntil(`${when}: /health 200`, async () => ((await healthStatus()) === 200 ? true : undefined), 8000);
     };
 
     try {
@@ -79,7 +71,7 @@ describe('faults: the backend down at start, killed while the gateway runs, and 
     } finally {
       await gw.close();
       await vm?.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeTempDir(dataDir);
     }
   });
 });
@@ -89,8 +81,7 @@ describe('faults: the backend resets the connection in the middle of a body', fu
 
   for (const framing of ['Content-Length', 'chunked'] as const) {
     it(`makes curl report a transfer error, never a clean truncated 200 (${framing}), and counts reason="reset"`, async () => {
-      const fake = await startFakeUpstream();
-      const gw = await startTestGateway({ env: { LAYER_VM_URL: fake.url } });
+      const { fake, gw, close } = await startGatewayOnFake();
       try {
         fake.handle = (_req, res) => {
           res.writeHead(200, { 'Content-Type': 'application/json', ...(framing === 'Content-Length' ? { 'Content-Length': '200000' } : {}) });
@@ -107,14 +98,13 @@ describe('faults: the backend resets the connection in the middle of a body', fu
         console.log(`      curl exit ${result.code}: ${result.stderr.trim()}`);
         assert.ok(result.code === 18 || result.code === 56, `curl exit ${result.code} (${result.stderr.trim()}); want 18 (partial file) or 56 (receive failure)`);
         assert.equal(result.stdout, '200', 'the headers went out as 200 before the reset');
-        const after = await eventually(async () => {
+        const after = await pollUntil('the reset counted', async () => {
           const value = await metricValue(gw.url, series);
           return value > before ? value : undefined;
-        }, 5000, 'the reset counted');
+        }, 5000);
         assert.equal(after - before, 1, `reset counted ${after - before} times; want 1`);
       } finally {
-        await gw.close();
-        await fake.close();
+        await close();
       }
     });
   }
@@ -124,7 +114,7 @@ describe('faults: a real vmsingle at its concurrency limit', function () {
   this.timeout(90_000);
 
   it('passes its plain-text refusal to the client in the Prometheus envelope, with its status (and Retry-After when sent), reduced to what the caller can do', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'layer-faults-vm-'));
+    const dataDir = await makeTempDir('layer-faults-vm');
     const vm = await startVmsingleProcess({ dataDir, args: ['-search.maxConcurrentRequests=1', '-search.maxQueueDuration=1ms'] });
     const gw = await startTestGateway({ env: { LAYER_VM_URL: vm.url } });
     try {
@@ -145,11 +135,11 @@ describe('faults: a real vmsingle at its concurrency limit', function () {
       assert.equal(imported.status, 204, await imported.text());
       await fetch(`${vm.url}/internal/force_flush`);
       const heavy = `query=${encodeURIComponent('sum(quantile_over_time(0.5, fault_heavy[1h]))')}&start=${end - 6 * 3600}&end=${end}&step=15&nocache=1`;
-      await eventually(async () => {
+      await pollUntil('the imported series searchable', async () => {
         const r = await fetch(`${vm.url}/api/v1/query?query=count(fault_heavy)`);
         const body = (await r.json()) as { data: { result: { value: [number, string] }[] } };
         return body.data.result[0]?.value[1] === '100' ? true : undefined;
-      }, 20_000, 'the imported series searchable');
+      }, 20_000);
 
       let direct: Response | undefined;
       let directText = '';
@@ -195,7 +185,7 @@ describe('faults: a real vmsingle at its concurrency limit', function () {
     } finally {
       await gw.close();
       await vm.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeTempDir(dataDir);
     }
   });
 });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Registry } from 'prom-client';
@@ -10,6 +9,7 @@ import { readOpenApi, renderAll } from '../../scripts/lib/render/all.ts';
 import { operationRows } from '../../scripts/lib/render/routes.ts';
 import { registerMetrics, metricFamilies } from '../../src/generated/metrics.ts';
 import { createLabelGuard, OVERFLOW_VALUE } from '../../src/metrics/label-guard.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 const run = promisify(execFile);
 const root = process.cwd();
@@ -48,7 +48,7 @@ describe('npm run generate', function () {
   });
 
   it('--check exits 1 naming the stale file, and 0 once regenerated', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'layer-generate-'));
+    const dir = await makeTempDir('layer-generate');
     try {
       for (const path of ['package.json', 'tsconfig.json', 'openapi.yaml', 'catalog.yaml', 'scripts', 'src/generated', 'src/metrics', 'src/errors.ts']) {
         await cp(join(root, path), join(dir, path), { recursive: true });
@@ -63,7 +63,7 @@ describe('npm run generate', function () {
       const fresh = await run(tsx, ['scripts/generate.ts', '--check'], { cwd: dir });
       assert.match(fresh.stdout, /up to date/);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await removeTempDir(dir);
     }
   });
 });

@@ -5,7 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import { isAlive } from './proc-stats.ts';
+import { pollUntil } from './poll-until.ts';
+import { isAlive } from './process-alive.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -58,18 +59,18 @@ export async function startGatewayChild(env: Record<string, string>, options: Ga
   const pid = child.pid;
   if (pid === undefined) throw new Error('the gateway child has no pid');
 
-  const deadline = Date.now() + readyTimeoutMs;
-  let url: string | undefined;
   let gone: Exit | undefined;
   void exited.then((exit) => (gone = exit));
-  while (!(url = /ready on (http:\/\/\S+)/.exec(output)?.[1])) {
-    if (gone) throw new Error(`the gateway exited with ${gone.code ?? gone.signal} before it was ready:\n${output.slice(-3000)}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the gateway was not ready within ${readyTimeoutMs} ms:\n${output.slice(-3000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const exitedEarly = exited.then((exit) => {
+    throw new Error(`the gateway exited with ${exit.code ?? exit.signal} before it was ready:\n${output.slice(-3000)}`);
+  });
+  // Handled here so that an exit after the ready line (the caller's business) is no unhandled rejection.
+  exitedEarly.catch(() => undefined);
+  const ready = pollUntil('the ready line', () => /ready on (http:\/\/\S+)/.exec(output)?.[1], readyTimeoutMs).catch(() => {
+    child.kill('SIGKILL');
+    throw new Error(`the gateway was not ready within ${readyTimeoutMs} ms:\n${output.slice(-3000)}`);
+  });
+  const url = await Promise.race([ready, exitedEarly]);
 
   const vmsingle = () => {
     const line = output.split('\n').find((l) => l.includes('"msg":"vmsingle is healthy"'));

@@ -2,13 +2,11 @@
  * Starts a real gateway in-process for tests: bundled vmsingle in a temporary data directory, a
  * random port, a known token, a 1 s scrape interval and silent logs (or captured ones).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config.ts';
 import { startGateway, type RunningGateway, type ServerOptions } from '../../src/gateway.ts';
-import { createLogger } from '../../src/logger.ts';
+import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
+import { captureLogger } from './log-recorder.ts';
+import { makeTempDir, removeTempDir } from './temp-dir.ts';
 
 /** The token every test gateway accepts. */
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
@@ -19,7 +17,7 @@ export interface TestGateway {
   token: string;
   gateway: RunningGateway;
   dataDir: string;
-  /** Log lines written so far (when started with captureLogs). */
+  /** JSON log lines written so far, each ending in a newline (when started with captureLogs). */
   logs: string[];
   close(): Promise<void>;
 }
@@ -35,7 +33,7 @@ export interface TestGatewayOptions {
 
 /** Starts a gateway; close() stops it and removes its data directory (unless one was given). */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'layer-gw-')));
+  const dataDir = options.dataDir ?? (await makeTempDir('layer-gw'));
   const config = loadConfig({
     LAYER_GATEWAY_PORT: '0',
     LAYER_DATA_DIR: dataDir,
@@ -44,14 +42,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     LAYER_LOG_LEVEL: options.captureLogs ? 'debug' : 'silent',
     ...options.env,
   });
-  const logs: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, callback) {
-      logs.push(...String(chunk).split('\n').filter(Boolean));
-      callback();
-    },
-  });
-  const logger = createLogger({ level: config.logLevel, destination });
+  const { logger, lines: logs } = captureLogger(config.logLevel);
   const gateway = await startGateway(config, logger, options.server);
   return {
     url: gateway.url,
@@ -61,23 +52,34 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     logs,
     async close() {
       await gateway.stop();
-      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await removeTempDir(dataDir);
     },
   };
 }
 
-/** Polls `check` until it returns a value other than undefined, or fails after timeoutMs. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/** A test gateway in external mode in front of a fault-injecting fake upstream. */
+export interface GatewayOnFake {
+  fake: FakeUpstream;
+  gw: TestGateway;
+  /** Stops the gateway, then the fake. */
+  close(): Promise<void>;
+}
+
+/** Starts a fake upstream and a test gateway whose LAYER_VM_URL is the fake's URL followed by `path` (default: none). */
+export async function startGatewayOnFake(options: TestGatewayOptions & { path?: string } = {}): Promise<GatewayOnFake> {
+  const fake = await startFakeUpstream();
+  try {
+    const gw = await startTestGateway({ ...options, env: { LAYER_VM_URL: `${fake.url}${options.path ?? ''}`, ...options.env } });
+    return {
+      fake,
+      gw,
+      async close() {
+        await gw.close();
+        await fake.close();
+      },
+    };
+  } catch (error) {
+    await fake.close();
+    throw error;
   }
 }

@@ -14,16 +14,6 @@ export async function rssBytes(pid: number | 'self' = 'self'): Promise<number> {
   return Number(kb) * 1024;
 }
 
-/** Whether a process with this pid exists (and is not a zombie we could still signal). */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The q-quantile (0..1) of `values`, nearest-rank; NaN for none. */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;

@@ -1,78 +1,45 @@
 /**
  * A real VictoriaMetrics single-node started by a test (not the gateway's bundled one): the
- * backend of external mode, which the test can kill and bring back on the same port.
+ * backend of external mode, which the test can kill and bring back on the same port. Started by
+ * the gateway's own launchVmsingle, so tests run vmsingle with the gateway's flags.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import net from 'node:net';
-import type { Exit } from './child-gateway.ts';
+import { findFreePort } from '../../src/backend/free-port.ts';
+import { launchVmsingle, type VmsingleProcess as LaunchedVmsingle } from '../../src/backend/launch.ts';
+import type { ExitInfo } from '../../src/backend/stop-child.ts';
+import { silentSink } from '../../src/util/log-sink.ts';
 
 /** A running vmsingle. */
-export interface VmsingleProcess {
-  child: ChildProcess;
-  pid: number;
-  port: number;
-  url: string;
-  output(): string;
-  exited: Promise<Exit>;
-  /** One SIGINT (a second would kill it uncleanly), then waits; SIGKILL after timeoutMs. */
-  stop(timeoutMs?: number): Promise<Exit>;
+export interface VmsingleProcess extends LaunchedVmsingle {
   /** SIGKILL, then waits. */
-  kill(): Promise<Exit>;
+  kill(): Promise<ExitInfo>;
+  /** Whether the process has exited (and its output is drained). */
+  hasExited(): boolean;
 }
 
-/** A free loopback port (the OS picks it; it may be taken again before it is used). */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Starts victoria-metrics on 127.0.0.1:`port` with `dataDir` and `args`, and waits for /health OK. */
+/** Starts victoria-metrics on 127.0.0.1:`port` (default: a free one) with `dataDir` and extra `args`; resolves once /health answers OK. */
 export async function startVmsingleProcess(options: { dataDir: string; port?: number; args?: string[] }): Promise<VmsingleProcess> {
-  const port = options.port ?? (await freePort());
-  const child = spawn(
-    'victoria-metrics',
-    [`-storageDataPath=${options.dataDir}`, `-httpListenAddr=127.0.0.1:${port}`, '-retentionPeriod=1y', '-loggerLevel=INFO', ...(options.args ?? [])],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output = (output + String(chunk)).slice(-20_000)));
-  child.stderr!.on('data', (chunk) => (output = (output + String(chunk)).slice(-20_000)));
-  const exited = once(child, 'exit').then(([code, signal]) => ({ code, signal }) as Exit);
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (gone) throw new Error(`vmsingle exited while starting:\n${output.slice(-2000)}`);
-    const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`vmsingle did not answer /health within 20 s:\n${output.slice(-2000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const end = async (signal: NodeJS.Signals, timeoutMs: number) => {
-    if (!gone) child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    const exit = await exited;
-    clearTimeout(timer);
-    return exit;
-  };
-  let stopping: Promise<Exit> | undefined;
+  const vm = await launchVmsingle({
+    binary: 'victoria-metrics',
+    storageDataPath: options.dataDir,
+    retentionPeriod: '1y',
+    port: options.port ?? (await findFreePort()),
+    startTimeoutMs: 20_000,
+    stopTimeoutMs: 15_000,
+    logger: silentSink,
+    extraArgs: options.args ?? [],
+  });
+  let exited = false;
+  void vm.closed.then(() => (exited = true));
   return {
-    child,
-    pid: child.pid!,
-    port,
-    url,
-    output: () => output,
-    exited,
-    stop: (timeoutMs = 15_000) => (stopping ??= end('SIGINT', timeoutMs)),
-    kill: () => (stopping ??= end('SIGKILL', 5000)),
+    ...vm,
+    hasExited: () => exited,
+    kill: () => {
+      try {
+        process.kill(vm.pid, 'SIGKILL');
+      } catch {
+        // Already gone: `closed` has settled or is about to.
+      }
+      return vm.closed;
+    },
   };
 }

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { acquireDataDirLock, DataDirLockedError, PID_FILE } from '../../src/lifecycle/data-dir-lock.ts';
+import { tempDirPerTest } from '../helpers/temp-dir.ts';
 
 /** The pid of a process that has exited and been reaped. */
 async function deadPid(): Promise<number> {
@@ -15,29 +15,29 @@ async function deadPid(): Promise<number> {
   return child.pid;
 }
 
+/** Runs `fn` while holding the lock of `dataDir`, released afterwards. */
+async function withLock(dataDir: string, fn: () => Promise<void>): Promise<void> {
+  const lock = await acquireDataDirLock(dataDir);
+  try {
+    await fn();
+  } finally {
+    await lock.release();
+  }
+}
+
 describe('acquireDataDirLock(dataDir)', () => {
-  let root: string;
-  beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'data-dir-lock-'));
-  });
-  afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
-  });
+  const root = tempDirPerTest('data-dir-lock');
 
   it('creates a missing directory and writes our pid', async () => {
-    const dataDir = join(root, 'a', 'b');
-    const lock = await acquireDataDirLock(dataDir);
-    try {
+    const dataDir = join(root(), 'a', 'b');
+    await withLock(dataDir, async () => {
       assert.equal(await readFile(join(dataDir, PID_FILE), 'utf8'), `${process.pid}\n`);
-    } finally {
-      await lock.release();
-    }
+    });
   });
 
   it('fails a second acquire with ERR_DATA_DIR_LOCKED and a message saying what to do', async () => {
-    const dataDir = join(root, 'data');
-    const lock = await acquireDataDirLock(dataDir);
-    try {
+    const dataDir = join(root(), 'data');
+    await withLock(dataDir, async () => {
       await assert.rejects(acquireDataDirLock(dataDir), (err: unknown) => {
         assert.ok(err instanceof DataDirLockedError);
         assert.equal(err.code, 'ERR_DATA_DIR_LOCKED');
@@ -49,23 +49,18 @@ describe('acquireDataDirLock(dataDir)', () => {
         );
         return true;
       });
-    } finally {
-      await lock.release();
-    }
+    });
   });
 
   it('names the directory as it was given, e.g. ./data', async () => {
     const cwd = process.cwd();
-    process.chdir(root);
+    process.chdir(root());
     try {
-      const lock = await acquireDataDirLock('./data');
-      try {
+      await withLock('./data', async () => {
         await assert.rejects(acquireDataDirLock('./data'), {
           message: `data directory ./data is in use by another gateway (pid ${process.pid}); stop it or set LAYER_DATA_DIR to another directory`,
         });
-      } finally {
-        await lock.release();
-      }
+      });
     } finally {
       process.chdir(cwd);
     }
@@ -75,8 +70,8 @@ describe('acquireDataDirLock(dataDir)', () => {
     const other = spawn('sleep', ['30']);
     try {
       await once(other, 'spawn');
-      await writeFile(join(root, PID_FILE), `${other.pid}\n`);
-      await assert.rejects(acquireDataDirLock(root), { code: 'ERR_DATA_DIR_LOCKED', pid: other.pid });
+      await writeFile(join(root(), PID_FILE), `${other.pid}\n`);
+      await assert.rejects(acquireDataDirLock(root()), { code: 'ERR_DATA_DIR_LOCKED', pid: other.pid });
     } finally {
       other.kill();
     }
@@ -84,37 +79,34 @@ describe('acquireDataDirLock(dataDir)', () => {
 
   it('takes over a stale pid file whose process is dead', async () => {
     const pid = await deadPid();
-    await writeFile(join(root, PID_FILE), `${pid}\n`);
-    const lock = await acquireDataDirLock(root);
-    try {
-      assert.equal(await readFile(join(root, PID_FILE), 'utf8'), `${process.pid}\n`);
-    } finally {
-      await lock.release();
-    }
+    await writeFile(join(root(), PID_FILE), `${pid}\n`);
+    await withLock(root(), async () => {
+      assert.equal(await readFile(join(root(), PID_FILE), 'utf8'), `${process.pid}\n`);
+    });
   });
 
   it('takes over a pid file that stays empty or holds garbage', async () => {
     for (const content of ['', 'not a pid\n']) {
-      await writeFile(join(root, PID_FILE), content);
-      const lock = await acquireDataDirLock(root);
-      assert.equal(await readFile(join(root, PID_FILE), 'utf8'), `${process.pid}\n`, `content ${JSON.stringify(content)}`);
+      await writeFile(join(root(), PID_FILE), content);
+      const lock = await acquireDataDirLock(root());
+      assert.equal(await readFile(join(root(), PID_FILE), 'utf8'), `${process.pid}\n`, `content ${JSON.stringify(content)}`);
       await lock.release();
     }
   });
 
   it('release() removes the pid file, is idempotent, and frees the directory', async () => {
-    const lock = await acquireDataDirLock(root);
+    const lock = await acquireDataDirLock(root());
     await lock.release();
-    assert.equal(existsSync(join(root, PID_FILE)), false);
+    assert.equal(existsSync(join(root(), PID_FILE)), false);
     await lock.release();
-    const again = await acquireDataDirLock(root);
+    const again = await acquireDataDirLock(root());
     await again.release();
   });
 
   it('release() leaves a pid file that another gateway took over', async () => {
-    const lock = await acquireDataDirLock(root);
-    await writeFile(join(root, PID_FILE), '1\n');
+    const lock = await acquireDataDirLock(root());
+    await writeFile(join(root(), PID_FILE), '1\n');
     await lock.release();
-    assert.equal(await readFile(join(root, PID_FILE), 'utf8'), '1\n');
+    assert.equal(await readFile(join(root(), PID_FILE), 'utf8'), '1\n');
   });
 });

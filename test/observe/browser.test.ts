@@ -5,14 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { bundleObserve } from '../../scripts/lib/observe/bundle.ts';
-import { eventually, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
 import { bearer, request } from '../helpers/http.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 /** Chromium flags that keep it off the network it would otherwise try at every start. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -53,7 +54,7 @@ describe('the observe tab in Chromium', function () {
   };
   const cardState = (card: string) => page.locator(`#cards [data-card="${card}"] .word`).first().textContent();
   const waitForCard = (card: string, want: RegExp, what: string) =>
-    eventually(async () => (want.test((await cardState(card)) ?? '') ? true : undefined), 15_000, what);
+    pollUntil(what, async () => (want.test((await cardState(card)) ?? '') ? true : undefined), 15_000);
   const screenshot = async (name: string) => {
     const path = join(SCREENSHOTS, name);
     await page.screenshot({ path });
@@ -72,9 +73,9 @@ describe('the observe tab in Chromium', function () {
     const cacheAddr = `127.0.0.1:${(cache.address() as net.AddressInfo).port}`;
     gw = await startTestGateway({ env: { LAYER_CACHE_ADDR: cacheAddr, LAYER_CACHE_NAMESPACES: 'tenant-a,tenant-b' } });
     origin = new URL(gw.url).origin;
-    await eventually(async () => ((await request(`${gw.url}/health`)).status === 200 ? true : undefined), 15_000, 'a healthy gateway');
+    await pollUntil('a healthy gateway', async () => ((await request(`${gw.url}/health`)).status === 200 ? true : undefined), 15_000);
     entries = JSON.parse((await request(`${gw.url}/v2/metrics/catalog`, { headers: bearer(gw.token) })).text).entries;
-    profile = await mkdtemp(join(tmpdir(), 'observe-chromium-'));
+    profile = await makeTempDir('observe-chromium');
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
@@ -91,7 +92,7 @@ describe('the observe tab in Chromium', function () {
 
   after(async () => {
     await context?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
+    if (profile) await removeTempDir(profile);
     if (!gatewayStopped) await gw?.close();
     for (const socket of cacheSockets) socket.destroy();
     cache?.close();
@@ -181,7 +182,7 @@ describe('the observe tab in Chromium', function () {
     const article = page.locator(`article[data-name="${http.name}"]`);
     // The page says "no data" until the metric's series are searchable (VictoriaMetrics makes a new
     // series searchable some seconds after the first scrape), so compare once they are.
-    await eventually(async () => ((await query('/v2/metrics/api/v1/query', { query: 'count(layer_http_requests_total)' })).length > 0 ? true : undefined), 30_000, 'layer_http_requests_total to be searchable');
+    await pollUntil('layer_http_requests_total to be searchable', async () => ((await query('/v2/metrics/api/v1/query', { query: 'count(layer_http_requests_total)' })).length > 0 ? true : undefined), 30_000);
     const check = page.waitForResponse((res) => res.url().includes('/v2/metrics/api/v1/query?') && new URL(res.url()).searchParams.get('query') === http.alert!.condition);
     await article.getByRole('button', { name: 'Check again' }).click();
     const firing = (await (await check).json()).data.result as unknown[];
@@ -197,12 +198,12 @@ describe('the observe tab in Chromium', function () {
     const entry = entries.find((e) => e.name === 'layer_http_requests_total')!;
     // The gateway scrapes itself every second, but VictoriaMetrics leaves the newest 30 s out of
     // range queries (-search.latencyOffset): wait until the plotted window has data.
-    await eventually(async () => {
+    await pollUntil('the range passthrough to return the first scrapes', async () => {
       const end = Math.floor(Date.now() / 1000);
       const result = await query('/v2/metrics/api/v1/query_range', { query: entry.example_promql, start: String(end - 900), end: String(end), step: '4' });
       // A few points, so the page's own window (a second or two later) cannot miss them all.
       return result.some((series) => (series.values?.length ?? 0) >= 3) ? true : undefined;
-    }, 45_000, 'the range passthrough to return the first scrapes');
+    }, 45_000);
     const article = page.locator(`article[data-name="${entry.name}"]`);
     await page.selectOption('#window', '900');
     const answer = page.waitForResponse((res) => res.url().includes('/v2/metrics/api/v1/query_range'));

@@ -3,12 +3,12 @@
  * cached for good, both with ETags and the page's Content-Security-Policy; errors in JSON.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { bundleObserve, OBSERVE_OUT_DIR, SCRIPT_BUDGET_GZIP_BYTES } from '../../scripts/lib/observe/bundle.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { request } from '../helpers/http.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 import { createObserveHandlers, OBSERVE_BUILD_DIR, OBSERVE_CSP } from '../../src/handlers/observe.ts';
 
 describe('GET /observe and /observe/assets/{file}', function () {
@@ -74,17 +74,17 @@ describe('GET /observe and /observe/assets/{file}', function () {
   });
 
   it('refuses a build whose script is over the gzipped budget, and writes nothing', async () => {
-    const out = join(await mkdtemp(join(tmpdir(), 'observe-budget-')), 'observe');
+    const out = join(await makeTempDir('observe-budget'), 'observe');
     try {
       await assert.rejects(bundleObserve(out, 10_000), /observe-[A-Z0-9]+\.js is \d+ bytes gzipped, over the budget of 10000/);
       await assert.rejects(readFile(join(out, 'index.html')), { code: 'ENOENT' });
     } finally {
-      await rm(join(out, '..'), { recursive: true, force: true });
+      await removeTempDir(join(out, '..'));
     }
   });
 
   it('answers 503 in JSON saying how to build when the tab is not built', async () => {
-    const empty = await mkdtemp(join(tmpdir(), 'observe-unbuilt-'));
+    const empty = await makeTempDir('observe-unbuilt');
     try {
       const { getObservePage } = createObserveHandlers(empty);
       const ctx = { set() {}, get: () => '', status: 200, body: undefined } as unknown as Parameters<typeof getObservePage>[0];
@@ -93,7 +93,7 @@ describe('GET /observe and /observe/assets/{file}', function () {
         (error: Error & { status?: number }) => error.status === 503 && /npm run build/.test(error.message),
       );
     } finally {
-      await rm(empty, { recursive: true, force: true });
+      await removeTempDir(empty);
     }
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createQuarantine, fingerprintOf } from '../../src/proxy/quarantine.ts';
-import { recordingLogger } from '../backend/helpers.ts';
+import { recordingLogger } from '../helpers/log-recorder.ts';
 
 describe('createQuarantine(options)', () => {
   function make(extra: { maxEntries?: number } = {}) {

@@ -8,8 +8,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type * as ClientModule from '../../packages/client/src/index.ts';
-import { eventually, startTestGateway } from '../helpers/gateway.ts';
+import { startTestGateway } from '../helpers/gateway.ts';
 import { CLIENT_DIR, importBuiltClient, ROOT } from './helpers/built-client.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
 
 const run = promisify(execFile);
 
@@ -114,14 +115,10 @@ describe('@layer/metrics-client (built) against a live gateway and vmsingle', fu
       // VictoriaMetrics hides samples younger than -search.latencyOffset (30s) from queries at
       // "now"; evaluating a minute ahead lets the 5m lookback reach the freshest scrape at once.
       const expr = 'count({__name__=~"layer_.+|process_.+"})';
-      const count = await eventually(
-        async () => {
-          const r = await client.query(expr, { time: Date.now() / 1000 + 60 });
-          return r.data.resultType === 'vector' && r.data.result.length > 0 ? Number(r.data.result[0]!.value[1]) : undefined;
-        },
-        60_000,
-        'the first scrape of the gateway in vmsingle',
-      );
+      const count = await pollUntil('the first scrape of the gateway in vmsingle', async () => {
+        const r = await client.query(expr, { time: Date.now() / 1000 + 60 });
+        return r.data.resultType === 'vector' && r.data.result.length > 0 ? Number(r.data.result[0]!.value[1]) : undefined;
+      }, 60_000);
       assert.ok(count > 0, `got ${count} series; want some`);
     });
 
@@ -147,14 +144,10 @@ describe('@layer/metrics-client (built) against a live gateway and vmsingle', fu
 
     it('returns the scraped series over a range', async () => {
       const now = Date.now() / 1000;
-      const r = await eventually(
-        async () => {
-          const got = await client.queryRange('count({__name__=~"layer_.+|process_.+"})', { start: now - 300, end: now + 60, step: 15 });
-          return got.data.resultType === 'matrix' && got.data.result.length > 0 ? got : undefined;
-        },
-        60_000,
-        'a range of the gateway’s own series',
-      );
+      const r = await pollUntil('a range of the gateway’s own series', async () => {
+        const got = await client.queryRange('count({__name__=~"layer_.+|process_.+"})', { start: now - 300, end: now + 60, step: 15 });
+        return got.data.resultType === 'matrix' && got.data.result.length > 0 ? got : undefined;
+      }, 60_000);
       assert.ok(r.data.resultType === 'matrix');
       assert.ok((r.data.result[0]?.values.length ?? 0) > 0);
     });

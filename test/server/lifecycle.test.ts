@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { eventually, TEST_TOKEN } from '../helpers/gateway.ts';
+import { TEST_TOKEN } from '../helpers/gateway.ts';
 import { request } from '../helpers/http.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
+import { isAlive } from '../helpers/process-alive.ts';
+import { tempDirPerTest } from '../helpers/temp-dir.ts';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
@@ -22,27 +23,12 @@ function startMain(env: Record<string, string>): Proc {
   return { child, output: () => output };
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 describe('the gateway process (npm start)', function () {
   this.timeout(60_000);
-  let dataDir: string;
-  beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'layer-main-'));
-  });
-  afterEach(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const dataDir = tempDirPerTest('layer-main');
 
   it('stops invalid configuration with exit 2, naming the variable, the value and what is allowed', async () => {
-    const proc = startMain({ LAYER_GATEWAY_PORT: '80a', LAYER_METRICS_AUTH: 'maybe', LAYER_DATA_DIR: dataDir });
+    const proc = startMain({ LAYER_GATEWAY_PORT: '80a', LAYER_METRICS_AUTH: 'maybe', LAYER_DATA_DIR: dataDir() });
     const [code] = await once(proc.child, 'exit');
     assert.equal(code, 2);
     assert.match(proc.output(), /LAYER_GATEWAY_PORT="80a"/);
@@ -50,16 +36,16 @@ describe('the gateway process (npm start)', function () {
   });
 
   it('starts, refuses a second gateway on the same data directory at once, and stops cleanly on SIGTERM', async () => {
-    const first = startMain({ LAYER_GATEWAY_PORT: '0', LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN });
+    const first = startMain({ LAYER_GATEWAY_PORT: '0', LAYER_DATA_DIR: dataDir(), LAYER_API_TOKENS: TEST_TOKEN });
     try {
-      const url = await eventually(async () => /ready on (http:\/\/\S+)/.exec(first.output())?.[1], 30_000, 'ready line');
+      const url = await pollUntil('ready line', async () => /ready on (http:\/\/\S+)/.exec(first.output())?.[1], 30_000);
       const health = await request(`${url}/health`);
       assert.equal(health.status, 200, health.text);
       const vmPid = Number(/"pid":(\d+),"binary":"victoria-metrics"/.exec(first.output())?.[1]);
       assert.ok(isAlive(vmPid), 'vmsingle runs');
 
       const started = Date.now();
-      const second = startMain({ LAYER_GATEWAY_PORT: '0', LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN });
+      const second = startMain({ LAYER_GATEWAY_PORT: '0', LAYER_DATA_DIR: dataDir(), LAYER_API_TOKENS: TEST_TOKEN });
       const [code] = await once(second.child, 'exit');
       assert.equal(code, 1);
       assert.match(second.output(), /in use by another gateway/);
@@ -68,7 +54,7 @@ describe('the gateway process (npm start)', function () {
       first.child.kill('SIGTERM');
       const [exit] = await once(first.child, 'exit');
       assert.equal(exit, 0, first.output().slice(-2000));
-      await eventually(async () => (isAlive(vmPid) ? undefined : true), 10_000, 'vmsingle gone');
+      await pollUntil('vmsingle gone', async () => (isAlive(vmPid) ? undefined : true), 10_000);
       assert.match(first.output(), /stopped/);
     } finally {
       first.child.kill('SIGKILL');

@@ -4,8 +4,9 @@ import { promisify } from 'node:util';
 import { metricFamilies } from '../../src/generated/metrics.ts';
 import { catalogDocument } from '../../src/generated/catalog.ts';
 import { responseProblems } from '../helpers/openapi.ts';
-import { startTestGateway, eventually, type TestGateway } from '../helpers/gateway.ts';
+import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
 
 const run = promisify(execFile);
 
@@ -71,11 +72,11 @@ describe('gateway routes (bundled vmsingle)', function () {
     });
 
     it('is queryable by PromQL through the passthrough: vmsingle scrapes the gateway itself', async () => {
-      const series = await eventually(async () => {
+      const series = await pollUntil('the gateway\'s own metrics in vmsingle', async () => {
         const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=${encodeURIComponent('layer_catalog_info')}`, { headers: bearer(gw.token) });
         const body = JSON.parse(res.text);
         return body.data.result.length > 0 ? body.data.result : undefined;
-      }, 30_000, 'the gateway\'s own metrics in vmsingle');
+      }, 30_000);
       assert.equal(series[0].metric.version, JSON.parse(catalogDocument.body).version);
       assert.equal(series[0].metric.job, 'layer-gateway');
     });

@@ -1,24 +1,23 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
-import { eventually, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { startGatewayOnFake, startTestGateway, type GatewayOnFake, type TestGateway } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
 import { responseProblems } from '../helpers/openapi.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
 
 describe('PromQL passthrough against a fault-injecting backend', function () {
   this.timeout(30_000);
   let fake: FakeUpstream;
   let gw: TestGateway;
+  let stand: GatewayOnFake | undefined;
   const prefix = '/select/0/prometheus';
 
   before(async () => {
-    fake = await startFakeUpstream();
-    gw = await startTestGateway({ env: { LAYER_VM_URL: `${fake.url}${prefix}`, LAYER_VM_TIMEOUT_MS: '500', LAYER_PROXY_MAX_CONCURRENT: '2', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '2' } });
+    stand = await startGatewayOnFake({ path: prefix, env: { LAYER_VM_TIMEOUT_MS: '500', LAYER_PROXY_MAX_CONCURRENT: '2', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '2' } });
+    ({ fake, gw } = stand);
   });
-  after(async () => {
-    await gw?.close();
-    await fake?.close();
-  });
+  after(() => stand?.close());
   beforeEach(() => {
     fake.received.length = 0;
     fake.handle = (_req, res) => {
@@ -104,10 +103,10 @@ describe('PromQL passthrough against a fault-injecting backend', function () {
       setTimeout(() => res.socket?.destroy(), 50);
     };
     await assert.rejects(request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(gw.token) }));
-    await eventually(async () => {
+    await pollUntil('reset counted', async () => {
       const metrics = await request(`${gw.url}/metrics`);
       return /layer_upstream_errors_total\{endpoint="query",reason="reset"\} [1-9]/.test(metrics.text) ? true : undefined;
-    }, 5000, 'reset counted');
+    }, 5000);
   });
 
   // Bodies up to SMALL_BODY_BYTES are read whole before anything is sent, so a failure there can
@@ -165,20 +164,20 @@ describe('PromQL passthrough against a fault-injecting backend', function () {
     const req = http.request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(gw.token), agent: false });
     req.on('error', () => {});
     req.end();
-    await eventually(async () => (fake.received.length > 0 ? true : undefined), 5000, 'request at backend');
+    await pollUntil('request at backend', async () => (fake.received.length > 0 ? true : undefined), 5000);
     req.destroy();
     await fake.received[0]!.closed;
-    await eventually(async () => {
+    await pollUntil('in-flight back to 0', async () => {
       const metrics = await request(`${gw.url}/metrics`);
       return /layer_upstream_in_flight_requests 0\n/.test(metrics.text) ? true : undefined;
-    }, 5000, 'in-flight back to 0');
+    }, 5000);
   });
 
   it('answers 429 with Retry-After over LAYER_PROXY_MAX_CONCURRENT', async () => {
     const held: http.ServerResponse[] = [];
     fake.handle = (_req, res) => held.push(res);
     const pending = [1, 2].map(() => request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(gw.token) }));
-    await eventually(async () => (held.length === 2 ? true : undefined), 5000, 'two held');
+    await pollUntil('two held', async () => (held.length === 2 ? true : undefined), 5000);
     const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(gw.token) });
     assert.equal(res.status, 429);
     assert.equal(res.headers['retry-after'], '1');
@@ -205,10 +204,10 @@ describe('PromQL passthrough with the backend down', function () {
       assert.equal(body.errorType, 'unavailable');
       assert.ok(!res.text.includes(new URL(deadUrl).port), 'the backend port leaked');
       assert.deepEqual(responseProblems('queryInstant', 502, res.headers['content-type'] ?? null, res.text), []);
-      const health = await eventually(async () => {
+      const health = await pollUntil('health 503', async () => {
         const h = await request(`${gw.url}/health`);
         return h.status === 503 ? JSON.parse(h.text) : undefined;
-      }, 5000, 'health 503');
+      }, 5000);
       assert.equal(health.backend.state, 'down');
       assert.equal(health.status, 'degraded');
     } finally {

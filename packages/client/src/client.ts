@@ -8,7 +8,7 @@ import { argumentError, errorFromResponse } from './errors.js';
 import type { paths } from './generated/api.js';
 import { isCatalog, isCatalogEntry, isHealth, isQueryResult } from './guards.js';
 import { encodeForm, formatDuration, formatLimit, formatTime, type Converted, type DurationInput, type TimeInput } from './params.js';
-import { receive } from './response.js';
+import { receive, type FetchResult } from './response.js';
 import type { Catalog, CatalogEntry, HealthResult, QueryResult } from './types.js';
 
 /** How to reach the gateway. */
@@ -94,6 +94,13 @@ function convertAll(operation: string, fields: Record<string, Converted | undefi
   return out;
 }
 
+/** The QueryResult a pending query request answered, or the MetricsClientError it amounts to. */
+async function queryResult(operation: string, pending: Promise<FetchResult>): Promise<QueryResult> {
+  const { response, body } = await receive(operation, pending);
+  if (response.ok && isQueryResult(body)) return body;
+  throw errorFromResponse(operation, response, body);
+}
+
 /** Builds a client of the gateway at `baseUrl`; throws a TypeError for an unusable baseUrl or token. */
 export function createMetricsClient(options: MetricsClientOptions): MetricsClient {
   const { baseUrl, token } = checkOptions(options);
@@ -116,12 +123,10 @@ export function createMetricsClient(options: MetricsClientOptions): MetricsClien
       timeout: opts.timeout === undefined ? undefined : formatDuration('timeout', opts.timeout),
       limit: opts.limit === undefined ? undefined : formatLimit('limit', opts.limit),
     });
-    const { response, body } = await receive(
+    return queryResult(
       operation,
       api.POST('/v2/metrics/api/v1/query', { body: { query: expr, ...fields }, bodySerializer: encodeForm, headers: FORM, parseAs: 'text' }),
     );
-    if (response.ok && isQueryResult(body)) return body;
-    throw errorFromResponse(operation, response, body);
   }
 
   async function queryRange(expr: string, opts: RangeQueryOptions): Promise<QueryResult> {
@@ -133,12 +138,10 @@ export function createMetricsClient(options: MetricsClientOptions): MetricsClien
       timeout: opts.timeout === undefined ? undefined : formatDuration('timeout', opts.timeout),
       limit: opts.limit === undefined ? undefined : formatLimit('limit', opts.limit),
     });
-    const { response, body } = await receive(
+    return queryResult(
       operation,
       api.POST('/v2/metrics/api/v1/query_range', { body: { query: expr, ...fields }, bodySerializer: encodeForm, headers: FORM, parseAs: 'text' }),
     );
-    if (response.ok && isQueryResult(body)) return body;
-    throw errorFromResponse(operation, response, body);
   }
 
   async function catalog(): Promise<Catalog> {

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import type { Io } from '../cli.ts';
+import { formatProblem, formatReadError } from './format.ts';
 import { lintCatalog } from './lint.ts';
 import { loadCatalogText } from './load.ts';
 import type { Catalog, Problem } from './model.ts';
@@ -23,6 +25,22 @@ export function checkCatalogText(text: string, file: string): CheckResult {
 /** Reads and checks a catalog file; rejects only when the file cannot be read (for example ENOENT). */
 export async function checkCatalogFile(file: string): Promise<CheckResult> {
   return checkCatalogText(await readFile(file, 'utf8'), file);
+}
+
+/**
+ * A CLI's check of a catalog file: writes each problem to stderr, one line each, and returns the
+ * result; undefined after writing why the file cannot be read (the CLI exits 2).
+ */
+export async function checkCatalogForCli(name: string, file: string, io: Io): Promise<CheckResult | undefined> {
+  let result;
+  try {
+    result = await checkCatalogFile(file);
+  } catch (error) {
+    io.stderr(`${name}: ${formatReadError(file, error)}\n`);
+    return undefined;
+  }
+  if (result.problems.length > 0) io.stderr(result.problems.map((problem) => `${formatProblem(problem)}\n`).join(''));
+  return result;
 }
 
 /** Orders problems as a reader walks the file: by line, then rule id (stable otherwise). */

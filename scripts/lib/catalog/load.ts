@@ -1,10 +1,10 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { locateOffset, type NodePath } from '../yaml-lines.ts';
 import type { Catalog, Problem } from './model.ts';
 import { catalogSchema } from './schema.ts';
 
-/** A path from the document root to a node: map keys and sequence indexes. */
-export type NodePath = readonly (string | number)[];
+export type { NodePath } from '../yaml-lines.ts';
 
 /**
  * Returns the 1-based source line of the node at a path. Inside a map that is the line of the key
@@ -86,29 +86,10 @@ function firstAliasOffset(doc: Document): number {
   return unresolved ?? first ?? 0;
 }
 
-/** Builds the LineOf for one parsed document. */
+/** Builds the LineOf for one parsed document: a path it lacks entirely points at the document's first line. */
 function lineLocator(doc: Document, counter: LineCounter): LineOf {
-  const lineAt = (offset: number): number => counter.linePos(offset).line;
-  return (path) => {
-    let node: unknown = doc.contents;
-    let line = isMap(node) || isSeq(node) || isScalar(node) ? lineAt(node.range?.[0] ?? 0) : 1;
-    for (const segment of path) {
-      if (isAlias(node)) node = node.resolve(doc);
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-        if (!pair) break;
-        if (isScalar(pair.key) && pair.key.range) line = lineAt(pair.key.range[0]);
-        node = pair.value;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        const item: unknown = node.items[segment];
-        if (isMap(item) || isSeq(item) || isScalar(item) || isAlias(item)) {
-          if (item.range) line = lineAt(item.range[0]);
-        } else break;
-        node = item;
-      } else break;
-    }
-    return line;
-  };
+  const rootOffset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+  return (path) => counter.linePos(locateOffset(doc, path) ?? rootOffset).line;
 }
 
 /** The name of entry `index` for problem reports; `entries[3]` when it has no usable name. */

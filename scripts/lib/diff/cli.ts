@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Io } from '../cli.ts';
 import { parseDiffArgs, USAGE } from './args.ts';
 import type { ContractFile } from './change.ts';
 import { diffContracts } from './diff-contracts.ts';
@@ -11,10 +12,9 @@ import { renderReport } from './render.ts';
 import { buildReport } from './report.ts';
 
 /** Where the CLI runs and writes; tests pass their own. */
-export interface CliIo {
+export interface CliIo extends Io {
+  /** The directory the repository is found from. */
   cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
 }
 
 const FILES: readonly ContractFile[] = ['openapi.yaml', 'catalog.yaml'];
@@ -55,7 +55,7 @@ function run(argv: readonly string[], io: CliIo): number {
  * Returns the exit code: 0 the gate passes, 1 it fails, 2 the diff could not be made (never 1, so
  * CI can tell a broken run from a breaking change).
  */
-export function runCli(argv: readonly string[], io: CliIo): number {
+export function runDiff(argv: readonly string[], io: CliIo): number {
   try {
     return run(argv, io);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { CatalogDiffError } from './errors.ts';
-import { locateLine, type PositionedFile } from './locate.ts';
+import { locateLine, type PositionedFile } from '../yaml-lines.ts';
 import { isRecord } from './refs.ts';
 
 /** A contract file parsed: plain data for the diff, the document with positions for line numbers. */

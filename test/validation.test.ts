@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createRequestValidator, headersCannotFail, type RequestValidator } from '../../src/validation.ts';
+import { createRequestValidator, headersCannotFail, type RequestValidator } from '../src/validation.ts';
 
 describe('createRequestValidator()', function () {
   this.timeout(30_000);
