@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { createApp } from './app.ts';
 import { createTokenStore, type TokenStore } from './auth/token-store.ts';
+import { loadBackendCredentials } from './backend/credentials.ts';
 import { startExternalProbe } from './backend/external-probe.ts';
 import { createVmsingle, type Vmsingle } from './backend/vmsingle.ts';
 import { createCacheMonitor } from './cache/monitor.ts';
@@ -44,6 +45,8 @@ export interface RunningGateway {
   readonly vmsingle?: Vmsingle;
   /** Re-reads LAYER_API_TOKENS_FILE (SIGHUP). */
   reloadTokens(): Promise<void>;
+  /** Re-reads everything SIGHUP re-reads: the token file, the backend credentials file, the TLS pair. */
+  reload(): Promise<void>;
   /** Stops accepting, lets in-flight requests finish within the deadline, stops vmsingle once. */
   stop(): Promise<void>;
 }
@@ -137,7 +140,10 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       if (!vmsingle || vmsingle.state !== 'up') throw new Error('bundled vmsingle is not up');
       return vmsingle.url;
     };
-    const upstream = createUpstream({ baseUrl: backendUrl, timeoutMs: config.vmTimeoutMs });
+    // The backend's own credentials: read from LAYER_VM_*_FILE, or generated for the bundled vmsingle.
+    const credentials = await loadBackendCredentials(config, logger);
+    const authorization = () => (config.vmUrl ? credentials.header() : vmsingle?.authorization);
+    const upstream = createUpstream({ baseUrl: backendUrl, timeoutMs: config.vmTimeoutMs, authorization });
     cleanups.push(() => upstream.close());
     const redact = () => {
       try {
@@ -205,7 +211,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     };
 
     if (config.vmUrl) {
-      const probe = startExternalProbe(config.vmUrl, 5000, setBackend);
+      const probe = startExternalProbe({ vmUrl: config.vmUrl, intervalMs: 5000, authorization, onState: setBackend });
       cleanups.push(() => probe.stop());
     } else {
       await writeScrapeToken();
@@ -213,6 +219,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       vmsingle = createVmsingle({
         binary: config.vmBinary,
         dataDir: config.dataDir,
+        retentionPeriod: config.vmRetention,
         scrape: { targetHost: scrapeHost, targetPort: port, path: '/metrics', interval: config.scrapeInterval, ...(scrapeTokenFile ? { bearerTokenFile: scrapeTokenFile } : {}) },
         logger,
         onState: setBackend,
@@ -224,6 +231,13 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       logger.info({ url, mode }, 'gateway ready: metrics backend is up');
     }
 
+    const reloadTokens = async () => {
+      const result = await tokens.reload();
+      if (!result.ok) return; // the store logged why, and the previous tokens stay in force
+      logger.info({ count: result.count }, 'API tokens reloaded');
+      await writeScrapeToken();
+    };
+
     let stopping: Promise<void> | undefined;
     return {
       url,
@@ -233,11 +247,10 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       registry,
       tokens,
       ...(vmsingle ? { vmsingle } : {}),
-      async reloadTokens() {
-        const result = await tokens.reload();
-        if (!result.ok) return; // the store logged why, and the previous tokens stay in force
-        logger.info({ count: result.count }, 'API tokens reloaded');
-        await writeScrapeToken();
+      reloadTokens,
+      async reload() {
+        await reloadTokens();
+        await credentials.reload();
       },
       stop() {
         // The server first: cleanups run in reverse order of start, which would stop vmsingle

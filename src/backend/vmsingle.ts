@@ -12,6 +12,7 @@ import { probeHealth } from './health.ts';
 import { launchVmsingle, type VmsingleProcess } from './launch.ts';
 import type { LogSink as Logger } from '../util/log-sink.ts';
 import { renderScrapeConfig, type ScrapeTarget } from './scrape-config.ts';
+import { generateVmsingleAuth, type VmsingleAuth } from './vmsingle-auth.ts';
 
 /** What the supervisor reports: starting (first start only), up (healthy) or down. */
 export type VmsingleState = 'starting' | 'up' | 'down';
@@ -41,6 +42,8 @@ export interface VmsingleOptions {
   onRestart?(): void;
   /** Picks the listen port; injected by tests to force a taken port. (default: findFreePort) */
   pickPort?: () => Promise<number>;
+  /** Its credentials. (default: generateVmsingleAuth(), new random ones) */
+  auth?: VmsingleAuth;
 }
 
 /** A supervised vmsingle. */
@@ -49,6 +52,8 @@ export interface Vmsingle {
   readonly url: string;
   /** The current state. */
   readonly state: VmsingleState;
+  /** The Authorization value every request to it needs (HTTP Basic; /health excepted). */
+  readonly authorization: string;
   /** The current process id, undefined while none runs. */
   readonly pid: number | undefined;
   /** Resolves once /health answers OK; rejects with a VmsingleError. Calling it again returns the same promise. */
@@ -73,6 +78,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
     healthIntervalMs = 2000,
     stopTimeoutMs = 15_000,
     pickPort = findFreePort,
+    auth = generateVmsingleAuth(),
   } = options;
   const storageDataPath = join(dataDir, 'vmsingle');
   const scrapeConfigPath = scrape === undefined ? undefined : join(dataDir, SCRAPE_CONFIG_FILE);
@@ -109,6 +115,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
         const proc = await launchVmsingle({
           binary, storageDataPath, retentionPeriod, scrapeConfigPath, enableTCP6, port: tryPort,
           startTimeoutMs, stopTimeoutMs, logger, signal: abort.signal,
+          flagEnv: auth.env, authorization: auth.authorization,
         });
         port = tryPort;
         return proc;
@@ -176,7 +183,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
   function scheduleHealth(proc: VmsingleProcess): void {
     healthTimer = setTimeout(async () => {
       if (proc !== current || abort.signal.aborted) return;
-      const healthy = await probeHealth(proc.url, healthTimeoutMs);
+      const healthy = await probeHealth(proc.url, healthTimeoutMs, { authorization: auth.authorization });
       if (proc !== current || abort.signal.aborted) return;
       if (healthy !== (state === 'up')) {
         if (healthy) logger.info({ pid: proc.pid }, 'vmsingle answers /health again');
@@ -216,6 +223,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
     get state() {
       return state;
     },
+    authorization: auth.authorization,
     get pid() {
       return current?.pid;
     },

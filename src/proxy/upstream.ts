@@ -54,6 +54,11 @@ export interface UpstreamOptions {
   timeoutMs: number;
   /** Bodies with a Content-Length up to this are read whole before the response resolves. (default: WHOLE_BODY_BYTES) */
   wholeBodyBytes?: number;
+  /**
+   * The backend's own credentials, an Authorization header value read per request (a reload may
+   * change it); the client's Authorization never goes to the backend. (default: none sent)
+   */
+  authorization?: () => string | undefined;
 }
 
 /** Default of UpstreamOptions.wholeBodyBytes: a small query's answer, held at most once per request in flight. */
@@ -151,6 +156,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         return { response, abort() {} };
       }
       const headers: Record<string, string> = { ...request.headers, 'user-agent': 'layer-metrics-gateway' };
+      const authorization = options.authorization?.();
+      if (authorization !== undefined) headers.authorization = authorization;
       // The path is fixed by the endpoint, never built from the client's path; the query string
       // goes out as the client's raw bytes.
       const dispatchOptions: Dispatcher.DispatchOptions = {

@@ -12,9 +12,18 @@ import { findFreePort } from '../../src/backend/free-port.ts';
 import { probeHealth } from '../../src/backend/health.ts';
 import { createVmsingle, type Vmsingle, type VmsingleOptions, type VmsingleState } from '../../src/backend/vmsingle.ts';
 import { isAlive, recordingLogger, tempDir, waitFor } from './helpers.ts';
+import { generateVmsingleAuth, type VmsingleAuth } from '../../src/backend/vmsingle-auth.ts';
+import { vmsingleSecrets } from '../helpers/vmsingle-secrets.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FAKE = join(here, 'fixtures', 'fake-vmsingle.mjs');
+
+/** Generated credentials plus the FAKE_* settings of process.env: the child sees no other variable of ours. */
+function fakeAuth(): VmsingleAuth {
+  const auth = generateVmsingleAuth();
+  const fake = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('FAKE_'))) as Record<string, string>;
+  return { authorization: auth.authorization, env: { ...auth.env, ...fake } };
+}
 
 describe('createVmsingle(options)', function () {
   this.timeout(30_000);
@@ -222,7 +231,7 @@ describe('createVmsingle(options)', function () {
       process.env.FAKE_MODE = 'never-healthy';
       process.env.FAKE_PIDFILE = pidFile;
       try {
-        const vm = make({ binary: FAKE, startTimeoutMs: 500 });
+        const vm = make({ binary: FAKE, auth: fakeAuth(), startTimeoutMs: 500 });
         await assert.rejects(vm.start(), (err: unknown) => {
           assert.ok(err instanceof VmsingleError);
           assert.equal(err.code, 'ERR_VM_START_TIMEOUT');
@@ -241,7 +250,7 @@ describe('createVmsingle(options)', function () {
       process.env.FAKE_MODE = 'ignores-sigint';
       process.env.FAKE_SIGNALS = signals;
       try {
-        const vm = make({ binary: FAKE, stopTimeoutMs: 400 });
+        const vm = make({ binary: FAKE, auth: fakeAuth(), stopTimeoutMs: 400 });
         await vm.start();
         const pid = vm.pid as number;
         const began = Date.now();
@@ -262,7 +271,7 @@ describe('createVmsingle(options)', function () {
       process.env.FAKE_MODE = 'never-healthy';
       process.env.FAKE_PIDFILE = pidFile;
       try {
-        const vm = make({ binary: FAKE, startTimeoutMs: 10_000 });
+        const vm = make({ binary: FAKE, auth: fakeAuth(), startTimeoutMs: 10_000 });
         const started = vm.start();
         const pid = await waitFor('the fake to write its pid', async () => Number(await readFile(pidFile, 'utf8')));
         await vm.stop();
@@ -330,9 +339,10 @@ describe('vmsingle scraping the gateway (real vmsingle 1.79)', function () {
           // vmsingle 1.79 makes new series searchable only ~10 s after ingestion; force_flush
           // (which the gateway never exposes) makes them searchable now. nocache=1 skips the 30 s
           // -search.latencyOffset that otherwise hides the newest samples.
-          await fetch(`${vm.url}/internal/force_flush`);
+          const secrets = await vmsingleSecrets(vm.pid!);
+          await fetch(`${vm.url}/internal/force_flush?authKey=${encodeURIComponent(secrets.forceFlushAuthKey)}`);
           const query = encodeURIComponent('layer_test_scraped{job="layer-gateway"}');
-          const res = await fetch(`${vm.url}/api/v1/query?nocache=1&query=${query}`);
+          const res = await fetch(`${vm.url}/api/v1/query?nocache=1&query=${query}`, { headers: secrets.headers });
           const body = (await res.json()) as { data: { result: { value: [number, string] }[] } };
           return body.data.result[0]?.value[1];
         }, 15_000, 200);
