@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
@@ -13,6 +14,8 @@ import { createApp } from './app.ts';
 import { createTokenStore, type TokenStore } from './auth/token-store.ts';
 import { loadBackendCredentials } from './backend/credentials.ts';
 import { startExternalProbe } from './backend/external-probe.ts';
+import type { ScrapeTarget, ScrapeTls } from './backend/scrape-config.ts';
+import { pruneScrapeTls, writeScrapeTls } from './backend/scrape-tls.ts';
 import { createVmsingle, type Vmsingle } from './backend/vmsingle.ts';
 import { createCacheMonitor } from './cache/monitor.ts';
 import { createNamespaceRegistry, followCacheConnection } from './cache/namespaces.ts';
@@ -30,11 +33,12 @@ import { createMetricBatch } from './metrics/batch.ts';
 import { runtimeCollectors } from './metrics/runtime.ts';
 import { createLimiter } from './proxy/limiter.ts';
 import { createUpstream } from './proxy/upstream.ts';
+import { isLoopbackHost, loadTlsPair, reloadTlsPair, tlsServerOptions } from './server/tls.ts';
 import { createRequestValidator } from './validation.ts';
 
 /** A running gateway. */
 export interface RunningGateway {
-  /** http://host:port the gateway listens on. */
+  /** http://host:port the gateway listens on (https:// with LAYER_TLS_CERT_FILE). */
   readonly url: string;
   readonly port: number;
   readonly health: HealthSnapshot;
@@ -79,6 +83,8 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
   try {
     const lock = await acquireDataDirLock(config.dataDir);
     cleanups.push(() => lock.release());
+    const tlsFiles = config.tlsCertFile && config.tlsKeyFile ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile } : undefined;
+    const tlsPair = tlsFiles ? await loadTlsPair(tlsFiles) : undefined;
 
     const tokens = await createTokenStore({ tokens: [...config.apiTokens], ...(config.apiTokensFile ? { file: config.apiTokensFile } : {}), dataDir: config.dataDir, logger });
 
@@ -146,12 +152,16 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     const upstream = createUpstream({ baseUrl: backendUrl, timeoutMs: config.vmTimeoutMs, authorization });
     cleanups.push(() => upstream.close());
     const redact = () => {
+      // The backend may echo the credentials it was sent (vmauth 1.79 quotes an unknown token in its 400).
+      const sent = authorization();
+      const credential = sent?.slice(sent.indexOf(' ') + 1);
+      const secrets = sent === undefined ? [] : [sent, credential!];
       try {
         const url = new URL(backendUrl());
         const prefix = url.pathname.replace(/\/+$/, '');
-        return [url.origin, url.host, url.hostname, ...(url.port ? [`:${url.port}`] : []), ...(prefix ? [prefix] : [])];
+        return [...secrets, url.origin, url.host, url.hostname, ...(url.port ? [`:${url.port}`] : []), ...(prefix ? [prefix] : [])];
       } catch {
-        return [];
+        return secrets;
       }
     };
 
@@ -178,24 +188,27 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     });
 
     const headersTimeoutMs = serverOptions.headersTimeoutMs ?? 10_000;
-    const server = http.createServer(
-      {
-        requestTimeout: 60_000,
-        headersTimeout: headersTimeoutMs,
-        keepAliveTimeout: 5_000,
-        // Node enforces both timeouts only when it sweeps connections, every 30 s by default, so a
-        // client sending its headers a byte at a time held a socket for up to 40 s, not 10.
-        connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
-      },
-      app.callback(),
-    );
+    const httpOptions: http.ServerOptions = {
+      requestTimeout: 60_000,
+      headersTimeout: headersTimeoutMs,
+      keepAliveTimeout: 5_000,
+      // Node enforces both timeouts only when it sweeps connections, every 30 s by default, so a
+      // client sending its headers a byte at a time held a socket for up to 40 s, not 10.
+      connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+    };
+    const server = tlsPair
+      ? https.createServer({ ...httpOptions, ...tlsServerOptions(tlsPair) }, app.callback())
+      : http.createServer(httpOptions, app.callback());
+    if (!tlsPair && !isLoopbackHost(config.host)) {
+      logger.warn({ host: config.host }, 'listening beyond loopback without TLS: API tokens cross the network in clear; set LAYER_TLS_CERT_FILE and LAYER_TLS_KEY_FILE, or terminate TLS in front of the gateway');
+    }
     answerClientErrors(server, { headersTimeoutMs, logger });
     const connections = trackConnections(server);
     server.listen(config.port, config.host);
     await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
     const port = (server.address() as AddressInfo).port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    const url = `http://${host}:${port}`;
+    const url = `${tlsPair ? 'https' : 'http'}://${host}:${port}`;
     logger.info({ url, mode }, 'gateway listening');
     let serverClosed: Promise<void> | undefined;
     const closeServer = () => (serverClosed ??= connections.close(config.shutdownTimeoutMs));
@@ -210,17 +223,35 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       await writeFile(scrapeTokenFile, `${token}\n`, { mode: 0o600 });
     };
 
+    // What the bundled vmsingle scrapes: the gateway itself, over HTTPS when it serves HTTPS.
+    const scrapeHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    let scrapeTls: ScrapeTls | undefined;
+    const scrapeTarget = (): ScrapeTarget => ({
+      targetHost: scrapeHost, targetPort: port, path: '/metrics', interval: config.scrapeInterval,
+      ...(scrapeTokenFile ? { bearerTokenFile: scrapeTokenFile } : {}),
+      ...(scrapeTls ? { tls: scrapeTls } : {}),
+    });
+    const reloadTls = async () => {
+      if (!tlsFiles) return;
+      const pair = await reloadTlsPair(server as https.Server, tlsFiles, logger);
+      if (!pair || !vmsingle) return;
+      scrapeTls = await writeScrapeTls(config.dataDir, pair, scrapeHost);
+      await vmsingle.reloadScrape(scrapeTarget());
+      await pruneScrapeTls(config.dataDir, scrapeTls);
+    };
+
     if (config.vmUrl) {
       const probe = startExternalProbe({ vmUrl: config.vmUrl, intervalMs: 5000, authorization, onState: setBackend });
       cleanups.push(() => probe.stop());
     } else {
       await writeScrapeToken();
-      const scrapeHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+      scrapeTls = tlsPair ? await writeScrapeTls(config.dataDir, tlsPair, scrapeHost) : undefined;
+      await pruneScrapeTls(config.dataDir, scrapeTls);
       vmsingle = createVmsingle({
         binary: config.vmBinary,
         dataDir: config.dataDir,
         retentionPeriod: config.vmRetention,
-        scrape: { targetHost: scrapeHost, targetPort: port, path: '/metrics', interval: config.scrapeInterval, ...(scrapeTokenFile ? { bearerTokenFile: scrapeTokenFile } : {}) },
+        scrape: scrapeTarget(),
         logger,
         onState: setBackend,
         onRestart: () => metrics.layer_vmsingle_restarts_total.inc(),
@@ -251,6 +282,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       async reload() {
         await reloadTokens();
         await credentials.reload();
+        await reloadTls();
       },
       stop() {
         // The server first: cleanups run in reverse order of start, which would stop vmsingle

@@ -60,6 +60,8 @@ export interface Vmsingle {
   start(): Promise<void>;
   /** Stops restarting, sends one SIGINT, resolves after exit; idempotent. */
   stop(): Promise<void>;
+  /** Rewrites the scrape config (a rotated certificate, say) and makes the running process reload it (SIGHUP). */
+  reloadScrape(scrape: ScrapeTarget): Promise<void>;
 }
 
 /** Port attempts per launch: the picked port can be taken before vmsingle binds it. */
@@ -71,7 +73,7 @@ export const SCRAPE_CONFIG_FILE = 'vmsingle-scrape.yml';
 /** Builds the supervisor; nothing runs until start(). */
 export function createVmsingle(options: VmsingleOptions): Vmsingle {
   const {
-    binary, dataDir, scrape, logger,
+    binary, dataDir, logger,
     retentionPeriod = '30d',
     startTimeoutMs = 30_000,
     backoff: backoffBounds = { initialMs: 500, maxMs: 30_000 },
@@ -80,6 +82,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
     pickPort = findFreePort,
     auth = generateVmsingleAuth(),
   } = options;
+  let scrape = options.scrape;
   const storageDataPath = join(dataDir, 'vmsingle');
   const scrapeConfigPath = scrape === undefined ? undefined : join(dataDir, SCRAPE_CONFIG_FILE);
   // Without -enableTCP6, vmsingle 1.79 fails every scrape of [::1]:PORT ("no suitable address").
@@ -230,6 +233,14 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
     start() {
       if (abort.signal.aborted) return Promise.reject(new VmsingleError('ERR_VM_STOPPED', 'vmsingle was stopped; create a new one to start again'));
       return (startPromise ??= track(firstStart()));
+    },
+    async reloadScrape(next) {
+      if (scrapeConfigPath === undefined) throw new TypeError('reloadScrape needs a vmsingle created with scrape');
+      scrape = next;
+      await writeFile(scrapeConfigPath, renderScrapeConfig(next));
+      // vmsingle re-reads -promscrape.config on SIGHUP; a restart reads the file anyway.
+      const pid = current?.pid;
+      if (pid !== undefined && !abort.signal.aborted) process.kill(pid, 'SIGHUP');
     },
     stop() {
       return (stopPromise ??= (async () => {

@@ -62,7 +62,7 @@ export async function startGatewayChild(env: Record<string, string>, options: Ga
   let url: string | undefined;
   let gone: Exit | undefined;
   void exited.then((exit) => (gone = exit));
-  while (!(url = /ready on (http:\/\/\S+)/.exec(output)?.[1])) {
+  while (!(url = /ready on (https?:\/\/\S+)/.exec(output)?.[1])) {
     if (gone) throw new Error(`the gateway exited with ${gone.code ?? gone.signal} before it was ready:\n${output.slice(-3000)}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
