@@ -29,6 +29,21 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
 }
 
+/** Polls `url` until it answers 2xx; throws (and SIGKILLs the child) when it exits first or after 20 s. */
+export async function untilServing(what: { name: string; url: string; child: ChildProcess; gone: () => boolean; output: () => string }): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (what.gone()) throw new Error(`${what.name} exited while starting:\n${what.output().slice(-2000)}`);
+    const ok = await fetch(what.url, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) {
+      what.child.kill('SIGKILL');
+      throw new Error(`${what.name} did not answer ${what.url} within 20 s:\n${what.output().slice(-2000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Starts the server on a free loopback port and resolves once readyPath answers 2xx (20 s at most). */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const port = await freePort();
@@ -41,17 +56,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   let gone = false;
   void exited.then(() => (gone = true));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (gone) throw new Error(`${options.command} exited while starting:\n${output.slice(-2000)}`);
-    const ok = await fetch(`${url}${options.readyPath}`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${options.command} did not answer ${options.readyPath} within 20 s:\n${output.slice(-2000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await untilServing({ name: options.command, url: `${url}${options.readyPath}`, child, gone: () => gone, output: () => output });
   let stopping: Promise<Exit> | undefined;
   return {
     child,

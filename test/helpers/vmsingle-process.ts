@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import net from 'node:net';
 import type { Exit } from './child-gateway.ts';
+import { untilServing } from './server-process.ts';
 
 /** A running vmsingle. */
 export interface VmsingleProcess {
@@ -46,17 +47,7 @@ export async function startVmsingleProcess(options: { dataDir: string; port?: nu
   let gone = false;
   void exited.then(() => (gone = true));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (gone) throw new Error(`vmsingle exited while starting:\n${output.slice(-2000)}`);
-    const ok = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`vmsingle did not answer /health within 20 s:\n${output.slice(-2000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await untilServing({ name: 'vmsingle', url: `${url}/health`, child, gone: () => gone, output: () => output });
   const end = async (signal: NodeJS.Signals, timeoutMs: number) => {
     if (!gone) child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
