@@ -15,11 +15,15 @@ export interface ProbeOptions {
 // A probe answer is small; reading more of a misbehaving backend's body is pointless.
 const MAX_PROBE_BODY = 64 * 1024;
 
+/** The User-Agent of probes, so that a backend's access log tells them from forwarded queries. */
+export const PROBE_USER_AGENT = 'layer-metrics-gateway health probe';
+
 /** GETs `url` and resolves with status and (at most MAX_PROBE_BODY of) the body, or undefined on any failure. */
 function probe(url: string, timeoutMs: number, options: ProbeOptions): Promise<{ status: number; body: string } | undefined> {
   return new Promise((resolve) => {
     const get = url.startsWith('https:') ? https.get : http.get;
-    const headers = options.authorization === undefined ? {} : { authorization: options.authorization };
+    const headers: Record<string, string> = { 'user-agent': PROBE_USER_AGENT };
+    if (options.authorization !== undefined) headers.authorization = options.authorization;
     // agent: false so no keep-alive socket outlives the probe and holds the event loop open.
     const req = get(url, { agent: false, headers, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
       let body = '';
