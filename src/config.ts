@@ -62,6 +62,16 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** The VictoriaMetrics binary to start when vmUrl is unset. (default: victoria-metrics) */
   vmBinary: string;
+  /** -retentionPeriod of the bundled vmsingle, as VictoriaMetrics reads it. (default: 30d) */
+  vmRetention: string;
+  /** Absolute path of the file with the bearer token sent to the external backend. (default: unset) */
+  vmBearerTokenFile?: string;
+  /** Absolute path of the file with `user:password` sent to the external backend. (default: unset) */
+  vmBasicAuthFile?: string;
+  /** Absolute path of the PEM certificate chain served over TLS. (default: unset, plain HTTP) */
+  tlsCertFile?: string;
+  /** Absolute path of the PEM private key of tlsCertFile. (default: unset, plain HTTP) */
+  tlsKeyFile?: string;
 }
 
 // The defaults as an operator would write them; '' means unset. loadConfig parses these with the
@@ -86,6 +96,11 @@ const DEFAULTS = {
   LAYER_LOG_LEVEL: 'info',
   LAYER_SHUTDOWN_TIMEOUT_MS: '10000',
   LAYER_VM_BINARY: 'victoria-metrics',
+  LAYER_VM_RETENTION: '30d',
+  LAYER_VM_BEARER_TOKEN_FILE: '',
+  LAYER_VM_BASIC_AUTH_FILE: '',
+  LAYER_TLS_CERT_FILE: '',
+  LAYER_TLS_KEY_FILE: '',
 } as const;
 
 /** The name of an environment variable the gateway reads. */
@@ -118,6 +133,18 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_LOG_LEVEL: `Log level: ${LOG_LEVELS.join(', ')}.`,
   LAYER_SHUTDOWN_TIMEOUT_MS: 'How long in-flight requests may finish after SIGTERM, in milliseconds.',
   LAYER_VM_BINARY: 'VictoriaMetrics binary started when LAYER_VM_URL is unset.',
+  LAYER_VM_RETENTION:
+    'Retention of the bundled vmsingle (-retentionPeriod): a number of months (31 days each, at most 1200) ' +
+    'or a duration in units y, w, d, h such as 30d, 2w, 1y or 1d12h; at least 1 day.',
+  LAYER_VM_BEARER_TOKEN_FILE:
+    'File with the bearer token sent as Authorization to LAYER_VM_URL (one line), re-read on SIGHUP. ' +
+    'Not with LAYER_VM_BASIC_AUTH_FILE.',
+  LAYER_VM_BASIC_AUTH_FILE:
+    'File with user:password (one line) sent as HTTP Basic auth to LAYER_VM_URL, re-read on SIGHUP. ' +
+    'Not with LAYER_VM_BEARER_TOKEN_FILE.',
+  LAYER_TLS_CERT_FILE:
+    'PEM certificate (chain) to serve HTTPS on the same port (TLS 1.2+), re-read on SIGHUP. Needs LAYER_TLS_KEY_FILE.',
+  LAYER_TLS_KEY_FILE: 'PEM private key of LAYER_TLS_CERT_FILE. Needs LAYER_TLS_CERT_FILE.',
 };
 
 /** One row of the configuration table in the README. */
@@ -199,7 +226,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const dataDir = field('LAYER_DATA_DIR', parsePath);
   const vmUrl = field('LAYER_VM_URL', parseVmUrl);
   const apiTokens = field('LAYER_API_TOKENS', parseTokens);
-  const apiTokensFile = field('LAYER_API_TOKENS_FILE', (raw) => (raw === '' ? undefined : parsePath(raw)));
+  const apiTokensFile = field('LAYER_API_TOKENS_FILE', optionalPath);
   const metricsAuth = field('LAYER_METRICS_AUTH', oneOf(METRICS_AUTH_MODES));
   const scrape = field('LAYER_SCRAPE_INTERVAL', parseScrapeInterval);
   const cacheAddr = field('LAYER_CACHE_ADDR', checkCacheAddr);
@@ -220,6 +247,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const logLevel = field('LAYER_LOG_LEVEL', oneOf(LOG_LEVELS));
   const shutdownTimeoutMs = field('LAYER_SHUTDOWN_TIMEOUT_MS', integer(0, MAX_TIMER_MS));
   const vmBinary = field('LAYER_VM_BINARY', (raw) => raw);
+  const vmRetention = field('LAYER_VM_RETENTION', parseRetention);
+  const vmBearerTokenFile = field('LAYER_VM_BEARER_TOKEN_FILE', optionalPath);
+  const vmBasicAuthFile = field('LAYER_VM_BASIC_AUTH_FILE', optionalPath);
+  const tlsCertFile = field('LAYER_TLS_CERT_FILE', optionalPath);
+  const tlsKeyFile = field('LAYER_TLS_KEY_FILE', optionalPath);
+  // Settings that are only valid together (or never together).
+  const pairProblem = (variable: ConfigVariableName, allowed: string) =>
+    problems.push({ variable, value: env[variable] ?? '', message: `${variable}=${JSON.stringify(env[variable] ?? '')}: ${allowed}` });
+  if (vmBearerTokenFile !== undefined && vmBasicAuthFile !== undefined) {
+    pairProblem('LAYER_VM_BASIC_AUTH_FILE', 'set LAYER_VM_BEARER_TOKEN_FILE or LAYER_VM_BASIC_AUTH_FILE, not both');
+  }
+  const authFile = vmBearerTokenFile !== undefined ? 'LAYER_VM_BEARER_TOKEN_FILE' : vmBasicAuthFile !== undefined ? 'LAYER_VM_BASIC_AUTH_FILE' : undefined;
+  if (vmUrl === undefined && authFile !== undefined) {
+    pairProblem(authFile, 'applies to an external backend only: set LAYER_VM_URL too, or unset this (the bundled vmsingle gets credentials of its own)');
+  }
+  if ((tlsCertFile === undefined) !== (tlsKeyFile === undefined)) {
+    pairProblem(tlsCertFile === undefined ? 'LAYER_TLS_CERT_FILE' : 'LAYER_TLS_KEY_FILE', 'LAYER_TLS_CERT_FILE and LAYER_TLS_KEY_FILE go together: set both (HTTPS) or neither (plain HTTP)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({
     host,
@@ -244,6 +289,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel,
     shutdownTimeoutMs,
     vmBinary,
+    vmRetention,
+    ...(vmBearerTokenFile === undefined ? {} : { vmBearerTokenFile }),
+    ...(vmBasicAuthFile === undefined ? {} : { vmBasicAuthFile }),
+    ...(tlsCertFile === undefined ? {} : { tlsCertFile }),
+    ...(tlsKeyFile === undefined ? {} : { tlsKeyFile }),
   } satisfies Config);
 }
 
@@ -287,6 +337,10 @@ function parseHost(raw: string): string {
 function parsePath(raw: string): string {
   if (raw.includes('\0')) throw new Refusal('must be a path without NUL characters');
   return path.resolve(raw);
+}
+
+function optionalPath(raw: string): string | undefined {
+  return raw === '' ? undefined : parsePath(raw);
 }
 
 const VM_URL_EXAMPLE = 'such as http://127.0.0.1:8428 or http://vmselect:8481/select/0/prometheus';
@@ -375,4 +429,33 @@ function parseScrapeInterval(raw: string): { text: string; ms: number } {
   }
   if (ms < MIN_SCRAPE_MS || ms > MAX_SCRAPE_MS) throw new Refusal('must be from 1s to 24d');
   return { text: raw, ms };
+}
+
+// VictoriaMetrics 1.79's -retentionPeriod (lib/flagutil/duration.go, checked against the binary):
+// a bare number is months of 31 days, at most 1200; otherwise metricsql durations, where `m` is
+// refused as ambiguous (minutes or months). vmstorage then refuses less than a day at start-up.
+// Units here are the ones a retention needs: y (365 days), w, d, h.
+const RETENTION_DURATION = /^(?:[0-9]+(?:\.[0-9]+)?[ywdh])+$/i;
+const RETENTION_PART = /([0-9]+(?:\.[0-9]+)?)([ywdh])/gi;
+const RETENTION_UNIT_HOURS: Record<string, number> = { y: 365 * 24, w: 7 * 24, d: 24, h: 1 };
+const MONTH_HOURS = 31 * 24;
+const RETENTION_ALLOWED =
+  'must be a number of months (at most 1200) or a duration in units y, w, d, h such as 30d, 2w, 1y or 1d12h, at least 1 day ' +
+  '(m is refused: VictoriaMetrics cannot tell minutes from months)';
+
+function parseRetention(raw: string): string {
+  let hours: number;
+  if (/^[0-9]+(?:\.[0-9]+)?$/.test(raw)) {
+    const months = Number(raw);
+    if (months > 1200) throw new Refusal(RETENTION_ALLOWED);
+    hours = months * MONTH_HOURS;
+  } else if (RETENTION_DURATION.test(raw)) {
+    hours = 0;
+    for (const [, count, unit] of raw.matchAll(RETENTION_PART)) hours += Number(count) * RETENTION_UNIT_HOURS[unit!.toLowerCase()]!;
+    if (hours > 1200 * MONTH_HOURS) throw new Refusal(RETENTION_ALLOWED);
+  } else {
+    throw new Refusal(RETENTION_ALLOWED);
+  }
+  if (hours < 24) throw new Refusal(RETENTION_ALLOWED);
+  return raw;
 }

@@ -6,12 +6,16 @@
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { createApp } from './app.ts';
 import { createTokenStore, type TokenStore } from './auth/token-store.ts';
+import { loadBackendCredentials } from './backend/credentials.ts';
 import { startExternalProbe } from './backend/external-probe.ts';
+import type { ScrapeTarget, ScrapeTls } from './backend/scrape-config.ts';
+import { pruneScrapeTls, writeScrapeTls } from './backend/scrape-tls.ts';
 import { createVmsingle, type Vmsingle } from './backend/vmsingle.ts';
 import { createCacheMonitor } from './cache/monitor.ts';
 import { createNamespaceRegistry, followCacheConnection } from './cache/namespaces.ts';
@@ -30,11 +34,12 @@ import { runtimeCollectors } from './metrics/runtime.ts';
 import { createLimiter } from './proxy/limiter.ts';
 import { createQuarantine } from './proxy/quarantine.ts';
 import { createUpstream } from './proxy/upstream.ts';
+import { isLoopbackHost, loadTlsPair, reloadTlsPair, tlsServerOptions } from './server/tls.ts';
 import { createRequestValidator } from './validation.ts';
 
 /** A running gateway. */
 export interface RunningGateway {
-  /** http://host:port the gateway listens on. */
+  /** http://host:port the gateway listens on (https:// with LAYER_TLS_CERT_FILE). */
   readonly url: string;
   readonly port: number;
   readonly health: HealthSnapshot;
@@ -45,6 +50,8 @@ export interface RunningGateway {
   readonly vmsingle?: Vmsingle;
   /** Re-reads LAYER_API_TOKENS_FILE (SIGHUP). */
   reloadTokens(): Promise<void>;
+  /** Re-reads everything SIGHUP re-reads: the token file, the backend credentials file, the TLS pair. */
+  reload(): Promise<void>;
   /** Stops accepting, lets in-flight requests finish within the deadline, stops vmsingle once. */
   stop(): Promise<void>;
 }
@@ -68,6 +75,8 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
   try {
     const lock = await acquireDataDirLock(config.dataDir, logger);
     cleanups.push(() => lock.release());
+    const tlsFiles = config.tlsCertFile && config.tlsKeyFile ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile } : undefined;
+    const tlsPair = tlsFiles ? await loadTlsPair(tlsFiles) : undefined;
 
     const tokens = await createTokenStore({ tokens: [...config.apiTokens], ...(config.apiTokensFile ? { file: config.apiTokensFile } : {}), dataDir: config.dataDir, logger });
 
@@ -129,15 +138,22 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       if (!vmsingle || vmsingle.state !== 'up') throw new Error('bundled vmsingle is not up');
       return vmsingle.url;
     };
-    const upstream = createUpstream({ baseUrl: backendUrl, timeoutMs: config.vmTimeoutMs, retryStale: Boolean(config.vmUrl) });
+    // The backend's own credentials: read from LAYER_VM_*_FILE, or generated for the bundled vmsingle.
+    const credentials = await loadBackendCredentials(config, logger);
+    const authorization = () => (config.vmUrl ? credentials.header() : vmsingle?.authorization);
+    const upstream = createUpstream({ baseUrl: backendUrl, timeoutMs: config.vmTimeoutMs, retryStale: Boolean(config.vmUrl), authorization });
     cleanups.push(() => upstream.close());
     const redact = () => {
+      // The backend may echo the credentials it was sent (vmauth 1.79 quotes an unknown token in its 400).
+      const sent = authorization();
+      const credential = sent?.slice(sent.indexOf(' ') + 1);
+      const secrets = sent === undefined ? [] : [sent, credential!];
       try {
         const url = new URL(backendUrl());
         const prefix = url.pathname.replace(/\/+$/, '');
-        return [url.origin, url.host, url.hostname, ...(url.port ? [`:${url.port}`] : []), ...(prefix ? [prefix] : [])];
+        return [...secrets, url.origin, url.host, url.hostname, ...(url.port ? [`:${url.port}`] : []), ...(prefix ? [prefix] : [])];
       } catch {
-        return [];
+        return secrets;
       }
     };
 
@@ -170,24 +186,27 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     });
 
     const headersTimeoutMs = serverOptions.headersTimeoutMs ?? 10_000;
-    const server = http.createServer(
-      {
-        requestTimeout: 60_000,
-        headersTimeout: headersTimeoutMs,
-        keepAliveTimeout: 5_000,
-        // Node enforces both timeouts only when it sweeps connections, every 30 s by default, so a
-        // client sending its headers a byte at a time held a socket for up to 40 s, not 10.
-        connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
-      },
-      app.callback(),
-    );
+    const httpOptions: http.ServerOptions = {
+      requestTimeout: 60_000,
+      headersTimeout: headersTimeoutMs,
+      keepAliveTimeout: 5_000,
+      // Node enforces both timeouts only when it sweeps connections, every 30 s by default, so a
+      // client sending its headers a byte at a time held a socket for up to 40 s, not 10.
+      connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+    };
+    const server = tlsPair
+      ? https.createServer({ ...httpOptions, ...tlsServerOptions(tlsPair) }, app.callback())
+      : http.createServer(httpOptions, app.callback());
+    if (!tlsPair && !isLoopbackHost(config.host)) {
+      logger.warn({ host: config.host }, 'listening beyond loopback without TLS: API tokens cross the network in clear; set LAYER_TLS_CERT_FILE and LAYER_TLS_KEY_FILE, or terminate TLS in front of the gateway');
+    }
     answerClientErrors(server, { headersTimeoutMs, logger });
     const connections = trackConnections(server);
     server.listen(config.port, config.host);
     await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
     const port = (server.address() as AddressInfo).port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-    const url = `http://${host}:${port}`;
+    const url = `${tlsPair ? 'https' : 'http'}://${host}:${port}`;
     logger.info({ url, mode }, 'gateway listening');
     let serverClosed: Promise<void> | undefined;
     const closeServer = () => (serverClosed ??= connections.close(config.shutdownTimeoutMs));
@@ -200,16 +219,35 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       await writeFile(scrapeTokenFile, `${tokens.scrapeToken}\n`, { mode: 0o600 });
     };
 
+    // What the bundled vmsingle scrapes: the gateway itself, over HTTPS when it serves HTTPS.
+    const scrapeHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    let scrapeTls: ScrapeTls | undefined;
+    const scrapeTarget = (): ScrapeTarget => ({
+      targetHost: scrapeHost, targetPort: port, path: '/metrics', interval: config.scrapeInterval,
+      ...(scrapeTokenFile ? { bearerTokenFile: scrapeTokenFile } : {}),
+      ...(scrapeTls ? { tls: scrapeTls } : {}),
+    });
+    const reloadTls = async () => {
+      if (!tlsFiles) return;
+      const pair = await reloadTlsPair(server as https.Server, tlsFiles, logger);
+      if (!pair || !vmsingle) return;
+      scrapeTls = await writeScrapeTls(config.dataDir, pair, scrapeHost);
+      await vmsingle.reloadScrape(scrapeTarget());
+      await pruneScrapeTls(config.dataDir, scrapeTls);
+    };
+
     if (config.vmUrl) {
-      const probe = startExternalProbe(config.vmUrl, 5000, setBackend);
+      const probe = startExternalProbe({ vmUrl: config.vmUrl, intervalMs: 5000, authorization, onState: setBackend });
       cleanups.push(() => probe.stop());
     } else {
       await writeScrapeToken();
-      const scrapeHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+      scrapeTls = tlsPair ? await writeScrapeTls(config.dataDir, tlsPair, scrapeHost) : undefined;
+      await pruneScrapeTls(config.dataDir, scrapeTls);
       vmsingle = createVmsingle({
         binary: config.vmBinary,
         dataDir: config.dataDir,
-        scrape: { targetHost: scrapeHost, targetPort: port, path: '/metrics', interval: config.scrapeInterval, ...(scrapeTokenFile ? { bearerTokenFile: scrapeTokenFile } : {}) },
+        retentionPeriod: config.vmRetention,
+        scrape: scrapeTarget(),
         logger,
         onState: setBackend,
         onRestart: () => metrics.layer_vmsingle_restarts_total.inc(),
@@ -221,6 +259,13 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       logger.info({ url, mode }, 'gateway ready: metrics backend is up');
     }
 
+    const reloadTokens = async () => {
+      const result = await tokens.reload();
+      if (!result.ok) return; // the store logged why, and the previous tokens stay in force
+      logger.info({ count: result.count }, 'API tokens reloaded');
+      await writeScrapeToken();
+    };
+
     let stopping: Promise<void> | undefined;
     return {
       url,
@@ -230,11 +275,11 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       registry,
       tokens,
       ...(vmsingle ? { vmsingle } : {}),
-      async reloadTokens() {
-        const result = await tokens.reload();
-        if (!result.ok) return; // the store logged why, and the previous tokens stay in force
-        logger.info({ count: result.count }, 'API tokens reloaded');
-        await writeScrapeToken();
+      reloadTokens,
+      async reload() {
+        await reloadTokens();
+        await credentials.reload();
+        await reloadTls();
       },
       stop() {
         // The server first: cleanups run in reverse order of start, which would stop vmsingle

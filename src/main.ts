@@ -1,7 +1,8 @@
 /**
  * `npm start`: the process around startGateway. Reads the config, starts, and handles signals:
  * SIGTERM/SIGINT stop gracefully (once; further signals are ignored while stopping), SIGHUP re-reads
- * LAYER_API_TOKENS_FILE. Exit codes: 0 after a clean stop, 1 when start-up fails, 2 for invalid config.
+ * LAYER_API_TOKENS_FILE, the backend credentials file and the TLS pair. Exit codes: 0 after a clean
+ * stop, 1 when start-up fails, 2 for invalid config (a file it names that cannot be used included).
  */
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
 import { GatewayError } from './errors.ts';
@@ -27,6 +28,11 @@ async function main(): Promise<number> {
     gateway = await startGateway(config, logger);
   } catch (error) {
     const message = error instanceof GatewayError && error.expose ? error.message : String(error instanceof Error ? error.message : error);
+    if (error instanceof ConfigError) {
+      // A file named by the configuration (a credentials file, the TLS pair) is unusable.
+      console.error(`layer gateway: invalid configuration:\n${error.message}`);
+      return 2;
+    }
     logger.error({ code: (error as { code?: string }).code }, `start-up failed: ${message}`);
     console.error(`layer gateway: ${message}`);
     return 1;
@@ -60,7 +66,7 @@ async function main(): Promise<number> {
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);
     process.on('SIGHUP', () => {
-      running.reloadTokens().catch((error: unknown) => logger.error({ err: error }, 'token reload failed; the previous tokens stay valid'));
+      running.reload().catch((error: unknown) => logger.error({ err: error }, 'reload failed; the previous tokens, credentials and certificate stay in use'));
     });
   });
 }

@@ -1,23 +1,37 @@
 /**
- * Health of an external backend (LAYER_VM_URL). Every VictoriaMetrics component (vmsingle,
- * vmselect, vmauth) answers /health at the root of its origin, whatever path prefix the query
- * URL carries, so the probe asks the origin.
+ * Health of an external backend (LAYER_VM_URL): a trivial instant query through the same API and
+ * path prefix the passthrough uses, with the backend credentials. A vmselect behind a prefix, a
+ * reverse proxy that exposes only the query API, or a Prometheus server (which has no `/health`)
+ * are healthy exactly when queries through the gateway can succeed.
  */
-import { probeHealth } from './health.ts';
+import { probeQueryApi } from './health.ts';
 
 /** A running probe; stop() ends it. */
 export interface ExternalProbe {
   stop(): void;
 }
 
-/** Polls the origin's /health every intervalMs and reports up/down transitions (and the first result). */
-export function startExternalProbe(vmUrl: string, intervalMs: number, onState: (state: 'up' | 'down') => void): ExternalProbe {
-  const origin = new URL(vmUrl).origin;
+/** Options of startExternalProbe. */
+export interface ExternalProbeOptions {
+  /** The backend base URL, prefix included. */
+  vmUrl: string;
+  /** Time between probes. */
+  intervalMs: number;
+  /** The Authorization value to send, read before each probe. (default: none) */
+  authorization?: () => string | undefined;
+  /** Called on up/down transitions and with the first result. */
+  onState: (state: 'up' | 'down') => void;
+}
+
+/** Probes the query API every intervalMs and reports up/down transitions (and the first result). */
+export function startExternalProbe(options: ExternalProbeOptions): ExternalProbe {
+  const { vmUrl, intervalMs, onState } = options;
   let last: 'up' | 'down' | undefined;
   let stopped = false;
   const tick = async () => {
-    const state = (await probeHealth(origin, Math.min(intervalMs, 5000))) ? 'up' : 'down';
+    const healthy = await probeQueryApi(vmUrl, Math.min(intervalMs, 5000), { authorization: options.authorization?.() });
     if (stopped) return;
+    const state = healthy ? 'up' : 'down';
     if (state !== last) {
       last = state;
       onState(state);

@@ -1,22 +1,59 @@
 /**
- * vmsingle's readiness probe. `/health` answers `OK` once storage is open; a hung process
- * accepts the TCP connection (the kernel does) but never answers, hence the timeout.
+ * Backend probes. vmsingle's `/health` answers `OK` once storage is open; any Prometheus-compatible
+ * backend answers a trivial instant query under the prefix its queries use. A hung process accepts
+ * the TCP connection (the kernel does) but never answers, hence the timeouts.
  */
-import { get } from 'node:http';
+import http from 'node:http';
+import https from 'node:https';
 
-/** Whether GET {baseUrl}/health answered 200 `OK` within timeoutMs; never rejects. */
-export function probeHealth(baseUrl: string, timeoutMs: number): Promise<boolean> {
+/** What a probe sends besides the URL. */
+export interface ProbeOptions {
+  /** Authorization header value, sent as is and never logged. (default: none) */
+  authorization?: string | undefined;
+}
+
+// A probe answer is small; reading more of a misbehaving backend's body is pointless.
+const MAX_PROBE_BODY = 64 * 1024;
+
+/** The User-Agent of probes, so that a backend's access log tells them from forwarded queries. */
+export const PROBE_USER_AGENT = 'layer-metrics-gateway health probe';
+
+/** GETs `url` and resolves with status and (at most MAX_PROBE_BODY of) the body, or undefined on any failure. */
+function probe(url: string, timeoutMs: number, options: ProbeOptions): Promise<{ status: number; body: string } | undefined> {
   return new Promise((resolve) => {
+    const get = url.startsWith('https:') ? https.get : http.get;
+    const headers: Record<string, string> = { 'user-agent': PROBE_USER_AGENT };
+    if (options.authorization !== undefined) headers.authorization = options.authorization;
     // agent: false so no keep-alive socket outlives the probe and holds the event loop open.
-    const req = get(`${baseUrl}/health`, { agent: false, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
+    const req = get(url, { agent: false, headers, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
-        if (body.length < 64) body += chunk;
+        if (body.length < MAX_PROBE_BODY) body += chunk;
       });
-      res.on('end', () => resolve(res.statusCode === 200 && body.trim() === 'OK'));
-      res.on('error', () => resolve(false));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('error', () => resolve(undefined));
     });
-    req.on('error', () => resolve(false));
+    req.on('error', () => resolve(undefined));
   });
+}
+
+/** Whether GET {baseUrl}/health answered 200 `OK` within timeoutMs; never rejects. */
+export async function probeHealth(baseUrl: string, timeoutMs: number, options: ProbeOptions = {}): Promise<boolean> {
+  const answer = await probe(`${baseUrl}/health`, timeoutMs, options);
+  return answer?.status === 200 && answer.body.trim() === 'OK';
+}
+
+/**
+ * Whether the query API at `baseUrl` (the URL the passthrough uses, prefix included) answered the
+ * instant query `1` with 200 and `"status":"success"` within timeoutMs; never rejects.
+ */
+export async function probeQueryApi(baseUrl: string, timeoutMs: number, options: ProbeOptions = {}): Promise<boolean> {
+  const answer = await probe(`${baseUrl}/api/v1/query?query=1`, timeoutMs, options);
+  if (answer?.status !== 200) return false;
+  try {
+    return (JSON.parse(answer.body) as { status?: unknown }).status === 'success';
+  } catch {
+    return false;
+  }
 }

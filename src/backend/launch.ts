@@ -9,6 +9,7 @@ import type { LogSink as Logger } from '../util/log-sink.ts';
 import { guardChild } from './orphan-guard.ts';
 import { createOutputTail, type OutputTail } from './output-tail.ts';
 import { stopChild, whenClosed, type ExitInfo } from './stop-child.ts';
+import { childEnvironment } from './vmsingle-auth.ts';
 
 /** What one launch needs. */
 export interface LaunchOptions {
@@ -33,6 +34,10 @@ export interface LaunchOptions {
   signal?: AbortSignal;
   /** Flags after the built ones, for tests and the bench; vmsingle takes the last of a repeated flag. (default: none) */
   extraArgs?: readonly string[];
+  /** Flags given through the environment (-envflag.enable), secrets among them; nothing else of the gateway's environment is passed. (default: none) */
+  flagEnv?: Readonly<Record<string, string>>;
+  /** Authorization value for the readiness probe. (default: none) */
+  authorization?: string;
 }
 
 /** A running, healthy vmsingle. */
@@ -64,6 +69,8 @@ export function buildVmsingleArgs(
     // within the two scrape intervals (30 s by default) the README promises.
     '-search.disableCache',
     '-search.latencyOffset', '1s',
+    // Secrets (the auth flags) come through the environment, which `ps` does not show.
+    '-envflag.enable',
   ];
   if (options.scrapeConfigPath !== undefined) args.push('-promscrape.config', options.scrapeConfigPath);
   // Listening stays IPv4: -httpListenAddr names 127.0.0.1 whatever this flag says.
@@ -128,7 +135,8 @@ export async function launchVmsingle(options: LaunchOptions): Promise<VmsinglePr
   const began = Date.now();
   // detached: its own session, so a terminal's Ctrl-C (SIGINT to the whole foreground group)
   // does not reach it as well as our own SIGINT from stop(): two SIGINTs kill it uncleanly.
-  const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const env = childEnvironment(options.flagEnv ?? {});
+  const child = spawn(options.binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
   await spawned(child, options.binary);
   const pid = child.pid as number;
   guardChild(child);
@@ -153,7 +161,7 @@ export async function launchVmsingle(options: LaunchOptions): Promise<VmsinglePr
   const deadline = began + options.startTimeoutMs;
   while (exit === undefined && !options.signal?.aborted && Date.now() < deadline) {
     const probeMs = Math.max(1, Math.min(1000, deadline - Date.now()));
-    const healthy = await Promise.race([probeHealth(url, probeMs), aborted.then(() => false)]);
+    const healthy = await Promise.race([probeHealth(url, probeMs, { authorization: options.authorization }), aborted.then(() => false)]);
     if (healthy && !options.signal?.aborted) {
       // It may have answered and then died at once; the supervisor sees that through `closed`.
       logger.info({ pid, port, ms: Date.now() - began }, 'vmsingle is healthy');

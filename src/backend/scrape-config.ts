@@ -16,6 +16,16 @@ export interface ScrapeTarget {
   interval: string;
   /** File holding the bearer token vmsingle sends. (default: no Authorization header) */
   bearerTokenFile?: string;
+  /** Scrape over HTTPS, trusting the certificates in caFile. (default: plain HTTP) */
+  tls?: ScrapeTls;
+}
+
+/** How vmsingle verifies the gateway's certificate. */
+export interface ScrapeTls {
+  /** PEM file of the certificates vmsingle trusts as roots. */
+  caFile: string;
+  /** The name to verify the certificate against, when the target host is not in it. (default: the target host) */
+  serverName?: string;
 }
 
 /** The scrape job's name, which becomes the `job` label of the gateway's own series. */
@@ -37,6 +47,10 @@ export function renderScrapeConfig(target: ScrapeTarget): string {
     `    metrics_path: ${q(target.path)}`,
   ];
   if (target.bearerTokenFile !== undefined) lines.push(`    bearer_token_file: ${q(target.bearerTokenFile)}`);
+  if (target.tls !== undefined) {
+    lines.push('    scheme: "https"', '    tls_config:', `      ca_file: ${q(target.tls.caFile)}`);
+    if (target.tls.serverName !== undefined) lines.push(`      server_name: ${q(target.tls.serverName)}`);
+  }
   lines.push('    static_configs:', `      - targets: [${q(formatTarget(target.targetHost, target.targetPort))}]`, '');
   return lines.join('\n');
 }

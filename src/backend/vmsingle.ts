@@ -12,6 +12,7 @@ import { probeHealth } from './health.ts';
 import { launchVmsingle, type VmsingleProcess } from './launch.ts';
 import type { LogSink as Logger } from '../util/log-sink.ts';
 import { renderScrapeConfig, type ScrapeTarget } from './scrape-config.ts';
+import { generateVmsingleAuth, type VmsingleAuth } from './vmsingle-auth.ts';
 
 /** What the supervisor reports: starting (first start only), up (healthy) or down. */
 export type VmsingleState = 'starting' | 'up' | 'down';
@@ -43,6 +44,8 @@ export interface VmsingleOptions {
   onRestart?(): void;
   /** Picks the listen port; injected by tests to force a taken port. (default: findFreePort) */
   pickPort?: () => Promise<number>;
+  /** Its credentials. (default: generateVmsingleAuth(), new random ones) */
+  auth?: VmsingleAuth;
 }
 
 /** A supervised vmsingle. */
@@ -51,12 +54,16 @@ export interface Vmsingle {
   readonly url: string;
   /** The current state. */
   readonly state: VmsingleState;
+  /** The Authorization value every request to it needs (HTTP Basic; /health excepted). */
+  readonly authorization: string;
   /** The current process id, undefined while none runs. */
   readonly pid: number | undefined;
   /** Resolves once /health answers OK; rejects with a VmsingleError. Calling it again returns the same promise. */
   start(): Promise<void>;
   /** Stops restarting, sends one SIGINT, resolves after exit; idempotent. */
   stop(): Promise<void>;
+  /** Rewrites the scrape config (a rotated certificate, say) and makes the running process reload it (SIGHUP). */
+  reloadScrape(scrape: ScrapeTarget): Promise<void>;
 }
 
 /** Port attempts per launch: the picked port can be taken before vmsingle binds it. */
@@ -68,14 +75,16 @@ export const SCRAPE_CONFIG_FILE = 'vmsingle-scrape.yml';
 /** Builds the supervisor; nothing runs until start(). */
 export function createVmsingle(options: VmsingleOptions): Vmsingle {
   const {
-    binary, dataDir, scrape, logger,
+    binary, dataDir, logger,
     retentionPeriod = '30d',
     startTimeoutMs = 30_000,
     backoff: backoffBounds = { initialMs: 500, maxMs: 30_000 },
     healthIntervalMs = 2000,
     stopTimeoutMs = 15_000,
     pickPort = findFreePort,
+    auth = generateVmsingleAuth(),
   } = options;
+  let scrape = options.scrape;
   const storageDataPath = join(dataDir, 'vmsingle');
   const scrapeConfigPath = scrape === undefined ? undefined : join(dataDir, SCRAPE_CONFIG_FILE);
   // Without -enableTCP6, vmsingle 1.79 fails every scrape of [::1]:PORT ("no suitable address").
@@ -111,6 +120,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
         const proc = await launchVmsingle({
           binary, storageDataPath, retentionPeriod, scrapeConfigPath, enableTCP6, port: tryPort,
           startTimeoutMs, stopTimeoutMs, logger, signal: abort.signal,
+          flagEnv: auth.env, authorization: auth.authorization,
         });
         port = tryPort;
         return proc;
@@ -179,7 +189,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
   function scheduleHealth(proc: VmsingleProcess): void {
     healthTimer = setTimeout(async () => {
       if (proc !== current || abort.signal.aborted) return;
-      const healthy = await probeHealth(proc.url, healthTimeoutMs);
+      const healthy = await probeHealth(proc.url, healthTimeoutMs, { authorization: auth.authorization });
       if (proc !== current || abort.signal.aborted) return;
       if (healthy !== (state === 'up')) {
         if (healthy) logger.info({ pid: proc.pid }, 'vmsingle answers /health again');
@@ -219,12 +229,21 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
     get state() {
       return state;
     },
+    authorization: auth.authorization,
     get pid() {
       return current?.pid;
     },
     start() {
       if (abort.signal.aborted) return Promise.reject(new VmsingleError('ERR_VM_STOPPED', 'vmsingle was stopped; create a new one to start again'));
       return (startPromise ??= track(firstStart()));
+    },
+    async reloadScrape(next) {
+      if (scrapeConfigPath === undefined) throw new TypeError('reloadScrape needs a vmsingle created with scrape');
+      scrape = next;
+      await writeFile(scrapeConfigPath, renderScrapeConfig(next));
+      // vmsingle re-reads -promscrape.config on SIGHUP; a restart reads the file anyway.
+      const pid = current?.pid;
+      if (pid !== undefined && !abort.signal.aborted) process.kill(pid, 'SIGHUP');
     },
     stop() {
       return (stopPromise ??= (async () => {

@@ -5,7 +5,7 @@
  * itself only when it refuses a request, in the Prometheus envelope.
  */
 import type { Context, Middleware } from 'koa';
-import { BadRequestError, GatewayError, RequestTimeoutError, TooManyRequestsError } from '../errors.ts';
+import { BadRequestError, GatewayError, RequestTimeoutError, TooManyRequestsError, UpstreamUnavailableError } from '../errors.ts';
 import type { MetricHandles } from '../generated/metrics.ts';
 import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
 import type { OperationId } from '../generated/routes.ts';
@@ -46,6 +46,8 @@ export interface QueryHandlerDeps {
 }
 
 // A form body is ASCII; raw bytes outside it would be re-encoded (or refused) by Node on the way out.
+const BACKEND_REFUSED_CREDENTIALS =
+  "the metrics backend refused the gateway's credentials; the operator must fix LAYER_VM_BEARER_TOKEN_FILE or LAYER_VM_BASIC_AUTH_FILE and send SIGHUP (GET /health shows the backend down meanwhile)";
 const NON_ASCII_QUERY = /[^\x21-\x7e]/;
 const NON_ASCII_BODY = /[^\t\r\n\x20-\x7e]/;
 
@@ -196,6 +198,9 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       } finally {
         settle();
       }
+      // The backend refusing the gateway's own credentials is the operator's problem, not the
+      // client's: passed on as 401 it would read as "your token is wrong".
+      if (response.status === 401 || response.status === 403) throw new UpstreamUnavailableError({ message: BACKEND_REFUSED_CREDENTIALS });
       const secrets = [...deps.redact(), firstHeader(response.headers['x-server-hostname'])];
       // The client's own text, which the backend echoes and which must come back as sent.
       const clientText = [...request.values, request.rawQuery, ...(request.body ? [request.body.toString('latin1')] : [])];

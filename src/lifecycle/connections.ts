@@ -14,6 +14,7 @@
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
+import tls from 'node:tls';
 
 /** Closes the server within deadlineMs. */
 export interface ConnectionTracker {
@@ -32,11 +33,22 @@ export function trackConnections(server: Server): ConnectionTracker {
   const sockets = new Set<TrackedSocket>();
   let closing = false;
 
-  server.on('connection', (socket: TrackedSocket) => {
+  // Over TLS, requests run on the TLS socket of 'secureConnection', not on the TCP socket of
+  // 'connection'. The TCP sockets under them are kept too: one still in its handshake has no TLS
+  // socket yet, and is cut at the deadline with the rest.
+  const secure = server instanceof tls.Server;
+  const tcpSockets = new Set<Socket>();
+  server.on(secure ? 'secureConnection' : 'connection', (socket: TrackedSocket) => {
     socket[BUSY] = 0;
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
+  if (secure) {
+    server.on('connection', (socket: Socket) => {
+      tcpSockets.add(socket);
+      socket.once('close', () => tcpSockets.delete(socket));
+    });
+  }
   server.on('request', (req, res) => {
     const socket = req.socket as TrackedSocket;
     socket[BUSY] = (socket[BUSY] ?? 0) + 1;
@@ -72,6 +84,7 @@ export function trackConnections(server: Server): ConnectionTracker {
       clearTimeout(timer);
       if (outcome === 'timeout') {
         for (const socket of sockets) socket.destroy();
+        for (const socket of tcpSockets) socket.destroy();
         await closed;
       }
     },

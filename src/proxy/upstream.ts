@@ -60,6 +60,11 @@ export interface UpstreamOptions {
    * own, a crash perhaps. (default: true)
    */
   retryStale?: boolean;
+  /**
+   * The backend's own credentials, an Authorization header value read per request (a reload may
+   * change it); the client's Authorization never goes to the backend. (default: none sent)
+   */
+  authorization?: () => string | undefined;
 }
 
 /** Default of UpstreamOptions.wholeBodyBytes: a small query's answer, held at most once per request in flight. */
@@ -172,6 +177,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         return { response, abort() {} };
       }
       const headers: Record<string, string> = { ...request.headers, 'user-agent': 'layer-metrics-gateway' };
+      const authorization = options.authorization?.();
+      if (authorization !== undefined) headers.authorization = authorization;
       // The path is fixed by the endpoint, never built from the client's path; the query string
       // goes out as the client's raw bytes.
       const dispatchOptions: Dispatcher.DispatchOptions = {

@@ -5,7 +5,7 @@ describe('buildVmsingleArgs(options)', () => {
   it('listens on loopback only, with the given storage and retention', () => {
     assert.deepEqual(buildVmsingleArgs({ storageDataPath: '/d/vmsingle', retentionPeriod: '30d', port: 1234 }), [
       '-storageDataPath', '/d/vmsingle', '-httpListenAddr', '127.0.0.1:1234', '-retentionPeriod', '30d',
-      '-search.disableCache', '-search.latencyOffset', '1s',
+      '-search.disableCache', '-search.latencyOffset', '1s', '-envflag.enable',
     ]);
   });
 

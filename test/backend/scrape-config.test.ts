@@ -37,12 +37,21 @@ describe('renderScrapeConfig(target)', () => {
     assert.match(got, /^ {4}bearer_token_file: "\/data\/my \\"token\\": #1"$/m);
   });
 
+  it('scrapes over https with the trusted certificates and, when given, the name to verify', () => {
+    const got = renderScrapeConfig({ ...base, tls: { caFile: '/data/scrape-ca-1.pem', serverName: 'gw.example' } });
+    assert.match(got, /^ {4}scheme: "https"\n {4}tls_config:\n {6}ca_file: "\/data\/scrape-ca-1.pem"\n {6}server_name: "gw.example"$/m);
+    assert.doesNotMatch(renderScrapeConfig({ ...base, tls: { caFile: '/c.pem' } }), /server_name/);
+  });
+
   it('is accepted by vmsingle 1.79 (-promscrape.config.dryRun, strict parsing)', async () => {
     const dir = await makeTempDir('scrape-config');
     try {
       const token = join(dir, 'token');
       await writeFile(token, 't\n');
-      for (const target of [base, { ...base, targetHost: '::1', bearerTokenFile: token, interval: '1s' }]) {
+      const ca = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=x']);
+      assert.equal(ca.status, 0, String(ca.stderr));
+      const tls = { caFile: join(dir, 'c.pem'), serverName: 'localhost' };
+      for (const target of [base, { ...base, targetHost: '::1', bearerTokenFile: token, interval: '1s' }, { ...base, tls }]) {
         const file = join(dir, 'scrape.yml');
         await writeFile(file, renderScrapeConfig(target));
         const run = spawnSync('victoria-metrics', ['-promscrape.config', file, '-promscrape.config.dryRun', '-loggerLevel', 'ERROR'], { encoding: 'utf8' });

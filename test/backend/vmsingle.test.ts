@@ -16,6 +16,7 @@ import { recordingLogger } from '../helpers/log-recorder.ts';
 import { isAlive } from '../helpers/process-alive.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
+import { vmsingleSecrets } from '../helpers/vmsingle-secrets.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -319,9 +320,10 @@ describe('vmsingle scraping the gateway (real vmsingle 1.79)', function () {
           // vmsingle 1.79 makes new series searchable only ~10 s after ingestion; force_flush
           // (which the gateway never exposes) makes them searchable now. nocache=1 skips the 30 s
           // -search.latencyOffset that otherwise hides the newest samples.
-          await fetch(`${vm.url}/internal/force_flush`);
+          const secrets = await vmsingleSecrets(vm.pid!);
+          await fetch(`${vm.url}/internal/force_flush?authKey=${encodeURIComponent(secrets.forceFlushAuthKey)}`);
           const query = encodeURIComponent('layer_test_scraped{job="layer-gateway"}');
-          const res = await fetch(`${vm.url}/api/v1/query?nocache=1&query=${query}`);
+          const res = await fetch(`${vm.url}/api/v1/query?nocache=1&query=${query}`, { headers: secrets.headers });
           const body = (await res.json()) as { data: { result: { value: [number, string] }[] } };
           return body.data.result[0]?.value[1];
         }, 15_000, 200);

@@ -39,6 +39,11 @@ describe('loadConfig(env)', () => {
       ['logLevel', 'info'],
       ['shutdownTimeoutMs', 10_000],
       ['vmBinary', 'victoria-metrics'],
+      ['vmRetention', '30d'],
+      ['vmBearerTokenFile', undefined],
+      ['vmBasicAuthFile', undefined],
+      ['tlsCertFile', undefined],
+      ['tlsKeyFile', undefined],
     ];
     for (const [key, want] of defaults) {
       it(`defaults ${key} to ${JSON.stringify(want)}`, () => {
@@ -95,6 +100,23 @@ describe('loadConfig(env)', () => {
       ['log level silent', { given: { LAYER_LOG_LEVEL: 'silent' }, want: { logLevel: 'silent' } }],
       ['a zero shutdown timeout', { given: { LAYER_SHUTDOWN_TIMEOUT_MS: '0' }, want: { shutdownTimeoutMs: 0 } }],
       ['a VM binary path', { given: { LAYER_VM_BINARY: '/opt/vm/victoria-metrics-prod' }, want: { vmBinary: '/opt/vm/victoria-metrics-prod' } }],
+      ['a retention in days', { given: { LAYER_VM_RETENTION: '1d' }, want: { vmRetention: '1d' } }],
+      ['a retention in weeks, upper case', { given: { LAYER_VM_RETENTION: '2W' }, want: { vmRetention: '2W' } }],
+      ['a retention in months', { given: { LAYER_VM_RETENTION: '12' }, want: { vmRetention: '12' } }],
+      ['a retention of 24h', { given: { LAYER_VM_RETENTION: '24h' }, want: { vmRetention: '24h' } }],
+      ['a combined retention', { given: { LAYER_VM_RETENTION: '1y2w' }, want: { vmRetention: '1y2w' } }],
+      [
+        'a backend bearer token file with LAYER_VM_URL',
+        { given: { LAYER_VM_URL: 'http://vm:8428', LAYER_VM_BEARER_TOKEN_FILE: 'vm-token' }, want: { vmBearerTokenFile: path.resolve('vm-token') } },
+      ],
+      [
+        'a backend Basic auth file with LAYER_VM_URL',
+        { given: { LAYER_VM_URL: 'http://vm:8428', LAYER_VM_BASIC_AUTH_FILE: '/etc/vm-auth' }, want: { vmBasicAuthFile: '/etc/vm-auth' } },
+      ],
+      [
+        'a TLS certificate and key',
+        { given: { LAYER_TLS_CERT_FILE: '/tls/cert.pem', LAYER_TLS_KEY_FILE: 'key.pem' }, want: { tlsCertFile: '/tls/cert.pem', tlsKeyFile: path.resolve('key.pem') } },
+      ],
       ['an empty value as unset', { given: { LAYER_GATEWAY_PORT: '', LAYER_VM_URL: '' }, want: { port: 8080, vmUrl: undefined } }],
     ];
     for (const [name, { given, want }] of cases) {
@@ -142,6 +164,13 @@ describe('loadConfig(env)', () => {
       ['a body timeout in seconds', { given: ['LAYER_PROXY_BODY_TIMEOUT_MS', '10s'], want: 'must be an integer from 1 to 2147483647' }],
       ['log level verbose', { given: ['LAYER_LOG_LEVEL', 'verbose'], want: 'must be one of fatal, error, warn, info, debug, trace, silent' }],
       ['a shutdown timeout in seconds', { given: ['LAYER_SHUTDOWN_TIMEOUT_MS', '10s'], want: 'must be an integer from 0 to 2147483647' }],
+      ['a retention in minutes (or months?)', { given: ['LAYER_VM_RETENTION', '30m'], want: 'm is refused' }],
+      ['a retention below a day', { given: ['LAYER_VM_RETENTION', '23h'], want: 'at least 1 day' }],
+      ['a retention of 0 months', { given: ['LAYER_VM_RETENTION', '0'], want: 'at least 1 day' }],
+      ['a retention over 1200 months', { given: ['LAYER_VM_RETENTION', '1201'], want: 'at most 1200' }],
+      ['a negative retention', { given: ['LAYER_VM_RETENTION', '-1'], want: 'must be a number of months' }],
+      ['a retention in seconds', { given: ['LAYER_VM_RETENTION', '86400s'], want: 'units y, w, d, h' }],
+      ['a retention that is a word', { given: ['LAYER_VM_RETENTION', 'forever'], want: 'must be a number of months' }],
     ];
     for (const [name, { given, want }] of cases) {
       it(`refuses ${name}, naming variable and value`, () => {
@@ -179,6 +208,23 @@ describe('loadConfig(env)', () => {
         assert.ok(error.message.includes(want), `got ${JSON.stringify(error.message)}; want it to include ${JSON.stringify(want)}`);
         const leaked = [error.message, error.value, JSON.stringify(error.problems)].filter((text) => text.includes(hidden));
         assert.deepEqual(leaked, [], `got the secret in ${JSON.stringify(leaked)}; want it nowhere`);
+      });
+    }
+
+    const pairs: [string, { given: Record<string, string>; variable: string; want: string }][] = [
+      [
+        'both backend credentials files',
+        { given: { LAYER_VM_URL: 'http://vm:8428', LAYER_VM_BEARER_TOKEN_FILE: '/a', LAYER_VM_BASIC_AUTH_FILE: '/b' }, variable: 'LAYER_VM_BASIC_AUTH_FILE', want: 'not both' },
+      ],
+      ['a backend credentials file without LAYER_VM_URL', { given: { LAYER_VM_BEARER_TOKEN_FILE: '/a' }, variable: 'LAYER_VM_BEARER_TOKEN_FILE', want: 'applies to an external backend only' }],
+      ['a TLS certificate without a key', { given: { LAYER_TLS_CERT_FILE: '/c' }, variable: 'LAYER_TLS_KEY_FILE', want: 'go together' }],
+      ['a TLS key without a certificate', { given: { LAYER_TLS_KEY_FILE: '/k' }, variable: 'LAYER_TLS_CERT_FILE', want: 'go together' }],
+    ];
+    for (const [name, { given, variable, want }] of pairs) {
+      it(`refuses ${name}, naming the variable`, () => {
+        const error = configError(given);
+        assert.equal(error.variable, variable, `got variable ${error.variable}; want ${variable}`);
+        assert.ok(error.message.startsWith(`${variable}=`) && error.message.includes(want), `got ${JSON.stringify(error.message)}; want ${variable}=... ${want}`);
       });
     }
 

@@ -66,7 +66,7 @@ export async function startGatewayChild(env: Record<string, string>, options: Ga
   });
   // Handled here so that an exit after the ready line (the caller's business) is no unhandled rejection.
   exitedEarly.catch(() => undefined);
-  const ready = pollUntil('the ready line', () => /ready on (http:\/\/\S+)/.exec(output)?.[1], readyTimeoutMs).catch(() => {
+  const ready = pollUntil('the ready line', () => /ready on (https?:\/\/\S+)/.exec(output)?.[1], readyTimeoutMs).catch(() => {
     child.kill('SIGKILL');
     throw new Error(`the gateway was not ready within ${readyTimeoutMs} ms:\n${output.slice(-3000)}`);
   });

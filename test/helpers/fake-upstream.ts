@@ -4,6 +4,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { PROBE_USER_AGENT } from '../../src/backend/health.ts';
 
 /** One request as the fake backend received it. */
 export interface Recorded {
@@ -35,9 +36,11 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     close: async () => {},
   };
   const server = http.createServer((req, res) => {
-    // The gateway's health probe of an external backend; a VictoriaMetrics backend answers it.
-    if (req.url === '/health') {
-      res.end('OK');
+    // The gateway's health probe of an external backend (a trivial instant query), answered
+    // as a real backend would and not recorded: tests count the requests the passthrough sends.
+    if (req.url?.endsWith('/api/v1/query?query=1') && req.headers['user-agent'] === PROBE_USER_AGENT) {
+      res.setHeader('Content-Type', 'application/json');
+      res.end('{"status":"success","data":{"resultType":"scalar","result":[0,"1"]}}');
       return;
     }
     const chunks: Buffer[] = [];

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { responseProblems } from '../helpers/openapi.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
+import { vmsingleSecrets, type VmsingleSecrets } from '../helpers/vmsingle-secrets.ts';
 import type { OperationId } from '../../src/generated/routes.ts';
 
 // A fixed dataset at fixed timestamps, so that direct and gateway answers can be compared byte for byte.
@@ -59,12 +60,14 @@ describe('PromQL passthrough against a real vmsingle', function () {
   this.timeout(60_000);
   let gw: TestGateway;
   let direct: string;
+  let secrets: VmsingleSecrets;
   before(async () => {
     gw = await startTestGateway();
     direct = gw.gateway.vmsingle!.url;
-    const imported = await request(`${direct}/api/v1/import/prometheus`, { method: 'POST', body: dataset() });
+    secrets = await vmsingleSecrets(gw.gateway.vmsingle!.pid!);
+    const imported = await request(`${direct}/api/v1/import/prometheus`, { method: 'POST', headers: secrets.headers, body: dataset() });
     assert.equal(imported.status, 204, imported.text);
-    await request(`${direct}/internal/force_flush`);
+    await request(`${direct}/internal/force_flush?authKey=${encodeURIComponent(secrets.forceFlushAuthKey)}`);
   });
   after(async () => {
     await gw?.close();
@@ -76,7 +79,7 @@ describe('PromQL passthrough against a real vmsingle', function () {
       if (c.body !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
       const upstreamPath = c.path.startsWith('api/') ? c.path : `api/v1/${c.path}`;
       const search = c.query ? `?${c.query}` : '';
-      const want = await request(`${direct}/${upstreamPath}${search}`, { method: c.method, headers, ...(c.body !== undefined ? { body: c.body } : {}) });
+      const want = await request(`${direct}/${upstreamPath}${search}`, { method: c.method, headers: { ...headers, ...secrets.headers }, ...(c.body !== undefined ? { body: c.body } : {}) });
       const got = await request(`${gw.url}/v2/metrics/${c.path}${search}`, { method: c.method, headers: { ...headers, ...bearer(gw.token) }, ...(c.body !== undefined ? { body: c.body } : {}) });
       assert.equal(got.status, want.status, `status: got ${got.status}; want ${want.status} (${got.text.slice(0, 200)})`);
       assert.equal(got.headers['content-type'], want.headers['content-type']);

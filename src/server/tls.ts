@@ -1,0 +1,121 @@
+/**
+ * TLS at the edge (LAYER_TLS_CERT_FILE, LAYER_TLS_KEY_FILE): the PEM pair is read and checked
+ * (readable, PEM, key matching the certificate) before it is used, at start, where a bad pair stops
+ * start-up with a ConfigError (exit 2), and on SIGHUP, where a bad pair keeps the one in use and
+ * logs why. A good pair replaces the server's secure context: connections already open keep theirs.
+ */
+import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type https from 'node:https';
+import tls from 'node:tls';
+import { ConfigError, type ConfigVariableName } from '../config.ts';
+import type { LogSink as Logger } from '../util/log-sink.ts';
+
+/** The oldest protocol the gateway speaks: TLS 1.0 and 1.1 are deprecated (RFC 8996). */
+export const MIN_TLS_VERSION = 'TLSv1.2';
+
+/** A checked certificate and key. */
+export interface TlsPair {
+  /** PEM certificate chain, leaf first. */
+  cert: Buffer;
+  /** PEM private key. */
+  key: Buffer;
+  /** The leaf certificate, parsed. */
+  leaf: X509Certificate;
+}
+
+/** The two files of the pair. */
+export interface TlsFiles {
+  certFile: string;
+  keyFile: string;
+}
+
+/** Why a pair was refused, naming the variable at fault; never the key's contents. */
+export class TlsPairError extends Error {
+  override name = 'TlsPairError';
+  constructor(
+    readonly variable: ConfigVariableName,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readPem(variable: ConfigVariableName, file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new TlsPairError(variable, `${variable}=${JSON.stringify(file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+/** Reads and checks the pair; throws a TlsPairError naming the file at fault. */
+export async function readTlsPair(files: TlsFiles): Promise<TlsPair> {
+  const cert = await readPem('LAYER_TLS_CERT_FILE', files.certFile);
+  const key = await readPem('LAYER_TLS_KEY_FILE', files.keyFile);
+  const certName = `LAYER_TLS_CERT_FILE=${JSON.stringify(files.certFile)}`;
+  const keyName = `LAYER_TLS_KEY_FILE=${JSON.stringify(files.keyFile)}`;
+  if (!cert.toString('latin1').includes('-----BEGIN CERTIFICATE-----')) {
+    throw new TlsPairError('LAYER_TLS_CERT_FILE', `${certName}: not a PEM certificate (no BEGIN CERTIFICATE block)`);
+  }
+  let leaf: X509Certificate;
+  try {
+    leaf = new X509Certificate(cert);
+  } catch {
+    throw new TlsPairError('LAYER_TLS_CERT_FILE', `${certName}: the PEM certificate cannot be parsed`);
+  }
+  let privateKey;
+  try {
+    privateKey = createPrivateKey(key);
+  } catch {
+    throw new TlsPairError('LAYER_TLS_KEY_FILE', `${keyName}: not a PEM private key (an unencrypted PKCS#8, PKCS#1 or SEC1 key is needed)`);
+  }
+  if (!leaf.checkPrivateKey(privateKey)) {
+    throw new TlsPairError('LAYER_TLS_KEY_FILE', `${keyName}: the key does not match the certificate in ${certName}`);
+  }
+  try {
+    tls.createSecureContext({ cert, key, minVersion: MIN_TLS_VERSION });
+  } catch (error) {
+    throw new TlsPairError('LAYER_TLS_KEY_FILE', `${keyName}: the pair is refused by TLS: ${(error as Error).message}`);
+  }
+  return { cert, key, leaf };
+}
+
+/** readTlsPair for start-up: a bad pair is a configuration error (exit 2). */
+export async function loadTlsPair(files: TlsFiles): Promise<TlsPair> {
+  try {
+    return await readTlsPair(files);
+  } catch (error) {
+    if (!(error instanceof TlsPairError)) throw error;
+    const file = error.variable === 'LAYER_TLS_CERT_FILE' ? files.certFile : files.keyFile;
+    throw new ConfigError([{ variable: error.variable, value: file, message: error.message }]);
+  }
+}
+
+/** The https.createServer options of a pair. */
+export function tlsServerOptions(pair: TlsPair): https.ServerOptions {
+  return { cert: pair.cert, key: pair.key, minVersion: MIN_TLS_VERSION };
+}
+
+/**
+ * Re-reads the pair into a running server; resolves with the new pair, or undefined (logged) when
+ * it was refused and the previous one stays in use.
+ */
+export async function reloadTlsPair(server: https.Server, files: TlsFiles, logger: Logger): Promise<TlsPair | undefined> {
+  let pair: TlsPair;
+  try {
+    pair = await readTlsPair(files);
+  } catch (error) {
+    if (!(error instanceof TlsPairError)) throw error;
+    logger.error({ variable: error.variable }, `TLS certificate not reloaded: ${error.message}; the previous certificate stays in use`);
+    return undefined;
+  }
+  server.setSecureContext(tlsServerOptions(pair));
+  logger.info({ subject: pair.leaf.subject, validTo: pair.leaf.validTo, fingerprint256: pair.leaf.fingerprint256 }, 'TLS certificate reloaded');
+  return pair;
+}
+
+/** Whether `host` (LAYER_GATEWAY_HOST) only accepts connections from this machine. */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
