@@ -45,8 +45,9 @@ async function startRawBackend(): Promise<RawBackend> {
         buffered = buffered.slice(end + 4); // GET requests only: no body
         const line = head.split('\r\n')[0]!;
         const answer = (body: string) => socket.write(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nKeep-Alive: timeout=60\r\n\r\n${body}`);
-        if (line.startsWith('GET /health ')) {
-          answer('OK');
+        // The gateway's health probe (its own User-Agent) is answered and not counted as a query.
+        if (/^user-agent: layer-metrics-gateway health probe$/im.test(head)) {
+          answer(OK);
           continue;
         }
         backend.queries.push(line);
