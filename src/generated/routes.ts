@@ -26,6 +26,7 @@ export interface OperationSpec {
 export const operations = {
   getMetrics: { operationId: "getMetrics", method: "GET", path: "/metrics", auth: "configurable", errors: "json", validation: "router" },
   getHealth: { operationId: "getHealth", method: "GET", path: "/health", auth: "none", errors: "json", validation: "handler" },
+  getLivez: { operationId: "getLivez", method: "GET", path: "/livez", auth: "none", errors: "json", validation: "handler" },
   queryInstant: { operationId: "queryInstant", method: "GET", path: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", validation: "handler" },
   queryInstantPost: { operationId: "queryInstantPost", method: "POST", path: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", validation: "handler" },
   queryInstantAlias: { operationId: "queryInstantAlias", method: "GET", path: "/v2/metrics/query", auth: "bearer", errors: "prometheus", validation: "handler" },
@@ -54,6 +55,7 @@ export type BindOperation = (op: OperationSpec, handler: Middleware) => Middlewa
 export function registerOperations(router: Router, handlers: Handlers, bind: BindOperation): void {
   router.get("getMetrics", "/metrics", bind(operations.getMetrics, handlers.getMetrics));
   router.get("getHealth", "/health", bind(operations.getHealth, handlers.getHealth));
+  router.get("getLivez", "/livez", bind(operations.getLivez, handlers.getLivez));
   router.get("queryInstant", "/v2/metrics/api/v1/query", bind(operations.queryInstant, handlers.queryInstant));
   router.post("queryInstantPost", "/v2/metrics/api/v1/query", bind(operations.queryInstantPost, handlers.queryInstantPost));
   router.get("queryInstantAlias", "/v2/metrics/query", bind(operations.queryInstantAlias, handlers.queryInstantAlias));

@@ -4,6 +4,7 @@ import type { Handlers } from '../generated/routes.ts';
 import type { HealthSnapshot } from '../health/snapshot.ts';
 import { createCatalogHandlers } from './catalog.ts';
 import { createHealthHandler } from './health.ts';
+import { createLivezHandler } from './livez.ts';
 import { createMetricsHandler } from './metrics.ts';
 import { createQueryHandler, type QueryHandlerDeps } from './query.ts';
 
@@ -19,6 +20,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     getMetrics: createMetricsHandler(deps.registry),
     getHealth: createHealthHandler(deps.health),
+    getLivez: createLivezHandler(),
     ...createCatalogHandlers(),
     queryInstant: createQueryHandler('queryInstant', 'query', deps),
     queryInstantPost: createQueryHandler('queryInstantPost', 'query', deps),

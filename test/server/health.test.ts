@@ -14,7 +14,7 @@ async function health(url: string) {
 describe('GET /health with the NVMe cache and the bundled vmsingle', function () {
   this.timeout(60_000);
 
-  it('follows the cache connection: connected is ok, a drop is degraded, reconnects count generations; a hanging cache never slows it', async () => {
+  it('follows the cache connection: connected is warm and ok, a drop is degraded, reconnects count generations; a hanging cache never slows it', async () => {
     const sockets = new Set<net.Socket>();
     const cache = net.createServer((socket) => {
       sockets.add(socket); // accepts and never answers: a hanging cache
@@ -28,7 +28,7 @@ describe('GET /health with the NVMe cache and the bundled vmsingle', function ()
         const h = await health(gw.url);
         return h.status === 200 ? h.body : undefined;
       }, 10_000, 'cache connected');
-      assert.deepEqual(ok.cache, { state: 'connected', reconnect_generation: 0 });
+      assert.deepEqual(ok.cache, { state: 'warm', reconnect_generation: 0, connection: 'connected' });
       assert.deepEqual(ok.namespaces, [
         { namespace: 'tenant-a', state: 'warm' },
         { namespace: 'tenant-b', state: 'warm' },
@@ -44,6 +44,7 @@ describe('GET /health with the NVMe cache and the bundled vmsingle', function ()
         return h.status === 503 ? h.body : undefined;
       }, 5000, 'degraded after the drop');
       assert.equal(degraded.status, 'degraded');
+      assert.equal(degraded.cache.state, 'disconnected');
       assert.ok(degraded.reasons.length > 0);
 
       const back = await eventually(async () => {
@@ -54,6 +55,7 @@ describe('GET /health with the NVMe cache and the bundled vmsingle', function ()
       const metrics = await request(`${gw.url}/metrics`);
       assert.match(metrics.text, /layer_cache_reconnect_generation 1\n/);
       assert.match(metrics.text, /layer_cache_connection_state\{state="connected"\} 1\n/);
+      assert.match(metrics.text, /layer_cache_state\{state="warm"\} 1\n/);
     } finally {
       await gw.close();
       for (const socket of sockets) socket.destroy();
