@@ -310,13 +310,14 @@ function parseTokens(raw: string): string[] {
   return tokens;
 }
 
-const NAMESPACE = /^[A-Za-z0-9_.-]{1,128}$/;
+/** What a cache namespace name may be: LAYER_CACHE_NAMESPACES entries and names an embedding host sets. */
+export const NAMESPACE_PATTERN = /^[A-Za-z0-9_.-]{1,128}$/;
 
 function parseNamespaces(raw: string): string[] {
   const names = splitList(raw);
-  const bad = names.filter((name) => !NAMESPACE.test(name));
+  const bad = names.filter((name) => !NAMESPACE_PATTERN.test(name));
   if (bad.length > 0) {
-    throw new Refusal(`${bad.map((name) => JSON.stringify(name)).join(', ')}: each namespace must match ${NAMESPACE.source}`);
+    throw new Refusal(`${bad.map((name) => JSON.stringify(name)).join(', ')}: each namespace must match ${NAMESPACE_PATTERN.source}`);
   }
   return names;
 }
