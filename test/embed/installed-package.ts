@@ -1,5 +1,5 @@
 /**
- * The gateway package as a consumer installs it: `npm run build`, `npm pack`, the tarball
+ * The gateway package as a consumer installs it: `npm pack` (which builds first, `prepack`), the tarball
  * unpacked into <tmp>/node_modules/layer-metrics-gateway, and its runtime dependencies linked
  * from this repository's node_modules (the registry is not needed, and they are the same files
  * `npm install` would fetch). A script in <tmp> then imports the package by its name.
@@ -27,9 +27,8 @@ export interface InstalledPackage {
   remove(): Promise<void>;
 }
 
-/** Builds, packs and installs the gateway into a new temporary directory. */
+/** Packs (and so builds) and installs the gateway into a new temporary directory. */
 export async function installPackedGateway(): Promise<InstalledPackage> {
-  await run('npm', ['run', '-s', 'build'], { cwd: ROOT });
   const dir = await mkdtemp(join(tmpdir(), 'layer-consumer-'));
   try {
     const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT });
