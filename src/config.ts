@@ -119,8 +119,8 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
     'LAYER_API_TOKENS, a token is generated into <LAYER_DATA_DIR>/api-token.',
   LAYER_METRICS_AUTH: 'none or token: whether GET /metrics requires the API token.',
   LAYER_SCRAPE_INTERVAL: 'Scrape interval, a Prometheus duration such as 500ms, 15s or 1m (1s to 24d).',
-  LAYER_CACHE_ADDR: 'Cache address: host:port, [v6]:port, unix:/absolute/path or an absolute socket path. Unset: no cache.',
-  LAYER_CACHE_NAMESPACES: 'Comma-separated cache namespaces, each matching ^[A-Za-z0-9_.-]{1,128}$.',
+  LAYER_CACHE_ADDR: 'Cache address: host:port, [v6]:port, unix:/absolute/path or an absolute socket path; the gateway then monitors the connection itself. Unset: no cache, or in an embedding process the state its host reports.',
+  LAYER_CACHE_NAMESPACES: 'Comma-separated cache namespaces, each matching ^[A-Za-z0-9_.-]{1,128}$; the standalone server only (an embedding host sets its own).',
   LAYER_VM_TIMEOUT_MS: 'Deadline of one backend request, in milliseconds.',
   LAYER_PROXY_MAX_BODY_BYTES: 'Largest request body the proxy forwards, in bytes.',
   LAYER_PROXY_MAX_CONCURRENT:
@@ -387,13 +387,14 @@ function parseTokens(raw: string): string[] {
   return tokens;
 }
 
-const NAMESPACE = /^[A-Za-z0-9_.-]{1,128}$/;
+/** What a cache namespace name may be: LAYER_CACHE_NAMESPACES entries and names an embedding host sets. */
+export const NAMESPACE_PATTERN = /^[A-Za-z0-9_.-]{1,128}$/;
 
 function parseNamespaces(raw: string): string[] {
   const names = splitList(raw);
-  const bad = names.filter((name) => !NAMESPACE.test(name));
+  const bad = names.filter((name) => !NAMESPACE_PATTERN.test(name));
   if (bad.length > 0) {
-    throw new Refusal(`${bad.map((name) => JSON.stringify(name)).join(', ')}: each namespace must match ${NAMESPACE.source}`);
+    throw new Refusal(`${bad.map((name) => JSON.stringify(name)).join(', ')}: each namespace must match ${NAMESPACE_PATTERN.source}`);
   }
   return names;
 }

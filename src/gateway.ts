@@ -17,8 +17,9 @@ import { startExternalProbe } from './backend/external-probe.ts';
 import type { ScrapeTarget, ScrapeTls } from './backend/scrape-config.ts';
 import { pruneScrapeTls, writeScrapeTls } from './backend/scrape-tls.ts';
 import { createVmsingle, type Vmsingle } from './backend/vmsingle.ts';
-import { createCacheMonitor } from './cache/monitor.ts';
-import { createNamespaceRegistry, followCacheConnection } from './cache/namespaces.ts';
+import type { ReportedCacheState } from './cache/cache-health.ts';
+import { startCacheOwner, type GatewayRole } from './cache/cache-owner.ts';
+import type { NamespaceRegistry } from './cache/namespaces.ts';
 import type { Config } from './config.ts';
 import { catalogVersion } from './generated/catalog.ts';
 import { registerMetrics, type MetricHandles } from './generated/metrics.ts';
@@ -46,6 +47,10 @@ export interface RunningGateway {
   readonly metrics: MetricHandles;
   readonly registry: Registry;
   readonly tokens: TokenStore;
+  /** Per-namespace cache state: the embedding host's, or the standalone policy's. */
+  readonly namespaces: NamespaceRegistry;
+  /** An embedding host's cache report; throws while LAYER_CACHE_ADDR makes the monitor the owner. */
+  reportCache(state: ReportedCacheState): void;
   /** The supervised vmsingle, in bundled mode. */
   readonly vmsingle?: Vmsingle;
   /** Re-reads LAYER_API_TOKENS_FILE (SIGHUP). */
@@ -62,11 +67,11 @@ export interface ServerOptions {
   headersTimeoutMs?: number;
 }
 
-const STATES = ['disabled', 'connecting', 'connected', 'disconnected'] as const;
-const NS_STATES = ['warm', 'warming', 'cold'] as const;
-
-/** Starts the gateway; resolves once it listens and its backend answers. */
-export async function startGateway(config: Config, logger: Logger, serverOptions: ServerOptions = {}): Promise<RunningGateway> {
+/**
+ * Starts the gateway; resolves once it listens and its backend answers. `role` says who owns the
+ * cache namespaces: the standalone policy (LAYER_CACHE_NAMESPACES) or an embedding host.
+ */
+export async function startGateway(config: Config, logger: Logger, serverOptions: ServerOptions = {}, role: GatewayRole = 'standalone'): Promise<RunningGateway> {
   const cleanups: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
     for (const step of cleanups.reverse()) await step();
@@ -102,33 +107,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     };
     setBackend('starting');
 
-    // Cache connection and namespaces feed the health snapshot and their gauges.
-    const namespaces = createNamespaceRegistry();
-    let shownNamespaces: string[] = [];
-    namespaces.onChange(() => {
-      const list = namespaces.list();
-      health.setNamespaces(list);
-      for (const gone of shownNamespaces.filter((name) => !list.some((ns) => ns.namespace === name))) {
-        for (const state of NS_STATES) metrics.layer_cache_namespace_state.remove({ namespace: gone, state });
-      }
-      for (const ns of list) for (const state of NS_STATES) metrics.layer_cache_namespace_state.set({ namespace: ns.namespace, state }, ns.state === state ? 1 : 0);
-      shownNamespaces = list.map((ns) => ns.namespace);
-    });
-    const cache = createCacheMonitor({
-      ...(config.cacheAddr ? { addr: config.cacheAddr } : {}),
-      logger,
-      onChange: (snapshot) => {
-        health.setCache(snapshot);
-        for (const state of STATES) metrics.layer_cache_connection_state.set({ state }, snapshot.state === state ? 1 : 0);
-        metrics.layer_cache_reconnect_generation.set(snapshot.reconnect_generation);
-        followCacheConnection(namespaces, [...config.cacheNamespaces], snapshot);
-      },
-    });
-    const initialCache = cache.snapshot();
-    health.setCache(initialCache);
-    for (const state of STATES) metrics.layer_cache_connection_state.set({ state }, initialCache.state === state ? 1 : 0);
-    followCacheConnection(namespaces, [...config.cacheNamespaces], initialCache);
-    cache.start();
+    const cache = startCacheOwner({ config, role, logger, metrics, health });
     cleanups.push(() => cache.stop());
 
     // The backend: the app is built before it runs, so the upstream reads its URL per request.
@@ -274,6 +253,8 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       metrics,
       registry,
       tokens,
+      namespaces: cache.namespaces,
+      reportCache: (state) => cache.report(state),
       ...(vmsingle ? { vmsingle } : {}),
       reloadTokens,
       async reload() {

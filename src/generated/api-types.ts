@@ -11,13 +11,37 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness and the state of the gateway's dependencies
-         * @description Answers from a snapshot kept up to date in the background; it never waits on a dependency.
-         *     200 when every dependency is ok, 503 when degraded (metrics backend down, NVMe cache not
-         *     connected, or a namespace not warm). A cache that is not configured is `disabled`, which is
-         *     not degraded.
+         * Readiness and the state of the gateway's dependencies
+         * @description The readiness and degraded signal. Answers from a snapshot kept up to date in the
+         *     background; it never waits on a dependency. 200 when every dependency is ok, 503 when
+         *     degraded: the metrics backend is down, the NVMe cache is `warming`, `cold` or
+         *     `disconnected`, or a namespace is not warm. A cache that is not configured (or, in an
+         *     embedding process, not reported yet) is `disabled`, which is not degraded. A 503 does not
+         *     mean the process is unhealthy: liveness is `GET /livez`.
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/livez": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness
+         * @description 200 whenever the process serves requests; no dependency is checked, so a cold cache or a
+         *     down backend never makes an orchestrator restart a process that is only degraded. Use
+         *     `GET /health` for readiness.
+         */
+        get: operations["getLivez"];
         put?: never;
         post?: never;
         delete?: never;
@@ -298,13 +322,21 @@ export interface components {
                 state: "up" | "down" | "starting";
             };
             cache: {
-                /** @description Incremented each time a lost connection is re-established. */
-                reconnect_generation: number;
                 /**
-                 * @description NVMe cache connection state; `disabled` when LAYER_CACHE_ADDR is unset.
+                 * @description Additive. The connection state behind `state`.
                  * @enum {string}
                  */
-                state: "disabled" | "connecting" | "connected" | "disconnected";
+                connection?: "disabled" | "connecting" | "connected" | "disconnected";
+                /** @description Connections re-established after a loss; the first connection does not count. */
+                reconnect_generation: number;
+                /**
+                 * @description The NVMe cache by warmth: `warm`, `warming` or `cold` while connected;
+                 *     `disconnected` when configured but not connected (connecting, or the connection
+                 *     was lost); `disabled` when there is no cache. The standalone server has no warmth
+                 *     signal and reports a connected cache as `warm`.
+                 * @enum {string}
+                 */
+                state: "warm" | "warming" | "cold" | "disconnected" | "disabled";
             };
             /**
              * Format: date-time
@@ -349,6 +381,10 @@ export interface components {
         };
         Labels: {
             [key: string]: string;
+        };
+        Livez: {
+            /** @enum {string} */
+            status: "ok";
         };
         MatrixData: {
             result: {
@@ -651,7 +687,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Healthy. */
+            /** @description Ready. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -670,6 +706,27 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+        };
+    };
+    getLivez: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process serves requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Livez"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
         };
     };
     getMetrics: {

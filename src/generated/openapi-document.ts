@@ -8,7 +8,7 @@ export const openapiDocument = {
   "openapi": "3.1.0",
   "info": {
     "title": "layer metrics gateway",
-    "version": "0.1.0",
+    "version": "1.0.0",
     "summary": "Metrics surface of the layer gateway.",
     "description": "The gateway exposes its own metrics, its health, a self-describing catalog of every metric it\nemits, and a PromQL passthrough whose request and response bodies match Prometheus's HTTP API\n(`/api/v1/query`, `/api/v1/query_range`) one for one.\n\nAuthentication: every `/v2` route takes a bearer token (RFC 6750). The same token is accepted as\nHTTP Basic credentials (token as user name, empty password) for clients that only speak Basic.\nTokens in the query string are refused.\n",
     "license": {
@@ -85,12 +85,12 @@ export const openapiDocument = {
         "tags": [
           "operations"
         ],
-        "summary": "Liveness and the state of the gateway's dependencies",
-        "description": "Answers from a snapshot kept up to date in the background; it never waits on a dependency.\n200 when every dependency is ok, 503 when degraded (metrics backend down, NVMe cache not\nconnected, or a namespace not warm). A cache that is not configured is `disabled`, which is\nnot degraded.\n",
+        "summary": "Readiness and the state of the gateway's dependencies",
+        "description": "The readiness and degraded signal. Answers from a snapshot kept up to date in the\nbackground; it never waits on a dependency. 200 when every dependency is ok, 503 when\ndegraded: the metrics backend is down, the NVMe cache is `warming`, `cold` or\n`disconnected`, or a namespace is not warm. A cache that is not configured (or, in an\nembedding process, not reported yet) is `disabled`, which is not degraded. A 503 does not\nmean the process is unhealthy: liveness is `GET /livez`.\n",
         "security": [],
         "responses": {
           "200": {
-            "description": "Healthy.",
+            "description": "Ready.",
             "content": {
               "application/json": {
                 "schema": {
@@ -218,6 +218,32 @@ export const openapiDocument = {
           },
           "503": {
             "$ref": "#/components/responses/NotBuilt"
+          }
+        }
+      }
+    },
+    "/livez": {
+      "get": {
+        "operationId": "getLivez",
+        "tags": [
+          "operations"
+        ],
+        "summary": "Liveness",
+        "description": "200 whenever the process serves requests; no dependency is checked, so a cold cache or a\ndown backend never makes an orchestrator restart a process that is only degraded. Use\n`GET /health` for readiness.\n",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The process serves requests.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Livez"
+                }
+              }
+            }
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowed"
           }
         }
       }
@@ -1257,17 +1283,28 @@ export const openapiDocument = {
               "state": {
                 "type": "string",
                 "enum": [
+                  "warm",
+                  "warming",
+                  "cold",
+                  "disconnected",
+                  "disabled"
+                ],
+                "description": "The NVMe cache by warmth: `warm`, `warming` or `cold` while connected;\n`disconnected` when configured but not connected (connecting, or the connection\nwas lost); `disabled` when there is no cache. The standalone server has no warmth\nsignal and reports a connected cache as `warm`.\n"
+              },
+              "reconnect_generation": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Connections re-established after a loss; the first connection does not count."
+              },
+              "connection": {
+                "type": "string",
+                "enum": [
                   "disabled",
                   "connecting",
                   "connected",
                   "disconnected"
                 ],
-                "description": "NVMe cache connection state; `disabled` when LAYER_CACHE_ADDR is unset."
-              },
-              "reconnect_generation": {
-                "type": "integer",
-                "minimum": 0,
-                "description": "Incremented each time a lost connection is re-established."
+                "description": "Additive. The connection state behind `state`."
               }
             }
           },
@@ -1302,6 +1339,20 @@ export const openapiDocument = {
             "type": "string",
             "format": "date-time",
             "description": "Additive. When the snapshot was last updated."
+          }
+        }
+      },
+      "Livez": {
+        "type": "object",
+        "required": [
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ok"
+            ]
           }
         }
       },

@@ -4,6 +4,7 @@ import type { Handlers } from '../generated/routes.ts';
 import type { HealthSnapshot } from '../health/snapshot.ts';
 import { createCatalogHandlers } from './catalog.ts';
 import { createHealthHandler } from './health.ts';
+import { createLivezHandler } from './livez.ts';
 import { createMetricsHandler } from './metrics.ts';
 import { createObserveHandlers } from './observe.ts';
 import { createQueryHandler, type QueryHandlerDeps } from './query.ts';
@@ -20,6 +21,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     getMetrics: createMetricsHandler(deps.registry),
     getHealth: createHealthHandler(deps.health),
+    getLivez: createLivezHandler(),
     ...createCatalogHandlers(),
     ...createObserveHandlers(),
     queryInstant: createQueryHandler('queryInstant', 'query', deps),

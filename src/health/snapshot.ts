@@ -18,8 +18,8 @@ export type BackendState = HealthBody['backend']['state'];
 /** How the backend is run. */
 export type BackendMode = HealthBody['backend']['mode'];
 
-/** NVMe cache connection state. */
-export type CacheConnectionState = HealthBody['cache']['state'];
+/** NVMe cache state by warmth (`warm`, `warming`, `cold`), or `disconnected` / `disabled`. */
+export type CacheState = HealthBody['cache']['state'];
 
 /** The mutable inputs and the read side of the snapshot. */
 export interface HealthSnapshot {
@@ -34,8 +34,8 @@ export interface HealthSnapshot {
 export function degradedReasons(backend: BackendState, cache: HealthBody['cache'], namespaces: HealthBody['namespaces']): string[] {
   const reasons: string[] = [];
   if (backend !== 'up') reasons.push(`metrics backend ${backend}`);
-  // A cache that is not configured is not a fault; one that is configured must be connected.
-  if (cache.state !== 'disabled' && cache.state !== 'connected') reasons.push(`cache ${cache.state}`);
+  // A cache that is not configured is not a fault; one that is configured must be connected and warm.
+  if (cache.state !== 'disabled' && cache.state !== 'warm') reasons.push(`cache ${cache.state}`);
   for (const ns of namespaces) if (ns.state !== 'warm') reasons.push(`namespace ${ns.namespace} ${ns.state}`);
   return reasons;
 }
@@ -44,7 +44,7 @@ export function degradedReasons(backend: BackendState, cache: HealthBody['cache'
 export function createHealthSnapshot(mode: BackendMode, now: () => number = Date.now): HealthSnapshot {
   const startedAt = now();
   let backend: BackendState = 'starting';
-  let cache: HealthBody['cache'] = { state: 'disabled', reconnect_generation: 0 };
+  let cache: HealthBody['cache'] = { state: 'disabled', reconnect_generation: 0, connection: 'disabled' };
   let namespaces: HealthBody['namespaces'] = [];
   let checkedAt = startedAt;
   const touch = () => {

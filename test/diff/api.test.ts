@@ -8,6 +8,6 @@ describe('diffApi (through diffContracts)', () => {
   it('names every operation that reaches a changed shared schema', () => {
     const [change] = checkDiff(cases.find(([name]) => name.startsWith('removing a response property of a shared'))![1]);
     const want = '(in GET /query 200, POST /query 200)';
-    assert.ok(change?.detail.endsWith(want), `got ${change?.detail}; want it to end with ${want}`);
+    assert.ok(change?.detail.includes(want), `got ${change?.detail}; want it to include ${want}`);
   });
 });

@@ -58,7 +58,7 @@ describe('@layer/metrics-client (built) against a live gateway and vmsingle', fu
       const health = await client.health();
       assert.equal(typeof health.ok, 'boolean');
       assert.equal(health.ok, health.status === 'ok', `got ok=${health.ok} with status ${health.status}`);
-      assert.ok(['disabled', 'connecting', 'connected', 'disconnected'].includes(health.cache.state));
+      assert.ok(['warm', 'warming', 'cold', 'disconnected', 'disabled'].includes(health.cache.state));
       assert.ok(Array.isArray(health.namespaces));
     });
   });

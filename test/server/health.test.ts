@@ -14,7 +14,7 @@ async function health(url: string) {
 describe('GET /health with the NVMe cache and the bundled vmsingle', function () {
   this.timeout(60_000);
 
-  it('follows the cache connection: connected is ok, a drop is degraded, reconnects count generations; a hanging cache never slows it', async () => {
+  it('follows the cache connection: connected is warm and ok, a drop is degraded, reconnects count generations; a hanging cache never slows it', async () => {
     const cache = await startHangingCache();
     const { addr, sockets } = cache;
     const gw = await startTestGateway({ env: { LAYER_CACHE_ADDR: addr, LAYER_CACHE_NAMESPACES: 'tenant-a,tenant-b' } });
@@ -23,7 +23,7 @@ describe('GET /health with the NVMe cache and the bundled vmsingle', function ()
         const h = await health(gw.url);
         return h.status === 200 ? h.body : undefined;
       }, 10_000);
-      assert.deepEqual(ok.cache, { state: 'connected', reconnect_generation: 0 });
+      assert.deepEqual(ok.cache, { state: 'warm', reconnect_generation: 0, connection: 'connected' });
       assert.deepEqual(ok.namespaces, [
         { namespace: 'tenant-a', state: 'warm' },
         { namespace: 'tenant-b', state: 'warm' },
@@ -39,6 +39,7 @@ describe('GET /health with the NVMe cache and the bundled vmsingle', function ()
         return h.status === 503 ? h.body : undefined;
       }, 5000);
       assert.equal(degraded.status, 'degraded');
+      assert.equal(degraded.cache.state, 'disconnected');
       assert.ok(degraded.reasons.length > 0);
 
       const back = await pollUntil('reconnected', async () => {
@@ -49,6 +50,7 @@ describe('GET /health with the NVMe cache and the bundled vmsingle', function ()
       const metrics = await request(`${gw.url}/metrics`);
       assert.match(metrics.text, /layer_cache_reconnect_generation 1\n/);
       assert.match(metrics.text, /layer_cache_connection_state\{state="connected"\} 1\n/);
+      assert.match(metrics.text, /layer_cache_state\{state="warm"\} 1\n/);
     } finally {
       await gw.close();
       await cache.close();

@@ -36,8 +36,17 @@ describe('gateway routes (bundled vmsingle)', function () {
       assert.deepEqual(responseProblems('getHealth', res.status, res.headers['content-type'] ?? null, res.text), []);
       const body = JSON.parse(res.text);
       assert.equal(body.status, 'ok');
-      assert.deepEqual(body.cache, { state: 'disabled', reconnect_generation: 0 });
+      assert.deepEqual(body.cache, { state: 'disabled', reconnect_generation: 0, connection: 'disabled' });
       assert.deepEqual(body.backend, { state: 'up', mode: 'bundled' });
+    });
+  });
+
+  describe('GET /livez', () => {
+    it('answers 200 {"status":"ok"} without credentials, in the documented shape', async () => {
+      const res = await request(`${gw.url}/livez`);
+      assert.equal(res.status, 200, res.text);
+      assert.deepEqual(responseProblems('getLivez', res.status, res.headers['content-type'] ?? null, res.text), []);
+      assert.deepEqual(JSON.parse(res.text), { status: 'ok' });
     });
   });
 

@@ -1,6 +1,7 @@
 import { catalogSchemaNames } from './catalog-shape.ts';
 import type { Change, Contracts, DocPath } from './change.ts';
 import { diffOperation, type ApiFinding } from './api-operation.ts';
+import { gateApiVersion } from './api-version.ts';
 import { isRecord, recordOf, resolveRefs, type Record_ } from './refs.ts';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -49,7 +50,8 @@ function mergeFindings(findings: readonly ApiFinding[]): Change[] {
 /**
  * The API section: openapi.yaml paths compared for existing clients. Removed routes and methods,
  * new required inputs, removed or retyped response properties and narrowed enums break; additions
- * pass. The catalog schemas are left to the catalog shape section, which has its own version gate.
+ * pass, and a major bump of `info.version` turns the breaks into notes (gateApiVersion). The
+ * catalog schemas are left to the catalog shape section, which has its own version gate.
  */
 export function diffApi(base: Contracts, head: Contracts): Change[] {
   const before = routesOf(base.openapi);
@@ -87,5 +89,5 @@ export function diffApi(base: Contracts, head: Contracts): Change[] {
   for (const [key, now] of after) {
     if (!before.has(key)) changes.push(change('route_added', now.path, 'compatible', `new route ${now.path}`, now.itemPath));
   }
-  return [...changes, ...mergeFindings(findings)];
+  return gateApiVersion(base, head, [...changes, ...mergeFindings(findings)]);
 }

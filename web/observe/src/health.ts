@@ -49,7 +49,11 @@ export function healthCards(health: Health): HTMLLIElement[] {
     const mode = health.backend.mode === 'bundled' ? 'bundled vmsingle' : 'external VictoriaMetrics';
     cards.push(card('Metrics backend', health.backend.state, mode, { 'data-card': 'backend' }));
   }
-  const cacheDetail = health.cache.state === 'disabled' ? 'not configured (LAYER_CACHE_ADDR unset)' : `reconnect generation ${health.cache.reconnect_generation}`;
+  const connection = health.cache.connection ? `connection ${health.cache.connection}, ` : '';
+  const cacheDetail =
+    health.cache.state === 'disabled'
+      ? 'not configured, or not reported yet by the embedding process'
+      : `${connection}reconnect generation ${health.cache.reconnect_generation}`;
   cards.push(card('NVMe cache', health.cache.state, cacheDetail, { 'data-card': 'cache' }));
   for (const ns of health.namespaces) cards.push(card(`Namespace ${ns.namespace}`, ns.state, 'cache namespace', { 'data-card': 'namespace', 'data-namespace': ns.namespace }));
   if (health.uptime_seconds !== undefined) {
