@@ -1,7 +1,7 @@
 /**
  * The gateway's errors: values with a stable `code`, an HTTP `status`, an `expose` flag saying
  * whether the message may reach the client, and a `cause` (the shape of Koa's HttpError and of
- * the coded errors of Node's own APIs). One middleware (src/middleware/errors.ts) turns them into responses.
+ * the coded errors of Node's own APIs). One function (src/edge/render-error.ts) turns them into responses.
  */
 
 /** Options every gateway error takes. */

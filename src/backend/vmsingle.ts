@@ -10,7 +10,7 @@ import { VmsingleError } from './errors.ts';
 import { findFreePort } from './free-port.ts';
 import { probeHealth } from './health.ts';
 import { launchVmsingle, type VmsingleProcess } from './launch.ts';
-import type { LogSink as Logger } from '../util/log-sink.ts';
+import type { Logger } from '../logger.ts';
 import { renderScrapeConfig, type ScrapeTarget } from './scrape-config.ts';
 
 /** What the supervisor reports: starting (first start only), up (healthy) or down. */

@@ -13,7 +13,7 @@ import { operations } from '../generated/routes.ts';
 import { forwardBody } from '../proxy/forward-body.ts';
 import { forwardRequestHeaders, forwardResponseHeaders } from '../proxy/headers.ts';
 import type { LimitRefusal, Limiter } from '../proxy/limiter.ts';
-import type { GatewayState } from '../middleware/errors.ts';
+import type { GatewayState } from '../edge/request-state.ts';
 import { checkParams, type Endpoint } from '../proxy/params.ts';
 import type { Quarantine } from '../proxy/quarantine.ts';
 import { checkQuery, type QueryRefusalReason } from '../proxy/query-guard.ts';
