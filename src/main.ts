@@ -4,7 +4,7 @@
  * LAYER_API_TOKENS_FILE. Exit codes: 0 after a clean stop, 1 when start-up fails, 2 for invalid config.
  */
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
-import { GatewayError } from './errors.ts';
+import { StartupError } from './errors.ts';
 import { startGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 
@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   try {
     gateway = await startGateway(config, logger);
   } catch (error) {
-    const message = error instanceof GatewayError && error.expose ? error.message : String(error instanceof Error ? error.message : error);
+    const message = error instanceof StartupError ? error.message : String(error instanceof Error ? error.message : error);
     logger.error({ code: (error as { code?: string }).code }, `start-up failed: ${message}`);
     console.error(`layer gateway: ${message}`);
     return 1;

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createBackoff } from '../util/backoff.ts';
-import { VmsingleError } from './errors.ts';
+import { VmsingleError } from './vmsingle-error.ts';
 import { findFreePort } from './free-port.ts';
 import { probeHealth } from './health.ts';
 import { launchVmsingle, type VmsingleProcess } from './launch.ts';
