@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchVmsingle } from '../src/backend/launch.ts';
 import { freePort, startChild, stopWithAll, waitReady } from './processes.ts';
-import { silentSink } from '../src/util/log-sink.ts';
+import { silentLogger } from '../src/logger.ts';
 
 /** The token vmauth and the gateway both require. */
 export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
@@ -43,7 +43,7 @@ export async function startVmsingle(dir: string): Promise<{ url: string }> {
     port: await freePort(),
     startTimeoutMs: 30_000,
     stopTimeoutMs: 10_000,
-    logger: silentSink,
+    logger: silentLogger,
     // A plain vmsingle as an operator would run it: its response cache on and the default latency
     // offset, overriding the bundled store's settings (vmsingle takes the last of a repeated flag).
     extraArgs: ['-search.disableCache=false', '-search.latencyOffset=30s', '-loggerLevel=ERROR'],

@@ -15,14 +15,16 @@ import { MethodNotAllowedError, NotFoundError, BadRequestError } from './errors.
 import type { MetricHandles } from './generated/metrics.ts';
 import type { MetricBatch } from './metrics/batch.ts';
 import { operations, registerOperations, type Handlers, type OperationId, type OperationSpec, type RoutedContext } from './generated/routes.ts';
-import { answerError, type ErrorLogger, type GatewayState } from './middleware/errors.ts';
-import { requestContext, type AccessLogger } from './middleware/request-context.ts';
+import { answerError } from './edge/render-error.ts';
+import type { GatewayState } from './edge/request-state.ts';
+import { trackRequests } from './edge/request-tracking.ts';
+import type { Logger } from './logger.ts';
 import { routerOptions } from './routing/router-options.ts';
 import type { RequestValidator } from './validation.ts';
 
 /** Everything the app needs, built by main.ts (or a test). */
 export interface AppDeps {
-  logger: ErrorLogger & AccessLogger;
+  logger: Logger;
   metrics: MetricHandles;
   /** Where per-request metric updates queue (see src/metrics/batch.ts). */
   batch: MetricBatch;
@@ -97,7 +99,7 @@ export function createApp(deps: AppDeps): Koa {
   };
   const router = new Router(routerOptions);
   registerOperations(router, deps.handlers, bind);
-  const track = requestContext(deps.metrics, deps.batch, deps.logger);
+  const track = trackRequests(deps.metrics, deps.batch, deps.logger);
 
   // The router matches (its path-to-regexp layers, with the options above, and its percent-decoding
   // of parameters); the matched operation's middleware then runs here, synchronously. The router's

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { tokenProblem } from './auth/token-format.ts';
 import { CacheAddrError, parseCacheAddr } from './cache/cache-addr.ts';
+import { StartupError } from './errors.ts';
 import { isHostName } from './util/host-name.ts';
 
 /** Log levels pino accepts, most severe first. */
@@ -172,15 +173,15 @@ export interface ConfigProblem {
 }
 
 /** Thrown by loadConfig with every refused value; variable and value are those of the first. */
-export class ConfigError extends Error {
+export class ConfigError extends StartupError {
   override name = 'ConfigError';
-  readonly code = 'ERR_CONFIG';
+  declare readonly code: 'ERR_CONFIG';
   readonly variable: ConfigVariableName;
   readonly value: string;
   readonly problems: readonly ConfigProblem[];
 
   constructor(problems: readonly ConfigProblem[]) {
-    super(problems.map((p) => p.message).join('\n'));
+    super('ERR_CONFIG', problems.map((p) => p.message).join('\n'));
     const first = problems[0];
     if (!first) throw new TypeError('ConfigError needs at least one problem');
     this.variable = first.variable;

@@ -1,8 +1,29 @@
 /**
- * The gateway's errors: values with a stable `code`, an HTTP `status`, an `expose` flag saying
- * whether the message may reach the client, and a `cause` (the shape of Koa's HttpError and of
- * the coded errors of Node's own APIs). One middleware (src/middleware/errors.ts) turns them into responses.
+ * The gateway's errors, two families with a stable `code` and a `cause` each (the shape of Koa's
+ * HttpError and of the coded errors of Node's own APIs):
+ * - GatewayError: what a request is answered with; an HTTP `status`, an `expose` flag saying
+ *   whether the message may reach the client, and headers. One function
+ *   (src/edge/render-error.ts) turns them into responses.
+ * - StartupError: why the gateway cannot start or keep its configuration (config, token file,
+ *   data directory, cache address, bundled vmsingle). These reach the operator through the log
+ *   and the exit message, never a client, so they carry no HTTP status; main.ts maps them to exit codes.
  */
+
+/** Options every start-up error takes. */
+export interface StartupErrorOptions {
+  cause?: unknown;
+}
+
+/** Base class of every error that stops the gateway from starting (or from reloading its tokens). */
+export class StartupError extends Error {
+  override name = 'StartupError';
+  readonly code: string;
+
+  constructor(code: string, message: string, options: StartupErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.code = code;
+  }
+}
 
 /** Options every gateway error takes. */
 export interface GatewayErrorOptions {

@@ -29,7 +29,7 @@ import { acquireDataDirLock } from './lifecycle/data-dir-lock.ts';
 import type { Logger } from './logger.ts';
 import { answerClientErrors } from './lifecycle/client-errors.ts';
 import { trackConnections } from './lifecycle/connections.ts';
-import { createTokenCheck } from './middleware/auth.ts';
+import { createTokenCheck } from './edge/token-check.ts';
 import { createMetricBatch } from './metrics/batch.ts';
 import { runtimeCollectors } from './metrics/runtime.ts';
 import { createLimiter } from './proxy/limiter.ts';

@@ -5,7 +5,7 @@
  * stop, 1 when start-up fails, 2 for invalid config (a file it names that cannot be used included).
  */
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
-import { GatewayError } from './errors.ts';
+import { StartupError } from './errors.ts';
 import { startGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
 
@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   try {
     gateway = await startGateway(config, logger);
   } catch (error) {
-    const message = error instanceof GatewayError && error.expose ? error.message : String(error instanceof Error ? error.message : error);
+    const message = error instanceof StartupError ? error.message : String(error instanceof Error ? error.message : error);
     if (error instanceof ConfigError) {
       // A file named by the configuration (a credentials file, the TLS pair) is unusable.
       console.error(`layer gateway: invalid configuration:\n${error.message}`);

@@ -3,24 +3,24 @@
  * `#` ignored. Problems name the file and line, never the token text, because they are logged.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { StartupError, type StartupErrorOptions } from '../errors.ts';
 import { tokenProblem } from './token-format.ts';
 
 /** Options of TokenFileError. */
-export interface TokenFileErrorOptions {
+export interface TokenFileErrorOptions extends StartupErrorOptions {
   /** The 1-based line of the first bad line. (default: none, the whole file is at fault) */
   line?: number;
-  cause?: unknown;
 }
 
 /** A token file (or the generated token file) that cannot be used; the message says how to fix it. */
-export class TokenFileError extends Error {
+export class TokenFileError extends StartupError {
   override name = 'TokenFileError';
-  readonly code = 'ERR_TOKEN_FILE';
+  declare readonly code: 'ERR_TOKEN_FILE';
   readonly file: string;
   readonly line?: number;
 
   constructor(file: string, message: string, options: TokenFileErrorOptions = {}) {
-    super(message, { cause: options.cause });
+    super('ERR_TOKEN_FILE', message, { cause: options.cause });
     this.file = file;
     if (options.line !== undefined) this.line = options.line;
   }

@@ -6,7 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ConfigError, type Config, type ConfigVariableName } from '../config.ts';
-import type { LogSink as Logger } from '../util/log-sink.ts';
+import type { Logger } from '../logger.ts';
+import { StartupError } from '../errors.ts';
 
 /** The Authorization value for the backend, kept current across reloads. */
 export interface BackendCredentials {
@@ -17,8 +18,11 @@ export interface BackendCredentials {
 }
 
 /** Why a credentials file was refused, without any of its contents. */
-class CredentialsFileError extends Error {
+class CredentialsFileError extends StartupError {
   override name = 'CredentialsFileError';
+  constructor(message: string) {
+    super('ERR_CREDENTIALS_FILE', message);
+  }
 }
 
 // Bytes allowed in a token (RFC 6750 b64token is narrower; any visible ASCII is what servers accept).

@@ -3,9 +3,9 @@
  * already gone. Restarts and port retries are the supervisor's business (vmsingle.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { VmsingleError } from './errors.ts';
+import { VmsingleError } from './vmsingle-error.ts';
 import { probeHealth } from './health.ts';
-import type { LogSink as Logger } from '../util/log-sink.ts';
+import type { Logger } from '../logger.ts';
 import { guardChild } from './orphan-guard.ts';
 import { createOutputTail, type OutputTail } from './output-tail.ts';
 import { stopChild, whenClosed, type ExitInfo } from './stop-child.ts';

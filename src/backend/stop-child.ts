@@ -4,7 +4,7 @@
  * SIGKILL comes only after the timeout.
  */
 import type { ChildProcess } from 'node:child_process';
-import type { LogSink as Logger } from '../util/log-sink.ts';
+import type { Logger } from '../logger.ts';
 
 /** How a child ended. */
 export interface ExitInfo {

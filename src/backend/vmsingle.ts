@@ -6,11 +6,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createBackoff } from '../util/backoff.ts';
-import { VmsingleError } from './errors.ts';
+import { VmsingleError } from './vmsingle-error.ts';
 import { findFreePort } from './free-port.ts';
 import { probeHealth } from './health.ts';
 import { launchVmsingle, type VmsingleProcess } from './launch.ts';
-import type { LogSink as Logger } from '../util/log-sink.ts';
+import type { Logger } from '../logger.ts';
 import { renderScrapeConfig, type ScrapeTarget } from './scrape-config.ts';
 import { generateVmsingleAuth, type VmsingleAuth } from './vmsingle-auth.ts';
 

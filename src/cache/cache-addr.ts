@@ -3,23 +3,21 @@
  * startup so a typo fails the gateway's start instead of surfacing as endless reconnects.
  */
 import net from 'node:net';
-import { GatewayError } from '../errors.ts';
+import { StartupError } from '../errors.ts';
 import { isHostName } from '../util/host-name.ts';
 
 /** A parsed cache address: TCP or unix socket. */
 export type CacheAddr = { host: string; port: number } | { path: string };
 
 /** The cache address is not one of the accepted forms; `reason` says what is wrong with it. */
-export class CacheAddrError extends GatewayError {
+export class CacheAddrError extends StartupError {
   override name = 'CacheAddrError';
   constructor(
     addr: string,
     /** What is wrong with the address, without the list of accepted forms. */
     readonly reason: string,
   ) {
-    super('ERR_CACHE_ADDR', 500, `cache address ${JSON.stringify(addr)} ${reason}; use host:port, [ipv6]:port, unix:/path/to.sock or /path/to.sock`, {
-      expose: false,
-    });
+    super('ERR_CACHE_ADDR', `cache address ${JSON.stringify(addr)} ${reason}; use host:port, [ipv6]:port, unix:/path/to.sock or /path/to.sock`);
   }
 }
 

@@ -8,7 +8,7 @@
 import type { Config } from '../config.ts';
 import type { MetricHandles } from '../generated/metrics.ts';
 import type { HealthSnapshot } from '../health/snapshot.ts';
-import type { LogSink } from '../util/log-sink.ts';
+import type { Logger } from '../logger.ts';
 import { CacheOwnedByMonitorError, cacheHealthOfConnection, createHostCacheState, type CacheHealth, type ReportedCacheState } from './cache-health.ts';
 import { createCacheMonitor } from './monitor.ts';
 import { createNamespaceRegistry, followCacheConnection, type NamespaceRegistry } from './namespaces.ts';
@@ -20,7 +20,7 @@ export type GatewayRole = 'standalone' | 'embedded';
 export interface CacheOwnerOptions {
   config: Pick<Config, 'cacheAddr' | 'cacheNamespaces'>;
   role: GatewayRole;
-  logger: LogSink;
+  logger: Logger;
   metrics: MetricHandles;
   health: HealthSnapshot;
 }

@@ -6,7 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import { createBackoff } from '../util/backoff.ts';
 import { parseCacheAddr } from './cache-addr.ts';
-import type { LogSink as Logger } from '../util/log-sink.ts';
+import type { Logger } from '../logger.ts';
 
 export { CacheAddrError, parseCacheAddr, type CacheAddr } from './cache-addr.ts';
 

@@ -13,7 +13,7 @@ import { operations } from '../generated/routes.ts';
 import { forwardBody } from '../proxy/forward-body.ts';
 import { forwardRequestHeaders, forwardResponseHeaders } from '../proxy/headers.ts';
 import type { LimitRefusal, Limiter } from '../proxy/limiter.ts';
-import type { GatewayState } from '../middleware/errors.ts';
+import type { GatewayState } from '../edge/request-state.ts';
 import { checkParams, type Endpoint } from '../proxy/params.ts';
 import type { Quarantine } from '../proxy/quarantine.ts';
 import { checkQuery, type QueryRefusalReason } from '../proxy/query-guard.ts';
@@ -85,7 +85,6 @@ async function readRequest(ctx: Context, endpoint: Endpoint, operationId: Operat
   let body: Buffer | undefined;
   if (ctx.method === 'POST') {
     const read = await readBody(ctx.req, deps.maxBodyBytes, deps.bodyTimeoutMs);
-    if (read instanceof GatewayError) throw read;
     if (read.length > 0 && !ctx.is('application/x-www-form-urlencoded')) {
       throw new BadRequestError('POST bodies must be application/x-www-form-urlencoded (Content-Type header); send the parameters url-encoded');
     }
@@ -95,7 +94,6 @@ async function readRequest(ctx: Context, endpoint: Endpoint, operationId: Operat
     body = read;
   }
   const params = checkParams(endpoint, rawQuery, body?.toString('latin1'));
-  if (params instanceof GatewayError) throw params;
   const values = Object.fromEntries(params);
   const problem = deps.validate(operationId, operations[operationId].method === 'GET' ? { query: values } : { body: values });
   if (problem) throw new BadRequestError(`invalid parameters: ${problem}`);

@@ -8,14 +8,10 @@
  * gateway's Error (code, message, request_id) for the rest.
  */
 import { errorTypeOf } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import { nextRequestId } from '../util/request-id.ts';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-
-/** Something that can log a refused connection. */
-export interface ClientErrorLogger {
-  debug(obj: object, msg?: string): void;
-}
 
 interface Answer {
   status: number;
@@ -79,7 +75,7 @@ function answerAndClose(socket: Duplex, raw: string): void {
 }
 
 /** Installs the clientError and connect handlers on `server`. */
-export function answerClientErrors(server: Server, options: { headersTimeoutMs: number; logger: ClientErrorLogger }): void {
+export function answerClientErrors(server: Server, options: { headersTimeoutMs: number; logger: Pick<Logger, 'debug'> }): void {
   const answered = new WeakSet<Duplex>();
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     // The parser can report again on the same socket with data that was already buffered.

@@ -5,23 +5,21 @@
  */
 import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GatewayError } from '../errors.ts';
+import { StartupError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 
 /** The pid file's name inside the data directory. */
 export const PID_FILE = 'gateway.pid';
 
 /** Another live gateway holds the data directory. */
-export class DataDirLockedError extends GatewayError {
+export class DataDirLockedError extends StartupError {
   override name = 'DataDirLockedError';
   /** The pid recorded by the other gateway. */
   readonly pid: number;
   constructor(dataDir: string, pid: number) {
     super(
       'ERR_DATA_DIR_LOCKED',
-      503,
       `data directory ${dataDir} is in use by another gateway (pid ${pid}); stop it or set LAYER_DATA_DIR to another directory`,
-      { expose: false },
     );
     this.pid = pid;
   }
@@ -120,12 +118,7 @@ export async function acquireDataDirLock(dataDir: string, logger?: Pick<Logger, 
       if (err.code !== 'ENOENT') throw err;
     });
   }
-  throw new GatewayError(
-    'ERR_DATA_DIR_LOCK_RACE',
-    503,
-    `could not create ${path}: it keeps reappearing; is another gateway starting on ${dataDir}?`,
-    { expose: false },
-  );
+  throw new StartupError('ERR_DATA_DIR_LOCK_RACE', `could not create ${path}: it keeps reappearing; is another gateway starting on ${dataDir}?`);
 }
 
 function heldLock(path: string): DataDirLock {

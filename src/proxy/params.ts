@@ -40,12 +40,12 @@ function decodeComponent(raw: string): string | null {
   }
 }
 
-/** Splits a raw `a=1&b=2` string into decoded pairs, or a 400 naming the malformed part. */
-function decodePairs(raw: string, where: string): [string, string][] | BadRequestError {
+/** Splits a raw `a=1&b=2` string into decoded pairs; throws a 400 naming the malformed part. */
+function decodePairs(raw: string, where: string): [string, string][] {
   // Go's url.ParseQuery, which the backend parses with, refuses a pair holding a raw `;` and the
   // backend then drops that pair without a word (https://github.com/golang/go/issues/25192).
   if (raw.includes(';')) {
-    return new BadRequestError(`the ${where} contains a raw ";", which the metrics backend would silently drop with its parameter; percent-encode it as %3B (encodeURIComponent or curl --data-urlencode)`);
+    throw new BadRequestError(`the ${where} contains a raw ";", which the metrics backend would silently drop with its parameter; percent-encode it as %3B (encodeURIComponent or curl --data-urlencode)`);
   }
   const pairs: [string, string][] = [];
   for (const part of raw.split('&')) {
@@ -56,7 +56,7 @@ function decodePairs(raw: string, where: string): [string, string][] | BadReques
     const value = decodeComponent(eq === -1 ? '' : part.slice(eq + 1));
     if (name === null || value === null) {
       const shown = (name ?? rawName).slice(0, 40);
-      return new BadRequestError(`malformed percent-encoding or UTF-8 in the ${where} near "${shown}"; encode parameters with encodeURIComponent or curl --data-urlencode`);
+      throw new BadRequestError(`malformed percent-encoding or UTF-8 in the ${where} near "${shown}"; encode parameters with encodeURIComponent or curl --data-urlencode`);
     }
     pairs.push([name, value]);
   }
@@ -66,33 +66,31 @@ function decodePairs(raw: string, where: string): [string, string][] | BadReques
 /**
  * Checks the parameters of one passthrough request: decodable, each given once (in the URL or the
  * body, not both), known for the endpoint, and the required ones present. Returns the decoded
- * parameters, or a 400 saying what to fix.
+ * parameters; throws a 400 saying what to fix.
  */
-export function checkParams(endpoint: Endpoint, rawQuery: string, rawBody: string | undefined): Map<string, string> | BadRequestError {
+export function checkParams(endpoint: Endpoint, rawQuery: string, rawBody: string | undefined): Map<string, string> {
   const fromUrl = decodePairs(rawQuery, 'query string');
-  if (fromUrl instanceof BadRequestError) return fromUrl;
   const fromBody = rawBody === undefined ? [] : decodePairs(rawBody, 'request body');
-  if (fromBody instanceof BadRequestError) return fromBody;
 
   const params = new Map<string, string>();
   const allowed = ALLOWED_PARAMS[endpoint];
   for (const [name, value] of [...fromUrl, ...fromBody]) {
     const refused = REFUSED[name];
-    if (refused !== undefined) return new BadRequestError(`parameter "${name}" is not accepted: ${refused}`);
+    if (refused !== undefined) throw new BadRequestError(`parameter "${name}" is not accepted: ${refused}`);
     if (!allowed.has(name)) {
-      return new BadRequestError(`unknown parameter "${name.slice(0, 64)}" for /api/v1/${endpoint}; accepted: ${[...allowed].join(', ')}`);
+      throw new BadRequestError(`unknown parameter "${name.slice(0, 64)}" for /api/v1/${endpoint}; accepted: ${[...allowed].join(', ')}`);
     }
     if (params.has(name)) {
-      return new BadRequestError(`parameter "${name}" is given more than once (in the URL, the body, or both); give it once`);
+      throw new BadRequestError(`parameter "${name}" is given more than once (in the URL, the body, or both); give it once`);
     }
     // A line break is whitespace in PromQL, but in any other parameter it is a smuggling attempt.
     if (name !== 'query' && /[\r\n]/.test(value)) {
-      return new BadRequestError(`parameter "${name}" contains a line break; remove it`);
+      throw new BadRequestError(`parameter "${name}" contains a line break; remove it`);
     }
     params.set(name, value);
   }
   for (const name of REQUIRED[endpoint]) {
-    if (!params.get(name)) return new BadRequestError(`missing required parameter "${name}" for /api/v1/${endpoint}`);
+    if (!params.get(name)) throw new BadRequestError(`missing required parameter "${name}" for /api/v1/${endpoint}`);
   }
   return params;
 }

@@ -8,7 +8,7 @@
  * the refusal name a short fingerprint only.
  */
 import { createHash } from 'node:crypto';
-import type { LogSink as Logger } from '../util/log-sink.ts';
+import type { Logger } from '../logger.ts';
 
 /** Options of createQuarantine; every default is written out. */
 export interface QuarantineOptions {

@@ -7,39 +7,45 @@
 import type { IncomingMessage } from 'node:http';
 import { BadRequestError, PayloadTooLargeError, RequestTimeoutError } from '../errors.ts';
 
-/** The body as a Buffer, or the 413/408/400 to answer with. */
-export function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<Buffer | PayloadTooLargeError | RequestTimeoutError | BadRequestError> {
+/** The body as a Buffer; rejects with the 413/408/400 to answer with. */
+export function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<Buffer> {
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) {
     req.resume(); // drain so the connection can answer; nothing is kept
-    return Promise.resolve(new PayloadTooLargeError(limit));
+    return Promise.reject(new PayloadTooLargeError(limit));
   }
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const finish = (result: Buffer | PayloadTooLargeError | RequestTimeoutError | BadRequestError) => {
+    const stop = () => {
       clearTimeout(timer);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onFailure);
       req.off('close', onFailure);
-      resolve(result);
+    };
+    const fail = (error: PayloadTooLargeError | RequestTimeoutError | BadRequestError) => {
+      stop();
+      reject(error);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        finish(new PayloadTooLargeError(limit));
+        fail(new PayloadTooLargeError(limit));
         req.resume();
         return;
       }
       chunks.push(chunk);
     };
-    const onEnd = () => finish(Buffer.concat(chunks, size));
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks, size));
+    };
     // 'close' without 'end': the client left, or the connection was cut, before the body's end.
-    const onFailure = (cause?: unknown) => finish(new BadRequestError('the request body could not be read to its end; send it again', { cause }));
+    const onFailure = (cause?: unknown) => fail(new BadRequestError('the request body could not be read to its end; send it again', { cause }));
     const timer = setTimeout(() => {
       req.pause();
-      finish(new RequestTimeoutError(`the request body did not arrive whole within ${timeoutMs} ms (LAYER_PROXY_BODY_TIMEOUT_MS); send it at once`));
+      fail(new RequestTimeoutError(`the request body did not arrive whole within ${timeoutMs} ms (LAYER_PROXY_BODY_TIMEOUT_MS); send it at once`));
     }, timeoutMs);
     req.on('data', onData);
     req.once('end', onEnd);

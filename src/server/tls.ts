@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import type https from 'node:https';
 import tls from 'node:tls';
 import { ConfigError, type ConfigVariableName } from '../config.ts';
-import type { LogSink as Logger } from '../util/log-sink.ts';
+import type { Logger } from '../logger.ts';
+import { StartupError } from '../errors.ts';
 
 /** The oldest protocol the gateway speaks: TLS 1.0 and 1.1 are deprecated (RFC 8996). */
 export const MIN_TLS_VERSION = 'TLSv1.2';
@@ -31,13 +32,13 @@ export interface TlsFiles {
 }
 
 /** Why a pair was refused, naming the variable at fault; never the key's contents. */
-export class TlsPairError extends Error {
+export class TlsPairError extends StartupError {
   override name = 'TlsPairError';
   constructor(
     readonly variable: ConfigVariableName,
     message: string,
   ) {
-    super(message);
+    super('ERR_TLS_PAIR', message);
   }
 }
 

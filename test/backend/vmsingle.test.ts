@@ -7,7 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { VmsingleError } from '../../src/backend/errors.ts';
+import { VmsingleError } from '../../src/backend/vmsingle-error.ts';
+import { GatewayError, StartupError } from '../../src/errors.ts';
 import { findFreePort } from '../../src/backend/free-port.ts';
 import { probeHealth } from '../../src/backend/health.ts';
 import { createVmsingle, type Vmsingle, type VmsingleOptions, type VmsingleState } from '../../src/backend/vmsingle.ts';
@@ -179,7 +180,7 @@ describe('createVmsingle(options)', function () {
     await assert.rejects(second.start(), (err: unknown) => {
       assert.ok(err instanceof VmsingleError);
       assert.equal(err.code, 'ERR_VM_LOCKED');
-      assert.equal(err.expose, false);
+      assert.ok(err instanceof StartupError && !(err instanceof GatewayError), 'want a start-up error without an HTTP status');
       assert.match(err.message, /another vmsingle is using that directory/);
       assert.ok(err.output.some((line) => line.includes('cannot acquire lock')));
       return true;

@@ -1,11 +1,10 @@
 /**
- * Logs kept for assertions: a stub LogSink that records each call (for the backend supervisor and
+ * Logs kept for assertions: a stub Logger that records each call (for the backend supervisor and
  * the cache monitor), and a real pino logger whose JSON lines are kept (for redaction and output).
  */
 import assert from 'node:assert/strict';
 import { createLogger, type Logger } from '../../src/logger.ts';
 import type { LogLevel } from '../../src/config.ts';
-import type { LogSink } from '../../src/util/log-sink.ts';
 
 /** One recorded log call. */
 export interface LogEntry {
@@ -14,8 +13,8 @@ export interface LogEntry {
   msg: string | undefined;
 }
 
-/** A LogSink that keeps every call in `entries`; set LOG=1 to also print them. */
-export function recordingLogger(): LogSink & { entries: LogEntry[] } {
+/** A Logger that keeps every call in `entries`; set LOG=1 to also print them. */
+export function recordingLogger(): Logger & { entries: LogEntry[] } {
   const entries: LogEntry[] = [];
   const at = (level: LogEntry['level']) => (obj: object, msg?: string) => {
     entries.push({ level, obj, msg });
@@ -25,7 +24,7 @@ export function recordingLogger(): LogSink & { entries: LogEntry[] } {
 }
 
 /** The gateway's pino logger at `level` (default: trace), and the JSON lines it wrote, each ending in a newline. */
-export function captureLogger(level: LogLevel = 'trace'): { logger: Logger; lines: string[]; text(): string } {
+export function captureLogger(level: LogLevel = 'trace'): { logger: ReturnType<typeof createLogger>; lines: string[]; text(): string } {
   const lines: string[] = [];
   const logger = createLogger({ level, destination: { write: (line: string) => void lines.push(line) } });
   return { logger, lines, text: () => lines.join('') };

@@ -6,7 +6,7 @@
 import { findFreePort } from '../../src/backend/free-port.ts';
 import { launchVmsingle, type VmsingleProcess as LaunchedVmsingle } from '../../src/backend/launch.ts';
 import type { ExitInfo } from '../../src/backend/stop-child.ts';
-import { silentSink } from '../../src/util/log-sink.ts';
+import { silentLogger } from '../../src/logger.ts';
 
 /** A running vmsingle. */
 export interface VmsingleProcess extends LaunchedVmsingle {
@@ -25,7 +25,7 @@ export async function startVmsingleProcess(options: { dataDir: string; port?: nu
     port: options.port ?? (await findFreePort()),
     startTimeoutMs: 20_000,
     stopTimeoutMs: 15_000,
-    logger: silentSink,
+    logger: silentLogger,
     extraArgs: options.args ?? [],
   });
   let exited = false;

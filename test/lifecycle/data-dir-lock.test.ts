@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { GatewayError, StartupError } from '../../src/errors.ts';
 import { acquireDataDirLock, DataDirLockedError, PID_FILE } from '../../src/lifecycle/data-dir-lock.ts';
 import { tempDirPerTest } from '../helpers/temp-dir.ts';
 
@@ -42,7 +43,7 @@ describe('acquireDataDirLock(dataDir)', () => {
         assert.ok(err instanceof DataDirLockedError);
         assert.equal(err.code, 'ERR_DATA_DIR_LOCKED');
         assert.equal(err.pid, process.pid);
-        assert.equal(err.expose, false);
+        assert.ok(err instanceof StartupError && !(err instanceof GatewayError), 'want a start-up error without an HTTP status');
         assert.equal(
           err.message,
           `data directory ${dataDir} is in use by another gateway (pid ${process.pid}); stop it or set LAYER_DATA_DIR to another directory`,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import Koa from 'koa';
 import type { TokenStore } from '../../src/auth/token-store.ts';
 import { GatewayError } from '../../src/errors.ts';
-import { createTokenCheck, type AuthFailureReason } from '../../src/middleware/auth.ts';
+import { createTokenCheck, type AuthFailureReason } from '../../src/edge/token-check.ts';
 
 /** A server whose every route sits behind the token check, and the reasons it reported. */
 export interface AuthServer {

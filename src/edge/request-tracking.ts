@@ -8,21 +8,15 @@ import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
 import type { HttpMethod, HttpRoute } from '../metrics/http-labels.ts';
 import { httpMethodLabel, httpRouteLabel } from '../metrics/http-labels.ts';
 import type { MetricHandles } from '../generated/metrics.ts';
+import type { Logger } from '../logger.ts';
 import { nextRequestId } from '../util/request-id.ts';
-import type { GatewayState } from './errors.ts';
-
-/** Something that can write an access log line. */
-export interface AccessLogger {
-  info(obj: object, msg?: string): void;
-  /** pino's level check; lets the hot path skip building a log line nobody writes. */
-  isLevelEnabled?(level: string): boolean;
-}
+import type { GatewayState } from './request-state.ts';
 
 // Accept a caller's id only when it is short and plain, so it cannot forge log lines.
 const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Creates the function that starts tracking a request (the app calls it first, inline). */
-export function requestContext(metrics: MetricHandles, batch: MetricBatch, logger: AccessLogger): (ctx: Context) => void {
+export function trackRequests(metrics: MetricHandles, batch: MetricBatch, logger: Pick<Logger, 'info' | 'isLevelEnabled'>): (ctx: Context) => void {
   const logs = logger.isLevelEnabled ? logger.isLevelEnabled('info') : true;
   const record: BatchedUpdate<HttpRoute, HttpMethod, string> = (route, method, code, durations) => {
     metrics.layer_http_requests_total.inc({ route, method, code }, durations.length);

@@ -1,8 +1,8 @@
 /**
  * Why the bundled vmsingle could not be started or kept running. These reach operators through
- * the log and the exit message, never clients (expose is false): they name paths and ports.
+ * the log and the exit message, never clients: they name paths and ports.
  */
-import { GatewayError } from '../errors.ts';
+import { StartupError, type StartupErrorOptions } from '../errors.ts';
 
 /** The stable codes of VmsingleError. */
 export type VmsingleErrorCode =
@@ -24,20 +24,19 @@ export type VmsingleErrorCode =
   | 'ERR_VM_NOT_STARTED';
 
 /** Options of VmsingleError. */
-export interface VmsingleErrorOptions {
-  cause?: unknown;
+export interface VmsingleErrorOptions extends StartupErrorOptions {
   /** The last lines vmsingle printed, for diagnostics. (default: none) */
   output?: readonly string[];
 }
 
 /** A failure to start or run the bundled vmsingle; `code` says which. */
-export class VmsingleError extends GatewayError {
+export class VmsingleError extends StartupError {
   override name = 'VmsingleError';
   declare readonly code: VmsingleErrorCode;
   /** The last lines vmsingle printed before the failure (empty when it never ran). */
   readonly output: readonly string[];
   constructor(code: VmsingleErrorCode, message: string, options: VmsingleErrorOptions = {}) {
-    super(code, 503, message, { cause: options.cause, expose: false });
+    super(code, message, { cause: options.cause });
     this.output = options.output ?? [];
   }
 }

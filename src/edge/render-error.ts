@@ -7,23 +7,8 @@
 import type { Context } from 'koa';
 import { GatewayError, errorTypeOf } from '../errors.ts';
 import type { components } from '../generated/api-types.ts';
-import type { OperationSpec } from '../generated/routes.ts';
-
-/** Per-request state the gateway's middleware share through `ctx.state`. */
-export interface GatewayState {
-  requestId: string;
-  /** The operation the router matched; unset for unknown routes. */
-  operation?: OperationSpec;
-  /** Error format when no operation matched (a 405 on a query path still answers Prometheus-style). */
-  errors?: 'prometheus' | 'json';
-  /** Short non-secret id of the API token the request carried (set by edge auth). */
-  tokenId?: string;
-}
-
-/** Something that can log an unexpected error. */
-export interface ErrorLogger {
-  error(obj: object, msg?: string): void;
-}
+import type { Logger } from '../logger.ts';
+import type { GatewayState } from './request-state.ts';
 
 function statusOf(error: unknown): number {
   const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
@@ -31,7 +16,7 @@ function statusOf(error: unknown): number {
 }
 
 /** Renders a thrown error as the route's error body. */
-export function renderError(ctx: Context, error: unknown, logger: ErrorLogger): void {
+export function renderError(ctx: Context, error: unknown, logger: Pick<Logger, 'error'>): void {
   const state = ctx.state as GatewayState;
   const known = error instanceof GatewayError;
   const status = known ? error.status : statusOf(error);
@@ -55,7 +40,7 @@ export function renderError(ctx: Context, error: unknown, logger: ErrorLogger): 
  * for an error body: the connection is cut so the client cannot take a truncated response for a
  * complete one.
  */
-export function answerError(ctx: Context, error: unknown, logger: ErrorLogger): void {
+export function answerError(ctx: Context, error: unknown, logger: Pick<Logger, 'error'>): void {
   if (ctx.headerSent || !ctx.writable) {
     ctx.req.socket.destroy();
     return;

@@ -9,7 +9,7 @@ import { hash } from 'node:crypto';
 import type { Context } from 'koa';
 import type { TokenStore } from '../auth/token-store.ts';
 import { UnauthorizedError } from '../errors.ts';
-import type { GatewayState } from './errors.ts';
+import type { GatewayState } from './request-state.ts';
 
 /** Why a request was refused; the values of layer_auth_failures_total's `reason` label. */
 export type AuthFailureReason = 'missing' | 'malformed' | 'invalid' | 'query_string';
