@@ -1,18 +1,30 @@
 /**
- * `npm run build:observe` (part of `npm run build`, which `npm start` runs): builds the observe tab
- * into dist/observe/ and prints its sizes against the JavaScript budget; exit 1 over budget.
+ * `npm run build:observe` (part of `npm run build`, which `npm start` and `npm pack` run): builds
+ * the observe tab into dist/observe/ and reports its sizes against the JavaScript budget on stderr,
+ * so that the stdout of a command around it (`npm pack --json`) stays its own; exit 1 over budget.
  */
+import { runCli, type Io } from './lib/cli.ts';
 import { bundleObserve, SCRIPT_BUDGET_GZIP_BYTES } from './lib/observe/bundle.ts';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-try {
-  const built = await bundleObserve();
-  const { script, style } = built;
-  console.log(`observe: ${script.name} ${kib(script.bytes)} (${kib(script.gzipBytes)} gzipped; budget ${kib(SCRIPT_BUDGET_GZIP_BYTES)})`);
-  console.log(`observe: ${style.name} ${kib(style.bytes)} (${kib(style.gzipBytes)} gzipped)`);
-  console.log(`observe: written to ${built.outDir}`);
-} catch (error) {
-  console.error(String((error as Error).message ?? error));
-  process.exitCode = 1;
+/** Runs the build-observe CLI (it takes no arguments) and returns the exit code. */
+export async function main(args: string[], io: Io): Promise<number> {
+  if (args.length > 0) {
+    io.stderr(`build:observe: unknown argument ${args.join(' ')}\nusage: npm run build:observe\n`);
+    return 2;
+  }
+  try {
+    const built = await bundleObserve();
+    const { script, style } = built;
+    io.stderr(`observe: ${script.name} ${kib(script.bytes)} (${kib(script.gzipBytes)} gzipped; budget ${kib(SCRIPT_BUDGET_GZIP_BYTES)})\n`);
+    io.stderr(`observe: ${style.name} ${kib(style.bytes)} (${kib(style.gzipBytes)} gzipped)\n`);
+    io.stderr(`observe: written to ${built.outDir}\n`);
+    return 0;
+  } catch (error) {
+    io.stderr(`build:observe: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
 }
+
+await runCli(import.meta.url, main);

@@ -14,18 +14,14 @@ import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { bearer, request } from '../helpers/http.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
+import type { components } from '../../src/generated/api-types.ts';
 
 /** Chromium flags that keep it off the network it would otherwise try at every start. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = resolve('.tmp/screenshots');
 
-interface CatalogEntry {
-  name: string;
-  family: string;
-  example_promql: string;
-  alert?: { name: string; condition: string };
-}
+type CatalogEntry = components['schemas']['CatalogEntry'];
 
 // Code run in the page is written as strings where it names browser globals: the tests are
 // type-checked with Node's libraries, not the DOM's.
@@ -130,7 +126,7 @@ describe('the observe tab in Chromium', function () {
     await page.getByRole('button', { name: 'Use token' }).click();
     await page.locator('#families section').first().waitFor();
     const want = new Map<string, string[]>();
-    for (const entry of entries) want.set(entry.family, [...(want.get(entry.family) ?? []), entry.name]);
+    for (const entry of entries) want.set(entry.family!, [...(want.get(entry.family!) ?? []), entry.name]); // every catalog entry names its family
     const got = await page.locator('#families > section').evaluateAll((sections) =>
       sections.map((section) => ({
         family: section.querySelector('h3 .family-name')?.textContent,
@@ -156,7 +152,8 @@ describe('the observe tab in Chromium', function () {
     for (const [typed, want] of [
       ['upstream', entries.filter((e) => /upstream/.test(e.name)).length],
       ['reconnect', 1], // in a name and a description
-      ['warming', 1], // a label value of layer_cache_namespace_state only
+      // A label value only: of the cache-state gauges.
+      ['warming', entries.filter((e) => e.label_details?.some((l) => l.values?.includes('warming'))).length],
     ] as const) {
       await search.fill(typed);
       const names = await visible();
