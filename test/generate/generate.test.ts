@@ -33,7 +33,9 @@ describe('npm run generate', function () {
   it('builds the operation table from openapi.yaml: every operation, its auth and handler kind', async () => {
     const rows = operationRows(await readOpenApi(root));
     const byId = Object.fromEntries(rows.map((r) => [r.operationId, r]));
-    assert.equal(rows.length, 14);
+    assert.equal(rows.length, 22);
+    assert.equal(byId.labelValues!.path, '/v2/metrics/api/v1/label/{name}/values');
+    assert.equal(byId.seriesPost!.errors, 'prometheus');
     assert.equal(byId.getHealth!.auth, 'none');
     assert.equal(byId.getObservePage!.auth, 'none');
     assert.equal(byId.getObserveAsset!.validation, 'handler');
