@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { responseProblems } from '../helpers/openapi.ts';
 import { eventually, startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
@@ -32,6 +34,7 @@ interface Case {
 }
 
 const e = encodeURIComponent;
+const run = promisify(execFile);
 const RANGE = `start=${T0}&end=${T0 + 600}`;
 const corpus: Case[] = [
   { name: 'labels', method: 'GET', path: 'labels', query: RANGE, op: 'labelNames' },
@@ -126,6 +129,29 @@ describe('Prometheus API lookups against a real vmsingle', function () {
     assert.equal(res.status, 405, res.text);
     assert.match(res.headers.allow ?? '', /GET/);
     assert.equal(JSON.parse(res.text).status, 'error');
+  });
+
+  describe('promtool (a real Prometheus API client) through the gateway, token as URL user', () => {
+    const range = ['--start', String(T0), '--end', String(T0 + 600)];
+    const viaGateway = () => `${gw.url.replace('http://', `http://${gw.token}@`)}/v2/metrics`;
+
+    const cases: [string, string[], RegExp][] = [
+      ['query labels (metric names)', ['labels', '__name__'], /lookup_requests_total\nlookup_temperature/],
+      ['query labels with --match', ['labels', '--match', 'lookup_temperature{zone="z-b"}', 'job'], /api\ncache\ndb/],
+      ['query series with two --match', ['series', '--match', 'lookup_requests_total{instance="a"}', '--match', 'lookup_temperature{job="db"}'], /__name__="lookup_temperature", job="db"/],
+    ];
+    for (const [name, args, want] of cases) {
+      it(`${name}: the same output as promtool against vmsingle itself`, async () => {
+        // `promtool query labels` takes the label name last: after the server.
+        const [verb, ...rest] = args;
+        const last = verb === 'labels' ? rest.pop()! : undefined;
+        const through = await run('promtool', ['query', verb!, ...range, ...rest, viaGateway(), ...(last ? [last] : [])]);
+        const straight = await run('promtool', ['query', verb!, ...range, ...rest, direct, ...(last ? [last] : [])]);
+        assert.match(through.stdout, want);
+        assert.equal(through.stdout, straight.stdout);
+        assert.equal(through.stderr, '');
+      });
+    }
   });
 
   describe('GET /api/v1/metadata', () => {
