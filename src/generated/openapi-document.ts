@@ -1020,6 +1020,46 @@ export const openapiDocument = {
             "$ref": "#/components/responses/PromTimeout"
           }
         }
+      },
+      "post": {
+        "operationId": "queryExemplarsPost",
+        "tags": [
+          "query"
+        ],
+        "summary": "Exemplars of a query (form body)",
+        "description": "As the GET form, with parameters in an `application/x-www-form-urlencoded` body (Grafana's\nserver side sends its exemplar probe as a POST when the data source uses POST).\n",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/ExemplarsForm"
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromExemplarsOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
       }
     },
     "/v2/metrics/api/v1/metadata": {
@@ -1086,6 +1126,26 @@ export const openapiDocument = {
         "x-layer-validation": "router",
         "summary": "Build information, Prometheus's shape",
         "description": "Answered by the gateway. `version` is `2.24.0`, the Prometheus release that added `match[]`\nto the label names and values APIs: Grafana's Prometheus data source\n(packages/grafana-prometheus/src/datasource.ts, `hasLabelsMatchAPISupport`) uses\n`/api/v1/label/<name>/values?match[]=...` for a Prometheus of version 2.24.0 or later, and\nthe heavier `/api/v1/series` before it. The other fields name the gateway, not the backend.\n",
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromBuildInfoOk"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          }
+        }
+      },
+      "post": {
+        "operationId": "buildInfoPost",
+        "tags": [
+          "query"
+        ],
+        "x-layer-validation": "router",
+        "summary": "Build information, Prometheus's shape (POST)",
+        "description": "As the GET form; any body is ignored. Grafana's server side asks by POST first when the\ndata source uses POST (pkg/promlib/client/client.go lists GET-only paths with a leading\nslash its request paths lack), and would otherwise retry by GET after a 405.\n",
         "responses": {
           "200": {
             "$ref": "#/components/responses/PromBuildInfoOk"
@@ -1457,6 +1517,28 @@ export const openapiDocument = {
                   ]
                 }
               ]
+            }
+          }
+        }
+      },
+      "ExemplarsForm": {
+        "required": true,
+        "description": "The parameters of the GET form, url-encoded; each given once (in the URL or the body, not both).\n",
+        "content": {
+          "application/x-www-form-urlencoded": {
+            "schema": {
+              "type": "object",
+              "properties": {
+                "query": {
+                  "type": "string"
+                },
+                "start": {
+                  "type": "string"
+                },
+                "end": {
+                  "type": "string"
+                }
+              }
             }
           }
         }

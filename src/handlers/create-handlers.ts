@@ -38,7 +38,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     series: createQueryHandler('series', 'series', deps),
     seriesPost: createQueryHandler('seriesPost', 'series', deps),
     queryExemplars: createQueryHandler('queryExemplars', 'query_exemplars', deps),
+    queryExemplarsPost: createQueryHandler('queryExemplarsPost', 'query_exemplars', deps),
     metadata: createMetadataHandler(deps),
     buildInfo: createBuildInfoHandler(),
+    buildInfoPost: createBuildInfoHandler(),
   };
 }

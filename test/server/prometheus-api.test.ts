@@ -53,6 +53,7 @@ const corpus: Case[] = [
   { name: 'series POST', method: 'POST', path: 'series', query: '', body: `match[]=${e('lookup_temperature')}&${RANGE}`, op: 'seriesPost' },
   { name: 'series with a bad time (the backend refuses it)', method: 'GET', path: 'series', query: `match[]=up&start=yesterday`, op: 'series' },
   { name: 'query_exemplars', method: 'GET', path: 'query_exemplars', query: `query=${e('lookup_requests_total')}&${RANGE}`, op: 'queryExemplars' },
+  { name: 'query_exemplars POST', method: 'POST', path: 'query_exemplars', query: '', body: `query=${e('lookup_requests_total')}&${RANGE}`, op: 'queryExemplarsPost' },
 ];
 
 describe('Prometheus API lookups against a real vmsingle', function () {
