@@ -10,7 +10,7 @@ export const openapiDocument = {
     "title": "layer metrics gateway",
     "version": "0.1.0",
     "summary": "Metrics surface of the layer gateway.",
-    "description": "The gateway exposes its own metrics, its health, a self-describing catalog of every metric it\nemits, and a PromQL passthrough whose request and response bodies match Prometheus's HTTP API\n(`/api/v1/query`, `/api/v1/query_range`) one for one.\n\nAuthentication: every `/v2` route takes a bearer token (RFC 6750). The same token is accepted as\nHTTP Basic credentials (token as user name, empty password) for clients that only speak Basic.\nTokens in the query string are refused.\n",
+    "description": "The gateway exposes its own metrics, its health, a self-describing catalog of every metric it\nemits, and a PromQL passthrough whose request and response bodies match Prometheus's HTTP API\n(`/api/v1/query`, `/api/v1/query_range`, `/api/v1/labels`, `/api/v1/label/<name>/values`,\n`/api/v1/series`, `/api/v1/query_exemplars`) one for one, with `/api/v1/metadata` and\n`/api/v1/status/buildinfo` answered by the gateway: a Prometheus data source for Grafana.\n\nAuthentication: every `/v2` route takes a bearer token (RFC 6750). The same token is accepted as\nHTTP Basic credentials (token as user name, empty password) for clients that only speak Basic.\nTokens in the query string are refused.\n",
     "license": {
       "name": "Proprietary",
       "identifier": "LicenseRef-Proprietary"
