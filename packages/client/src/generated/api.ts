@@ -205,7 +205,12 @@ export interface paths {
          */
         get: operations["queryExemplars"];
         put?: never;
-        post?: never;
+        /**
+         * Exemplars of a query (form body)
+         * @description As the GET form, with parameters in an `application/x-www-form-urlencoded` body (Grafana's
+         *     server side sends its exemplar probe as a POST when the data source uses POST).
+         */
+        post: operations["queryExemplarsPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -278,7 +283,13 @@ export interface paths {
          */
         get: operations["buildInfo"];
         put?: never;
-        post?: never;
+        /**
+         * Build information, Prometheus's shape (POST)
+         * @description As the GET form; any body is ignored. Grafana's server side asks by POST first when the
+         *     data source uses POST (pkg/promlib/client/client.go lists GET-only paths with a leading
+         *     slash its request paths lack), and would otherwise retry by GET after a 405.
+         */
+        post: operations["buildInfoPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -862,6 +873,16 @@ export interface components {
         Timeout: string;
     };
     requestBodies: {
+        /** @description The parameters of the GET form, url-encoded; each given once (in the URL or the body, not both). */
+        ExemplarsForm: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    end?: string;
+                    query?: string;
+                    start?: string;
+                };
+            };
+        };
         /**
          * @description The parameters of the GET form, url-encoded. Parameters may also stand in the URL; a
          *     parameter given in both places, or twice, is refused with 400 bad_data.
@@ -1238,6 +1259,26 @@ export interface operations {
             504: components["responses"]["PromTimeout"];
         };
     };
+    queryExemplarsPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExemplarsForm"];
+        responses: {
+            200: components["responses"]["PromExemplarsOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
     queryRange: {
         parameters: {
             query: {
@@ -1357,6 +1398,20 @@ export interface operations {
         };
     };
     buildInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromBuildInfoOk"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+        };
+    };
+    buildInfoPost: {
         parameters: {
             query?: never;
             header?: never;
