@@ -77,7 +77,9 @@ export function createMetadataHandler(deps: QueryHandlerDeps): Middleware {
     try {
       const call = deps.upstream.send({ endpoint, method: 'GET', rawQuery: metric === undefined ? '' : `metric=${encodeURIComponent(metric)}`, headers: { accept: 'application/json' } });
       // A client that leaves aborts its backend request, as on the passthrough routes.
-      res.once('close', () => call.abort());
+      res.once('close', () => {
+        if (!res.writableFinished) call.abort();
+      });
       const response = await call.response;
       metrics.layer_upstream_requests_total.inc({ endpoint, code: String(response.status) });
       const bytes = response.bytes ?? (await readStream(response.body, MAX_BACKEND_BYTES + 1));
