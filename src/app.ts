@@ -42,6 +42,8 @@ interface MatchedLayer {
 }
 
 const done = () => Promise.resolve();
+// The Prometheus API's prefix, matched as the router matches literal segments: in any case.
+const PROMETHEUS_API = /^\/v2\/metrics\/api\/v1(\/|$)/i;
 const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 function validateRequest(ctx: RoutedContext, op: OperationSpec, validate: RequestValidator): void {
@@ -71,11 +73,17 @@ function answerOtherMethod(ctx: Context, ops: readonly OperationSpec[]): void {
  * Answers a request the router found no operation for: `layers` are the router's layers whose path
  * matched, so a known path asked with another method gets its Allow list; anything else is a 404.
  */
-function answerUnrouted(ctx: Context, layers: readonly MatchedLayer[]): void {
+function answerUnrouted(ctx: Context, layers: readonly MatchedLayer[], authenticate: (ctx: Context) => void): void {
   const matched = layers
     .map((layer) => (layer.name ? operations[layer.name as OperationId] : undefined))
     .filter((op): op is (typeof operations)[OperationId] => op !== undefined);
   if (matched.length > 0) return answerOtherMethod(ctx, matched);
+  if (PROMETHEUS_API.test(ctx.path)) {
+    // Prometheus clients read its envelope; and whether a path exists is told to token holders only.
+    (ctx.state as GatewayState).errors = 'prometheus';
+    authenticate(ctx);
+    throw new NotFoundError(`no route ${ctx.method} ${ctx.path.slice(0, 200)}: the gateway serves query, query_range, labels, label/{name}/values, series, query_exemplars, metadata and status/buildinfo under /v2/metrics/api/v1/`);
+  }
   throw new NotFoundError(`no route ${ctx.method} ${ctx.path.slice(0, 200)}; openapi.yaml lists the routes`);
 }
 
@@ -110,7 +118,7 @@ export function createApp(deps: AppDeps): Koa {
     try {
       const path = ctx.path;
       const found = router.match(path, ctx.method);
-      if (!found.route) return answerUnrouted(ctx, found.path);
+      if (!found.route) return answerUnrouted(ctx, found.path, deps.authenticate);
       const layer = found.pathAndMethod[found.pathAndMethod.length - 1]!;
       (ctx as RoutedContext).params = layer.paramNames.length === 0 ? NO_PARAMS : layer.params(path, layer.captures(path));
       const pending: unknown = layer.stack[0]!(ctx as never, done);

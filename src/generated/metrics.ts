@@ -32,7 +32,7 @@ export type LayerPipelineStageCountLabels = {
 /** Labels of `layer_http_requests_total`. */
 export type LayerHttpRequestsTotalLabels = {
   /** Route template of the request; `unmatched` for paths no route serves. */
-  route: "/metrics" | "/health" | "/livez" | "/v2/metrics/api/v1/query" | "/v2/metrics/query" | "/v2/metrics/api/v1/query_range" | "/v2/metrics/query_range" | "/v2/metrics/catalog" | "/v2/metrics/catalog/{name}" | "/observe" | "/observe/assets/{file}" | "unmatched";
+  route: "/metrics" | "/health" | "/livez" | "/v2/metrics/api/v1/query" | "/v2/metrics/query" | "/v2/metrics/api/v1/query_range" | "/v2/metrics/query_range" | "/v2/metrics/api/v1/labels" | "/v2/metrics/api/v1/label/{name}/values" | "/v2/metrics/api/v1/series" | "/v2/metrics/api/v1/query_exemplars" | "/v2/metrics/api/v1/metadata" | "/v2/metrics/api/v1/status/buildinfo" | "/v2/metrics/catalog" | "/v2/metrics/catalog/{name}" | "/observe" | "/observe/assets/{file}" | "unmatched";
   /** HTTP method; methods outside the set count as `other`. */
   method: "GET" | "POST" | "HEAD" | "OPTIONS" | "other";
   /** HTTP status code of the response. */
@@ -42,7 +42,7 @@ export type LayerHttpRequestsTotalLabels = {
 /** Labels of `layer_http_request_duration_seconds`. */
 export type LayerHttpRequestDurationSecondsLabels = {
   /** Route template of the request; `unmatched` for paths no route serves. */
-  route: "/metrics" | "/health" | "/livez" | "/v2/metrics/api/v1/query" | "/v2/metrics/query" | "/v2/metrics/api/v1/query_range" | "/v2/metrics/query_range" | "/v2/metrics/catalog" | "/v2/metrics/catalog/{name}" | "/observe" | "/observe/assets/{file}" | "unmatched";
+  route: "/metrics" | "/health" | "/livez" | "/v2/metrics/api/v1/query" | "/v2/metrics/query" | "/v2/metrics/api/v1/query_range" | "/v2/metrics/query_range" | "/v2/metrics/api/v1/labels" | "/v2/metrics/api/v1/label/{name}/values" | "/v2/metrics/api/v1/series" | "/v2/metrics/api/v1/query_exemplars" | "/v2/metrics/api/v1/metadata" | "/v2/metrics/api/v1/status/buildinfo" | "/v2/metrics/catalog" | "/v2/metrics/catalog/{name}" | "/observe" | "/observe/assets/{file}" | "unmatched";
   /** HTTP method; methods outside the set count as `other`. */
   method: "GET" | "POST" | "HEAD" | "OPTIONS" | "other";
 };
@@ -50,7 +50,7 @@ export type LayerHttpRequestDurationSecondsLabels = {
 /** Labels of `layer_upstream_requests_total`. */
 export type LayerUpstreamRequestsTotalLabels = {
   /** Backend endpoint. */
-  endpoint: "query" | "query_range";
+  endpoint: "query" | "query_range" | "labels" | "label_values" | "series" | "query_exemplars" | "metadata";
   /** Status code the backend answered; `none` when it sent no response. */
   code: string;
 };
@@ -58,13 +58,13 @@ export type LayerUpstreamRequestsTotalLabels = {
 /** Labels of `layer_upstream_request_duration_seconds`. */
 export type LayerUpstreamRequestDurationSecondsLabels = {
   /** Backend endpoint. */
-  endpoint: "query" | "query_range";
+  endpoint: "query" | "query_range" | "labels" | "label_values" | "series" | "query_exemplars" | "metadata";
 };
 
 /** Labels of `layer_upstream_errors_total`. */
 export type LayerUpstreamErrorsTotalLabels = {
   /** Backend endpoint. */
-  endpoint: "query" | "query_range";
+  endpoint: "query" | "query_range" | "labels" | "label_values" | "series" | "query_exemplars" | "metadata";
   /** unreachable: no connection; timeout: no answer within LAYER_VM_TIMEOUT_MS; reset: the backend failed mid-body; aborted: the client went away first; stalled: the client stopped reading a streamed answer for LAYER_PROXY_STALL_TIMEOUT_MS and the gateway cut it. */
   reason: "unreachable" | "timeout" | "reset" | "aborted" | "stalled";
 };
@@ -72,7 +72,7 @@ export type LayerUpstreamErrorsTotalLabels = {
 /** Labels of `layer_proxy_rejections_total`. */
 export type LayerProxyRejectionsTotalLabels = {
   /** Backend endpoint the request was meant for. */
-  endpoint: "query" | "query_range";
+  endpoint: "query" | "query_range" | "labels" | "label_values" | "series" | "query_exemplars" | "metadata";
   /** bad_request: invalid parameters (400); body_too_large: over LAYER_PROXY_MAX_BODY_BYTES (413); body_timeout: body not received within LAYER_PROXY_BODY_TIMEOUT_MS (408); concurrency: over LAYER_PROXY_MAX_CONCURRENT queries or bodies being received (429); concurrency_per_token: over LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN for one token (429); known_crash: a query form known to crash the backend, such as an M (1e6) duration (400); quarantined: a query that was in flight when the bundled backend crashed, refused for ten minutes (400). */
   reason: "bad_request" | "body_too_large" | "body_timeout" | "concurrency" | "concurrency_per_token" | "known_crash" | "quarantined";
 };
@@ -205,24 +205,24 @@ export function registerMetrics(registry: Registry, options: RegisterMetricsOpti
       remove: (labels) => m1.remove({ ...labels }),
     };
   const m2 = new Counter({ name: "layer_http_requests_total", help: "HTTP requests answered by the gateway, by route template, method and status code.", labelNames: ["route","method","code"], registers: [registry], ...collector("layer_http_requests_total") });
-  const g2 = createLabelGuard([{"name":"route","values":["/metrics","/health","/livez","/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/catalog","/v2/metrics/catalog/{name}","/observe","/observe/assets/{file}","unmatched"]},{"name":"method","values":["GET","POST","HEAD","OPTIONS","other"]},{"name":"code","maxValues":40}], countOverflow("layer_http_requests_total"));
+  const g2 = createLabelGuard([{"name":"route","values":["/metrics","/health","/livez","/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/api/v1/labels","/v2/metrics/api/v1/label/{name}/values","/v2/metrics/api/v1/series","/v2/metrics/api/v1/query_exemplars","/v2/metrics/api/v1/metadata","/v2/metrics/api/v1/status/buildinfo","/v2/metrics/catalog","/v2/metrics/catalog/{name}","/observe","/observe/assets/{file}","unmatched"]},{"name":"method","values":["GET","POST","HEAD","OPTIONS","other"]},{"name":"code","maxValues":40}], countOverflow("layer_http_requests_total"));
   handles.layer_http_requests_total = { inc: (labels, value) => m2.inc(g2(labels), value) };
   const m3 = new Histogram({ name: "layer_http_request_duration_seconds", help: "Time from receiving a request to sending the last byte of its response.", labelNames: ["route","method"], buckets: [0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10,30,60], registers: [registry], ...collector("layer_http_request_duration_seconds") });
-  const g3 = createLabelGuard([{"name":"route","values":["/metrics","/health","/livez","/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/catalog","/v2/metrics/catalog/{name}","/observe","/observe/assets/{file}","unmatched"]},{"name":"method","values":["GET","POST","HEAD","OPTIONS","other"]}], countOverflow("layer_http_request_duration_seconds"));
+  const g3 = createLabelGuard([{"name":"route","values":["/metrics","/health","/livez","/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/api/v1/labels","/v2/metrics/api/v1/label/{name}/values","/v2/metrics/api/v1/series","/v2/metrics/api/v1/query_exemplars","/v2/metrics/api/v1/metadata","/v2/metrics/api/v1/status/buildinfo","/v2/metrics/catalog","/v2/metrics/catalog/{name}","/observe","/observe/assets/{file}","unmatched"]},{"name":"method","values":["GET","POST","HEAD","OPTIONS","other"]}], countOverflow("layer_http_request_duration_seconds"));
   handles.layer_http_request_duration_seconds = { observe: (labels, value) => m3.observe(g3(labels), value) };
   const m4 = new Counter({ name: "layer_upstream_requests_total", help: "Requests the passthrough sent to the metrics backend, by endpoint and the backend's status code.", labelNames: ["endpoint","code"], registers: [registry], ...collector("layer_upstream_requests_total") });
-  const g4 = createLabelGuard([{"name":"endpoint","values":["query","query_range"]},{"name":"code","maxValues":40}], countOverflow("layer_upstream_requests_total"));
+  const g4 = createLabelGuard([{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"code","maxValues":40}], countOverflow("layer_upstream_requests_total"));
   handles.layer_upstream_requests_total = { inc: (labels, value) => m4.inc(g4(labels), value) };
   const m5 = new Histogram({ name: "layer_upstream_request_duration_seconds", help: "Time from sending a request to the metrics backend to the end of its response body.", labelNames: ["endpoint"], buckets: [0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10,30,60], registers: [registry], ...collector("layer_upstream_request_duration_seconds") });
-  const g5 = createLabelGuard([{"name":"endpoint","values":["query","query_range"]}], countOverflow("layer_upstream_request_duration_seconds"));
+  const g5 = createLabelGuard([{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]}], countOverflow("layer_upstream_request_duration_seconds"));
   handles.layer_upstream_request_duration_seconds = { observe: (labels, value) => m5.observe(g5(labels), value) };
   const m6 = new Counter({ name: "layer_upstream_errors_total", help: "Passthrough requests that failed without a complete backend response, by reason.", labelNames: ["endpoint","reason"], registers: [registry], ...collector("layer_upstream_errors_total") });
-  const g6 = createLabelGuard([{"name":"endpoint","values":["query","query_range"]},{"name":"reason","values":["unreachable","timeout","reset","aborted","stalled"]}], countOverflow("layer_upstream_errors_total"));
+  const g6 = createLabelGuard([{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"reason","values":["unreachable","timeout","reset","aborted","stalled"]}], countOverflow("layer_upstream_errors_total"));
   handles.layer_upstream_errors_total = { inc: (labels, value) => m6.inc(g6(labels), value) };
   const m7 = new Gauge({ name: "layer_upstream_in_flight_requests", help: "Passthrough requests currently waiting on or streaming from the metrics backend.", labelNames: [], registers: [registry], ...collector("layer_upstream_in_flight_requests") });
   handles.layer_upstream_in_flight_requests = { set: (value) => m7.set(value), inc: (value) => m7.inc(value), dec: (value) => m7.dec(value) };
   const m8 = new Counter({ name: "layer_proxy_rejections_total", help: "Passthrough requests the gateway refused before reaching the backend, by reason.", labelNames: ["endpoint","reason"], registers: [registry], ...collector("layer_proxy_rejections_total") });
-  const g8 = createLabelGuard([{"name":"endpoint","values":["query","query_range"]},{"name":"reason","values":["bad_request","body_too_large","body_timeout","concurrency","concurrency_per_token","known_crash","quarantined"]}], countOverflow("layer_proxy_rejections_total"));
+  const g8 = createLabelGuard([{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"reason","values":["bad_request","body_too_large","body_timeout","concurrency","concurrency_per_token","known_crash","quarantined"]}], countOverflow("layer_proxy_rejections_total"));
   handles.layer_proxy_rejections_total = { inc: (labels, value) => m8.inc(g8(labels), value) };
   const m9 = new Counter({ name: "layer_auth_failures_total", help: "Requests refused by edge auth, by reason.", labelNames: ["reason"], registers: [registry], ...collector("layer_auth_failures_total") });
   const g9 = createLabelGuard([{"name":"reason","values":["missing","malformed","invalid","query_string"]}], countOverflow("layer_auth_failures_total"));

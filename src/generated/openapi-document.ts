@@ -10,7 +10,7 @@ export const openapiDocument = {
     "title": "layer metrics gateway",
     "version": "1.0.0",
     "summary": "Metrics surface of the layer gateway.",
-    "description": "The gateway exposes its own metrics, its health, a self-describing catalog of every metric it\nemits, and a PromQL passthrough whose request and response bodies match Prometheus's HTTP API\n(`/api/v1/query`, `/api/v1/query_range`) one for one.\n\nAuthentication: every `/v2` route takes a bearer token (RFC 6750). The same token is accepted as\nHTTP Basic credentials (token as user name, empty password) for clients that only speak Basic.\nTokens in the query string are refused.\n",
+    "description": "The gateway exposes its own metrics, its health, a self-describing catalog of every metric it\nemits, and a PromQL passthrough whose request and response bodies match Prometheus's HTTP API\n(`/api/v1/query`, `/api/v1/query_range`, `/api/v1/labels`, `/api/v1/label/<name>/values`,\n`/api/v1/series`, `/api/v1/query_exemplars`) one for one, with `/api/v1/metadata` and\n`/api/v1/status/buildinfo` answered by the gateway: a Prometheus data source for Grafana.\n\nAuthentication: every `/v2` route takes a bearer token (RFC 6750). The same token is accepted as\nHTTP Basic credentials (token as user name, empty password) for clients that only speak Basic.\nTokens in the query string are refused.\n",
     "license": {
       "name": "Proprietary",
       "identifier": "LicenseRef-Proprietary"
@@ -734,6 +734,457 @@ export const openapiDocument = {
         }
       }
     },
+    "/v2/metrics/api/v1/labels": {
+      "get": {
+        "operationId": "labelNames",
+        "tags": [
+          "query"
+        ],
+        "summary": "Label names",
+        "description": "Label names of the series that match (or of all series); same parameters and body as\nPrometheus's `GET /api/v1/labels`, passed through to the backend's route of that name.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Match"
+          },
+          {
+            "$ref": "#/components/parameters/Start"
+          },
+          {
+            "$ref": "#/components/parameters/End"
+          },
+          {
+            "$ref": "#/components/parameters/LookupLimit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromLabelsOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      },
+      "post": {
+        "operationId": "labelNamesPost",
+        "tags": [
+          "query"
+        ],
+        "summary": "Label names (form body)",
+        "description": "As the GET form, with parameters in an `application/x-www-form-urlencoded` body.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/LookupForm"
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromLabelsOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      }
+    },
+    "/v2/metrics/api/v1/label/{name}/values": {
+      "get": {
+        "operationId": "labelValues",
+        "tags": [
+          "query"
+        ],
+        "summary": "Values of one label",
+        "description": "Values of the label `name` in the series that match (or in all series); same parameters and\nbody as Prometheus's `GET /api/v1/label/<name>/values`. `name` is checked to be a label name\nbefore anything is sent; the backend's path is built from it alone.\n",
+        "parameters": [
+          {
+            "name": "name",
+            "in": "path",
+            "required": true,
+            "description": "A Prometheus label name, `__name__` for metric names.",
+            "schema": {
+              "type": "string",
+              "pattern": "^[a-zA-Z_][a-zA-Z0-9_]*$"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/Match"
+          },
+          {
+            "$ref": "#/components/parameters/Start"
+          },
+          {
+            "$ref": "#/components/parameters/End"
+          },
+          {
+            "$ref": "#/components/parameters/LookupLimit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromLabelsOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      }
+    },
+    "/v2/metrics/api/v1/series": {
+      "get": {
+        "operationId": "series",
+        "tags": [
+          "query"
+        ],
+        "summary": "Series that match selectors",
+        "description": "The label sets of the series that match at least one `match[]`; same parameters and body as\nPrometheus's `GET /api/v1/series`.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/MatchRequired"
+          },
+          {
+            "$ref": "#/components/parameters/Start"
+          },
+          {
+            "$ref": "#/components/parameters/End"
+          },
+          {
+            "$ref": "#/components/parameters/LookupLimit"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromSeriesOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      },
+      "post": {
+        "operationId": "seriesPost",
+        "tags": [
+          "query"
+        ],
+        "summary": "Series that match selectors (form body)",
+        "description": "As the GET form, with parameters in an `application/x-www-form-urlencoded` body.",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/SeriesForm"
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromSeriesOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "413": {
+            "$ref": "#/components/responses/PromTooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      }
+    },
+    "/v2/metrics/api/v1/query_exemplars": {
+      "get": {
+        "operationId": "queryExemplars",
+        "tags": [
+          "query"
+        ],
+        "summary": "Exemplars of a query",
+        "description": "Exemplars of the series a PromQL query selects; same parameters and body as Prometheus's\n`GET /api/v1/query_exemplars` (VictoriaMetrics 1.79 answers an empty success).\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/QueryRequired"
+          },
+          {
+            "$ref": "#/components/parameters/Start"
+          },
+          {
+            "$ref": "#/components/parameters/End"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromExemplarsOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      },
+      "post": {
+        "operationId": "queryExemplarsPost",
+        "tags": [
+          "query"
+        ],
+        "summary": "Exemplars of a query (form body)",
+        "description": "As the GET form, with parameters in an `application/x-www-form-urlencoded` body (Grafana's\nserver side sends its exemplar probe as a POST when the data source uses POST).\n",
+        "requestBody": {
+          "$ref": "#/components/requestBodies/ExemplarsForm"
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromExemplarsOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "422": {
+            "$ref": "#/components/responses/PromUnprocessable"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromBadGateway"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromUnavailable"
+          },
+          "504": {
+            "$ref": "#/components/responses/PromTimeout"
+          }
+        }
+      }
+    },
+    "/v2/metrics/api/v1/metadata": {
+      "get": {
+        "operationId": "metadata",
+        "tags": [
+          "query"
+        ],
+        "summary": "Type, help and unit of metrics",
+        "description": "Prometheus's `GET /api/v1/metadata`, answered by the gateway: an entry for every metric name\nthe catalog lists (type = kind, help = description, unit = unit), merged with what the\nbackend answers for other names (VictoriaMetrics 1.79 answers none; a Prometheus backend\ndoes). For the catalog's own names the catalog wins. `limit` caps the number of metrics,\n`limit_per_metric` the entries per metric, `metric` selects one name, as Prometheus does.\nWhen the backend does not answer, the catalog's entries come back with a warning.\n",
+        "parameters": [
+          {
+            "name": "metric",
+            "in": "query",
+            "description": "Only this metric name.",
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "Maximum number of metrics returned (0 returns none, as in Prometheus); absent or negative means no limit.",
+            "schema": {
+              "type": "string",
+              "pattern": "^-?[0-9]+$"
+            }
+          },
+          {
+            "name": "limit_per_metric",
+            "in": "query",
+            "description": "Maximum number of metadata entries per metric; absent, 0 or negative means no limit.",
+            "schema": {
+              "type": "string",
+              "pattern": "^-?[0-9]+$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromMetadataOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "429": {
+            "$ref": "#/components/responses/PromTooMany"
+          }
+        }
+      }
+    },
+    "/v2/metrics/api/v1/status/buildinfo": {
+      "get": {
+        "operationId": "buildInfo",
+        "tags": [
+          "query"
+        ],
+        "x-layer-validation": "router",
+        "summary": "Build information, Prometheus's shape",
+        "description": "Answered by the gateway. `version` is `2.24.0`, the Prometheus release that added `match[]`\nto the label names and values APIs: Grafana's Prometheus data source\n(packages/grafana-prometheus/src/datasource.ts, `hasLabelsMatchAPISupport`) uses\n`/api/v1/label/<name>/values?match[]=...` for a Prometheus of version 2.24.0 or later, and\nthe heavier `/api/v1/series` before it. The other fields name the gateway, not the backend.\n",
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromBuildInfoOk"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          }
+        }
+      },
+      "post": {
+        "operationId": "buildInfoPost",
+        "tags": [
+          "query"
+        ],
+        "x-layer-validation": "router",
+        "summary": "Build information, Prometheus's shape (POST)",
+        "description": "As the GET form; any body is ignored. Grafana's server side asks by POST first when the\ndata source uses POST (pkg/promlib/client/client.go lists GET-only paths with a leading\nslash its request paths lack), and would otherwise retry by GET after a 405.\n",
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromBuildInfoOk"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          }
+        }
+      }
+    },
     "/v2/metrics/catalog": {
       "get": {
         "operationId": "getCatalog",
@@ -922,6 +1373,51 @@ export const openapiDocument = {
           "type": "string"
         }
       },
+      "Match": {
+        "name": "match[]",
+        "in": "query",
+        "description": "A series selector; repeat it for several (a series matching any of them counts).",
+        "style": "form",
+        "explode": true,
+        "schema": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "MatchRequired": {
+        "name": "match[]",
+        "in": "query",
+        "required": true,
+        "description": "A series selector; repeat it for several (a series matching any of them counts).",
+        "style": "form",
+        "explode": true,
+        "schema": {
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "Start": {
+        "name": "start",
+        "in": "query",
+        "description": "Start timestamp, RFC 3339 or Unix seconds, inclusive.",
+        "schema": {
+          "type": "string"
+        }
+      },
+      "LookupLimit": {
+        "name": "limit",
+        "in": "query",
+        "description": "Maximum number of returned entries; 0 means no limit.",
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9]+$"
+        }
+      },
       "Step": {
         "name": "step",
         "in": "query",
@@ -1019,6 +1515,59 @@ export const openapiDocument = {
             }
           }
         }
+      },
+      "LookupForm": {
+        "required": true,
+        "description": "The parameters of the GET form, url-encoded; `match[]` may repeat, every other parameter\nis given once (in the URL or the body, not both).\n",
+        "content": {
+          "application/x-www-form-urlencoded": {
+            "schema": {
+              "$ref": "#/components/schemas/LookupParams"
+            }
+          }
+        }
+      },
+      "SeriesForm": {
+        "required": true,
+        "description": "The parameters of the GET form, url-encoded; `match[]` (at least one) may repeat, every\nother parameter is given once (in the URL or the body, not both).\n",
+        "content": {
+          "application/x-www-form-urlencoded": {
+            "schema": {
+              "allOf": [
+                {
+                  "$ref": "#/components/schemas/LookupParams"
+                },
+                {
+                  "required": [
+                    "match[]"
+                  ]
+                }
+              ]
+            }
+          }
+        }
+      },
+      "ExemplarsForm": {
+        "required": true,
+        "description": "The parameters of the GET form, url-encoded; each given once (in the URL or the body, not both).\n",
+        "content": {
+          "application/x-www-form-urlencoded": {
+            "schema": {
+              "type": "object",
+              "properties": {
+                "query": {
+                  "type": "string"
+                },
+                "start": {
+                  "type": "string"
+                },
+                "end": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
       }
     },
     "responses": {
@@ -1088,6 +1637,56 @@ export const openapiDocument = {
           "application/json": {
             "schema": {
               "$ref": "#/components/schemas/PromSuccess"
+            }
+          }
+        }
+      },
+      "PromLabelsOk": {
+        "description": "The names or values, exactly as the backend produced them.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromLabels"
+            }
+          }
+        }
+      },
+      "PromSeriesOk": {
+        "description": "The label sets, exactly as the backend produced them.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromSeries"
+            }
+          }
+        }
+      },
+      "PromExemplarsOk": {
+        "description": "The exemplars, exactly as the backend produced them.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromExemplars"
+            }
+          }
+        }
+      },
+      "PromMetadataOk": {
+        "description": "Metadata by metric name.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromMetadata"
+            }
+          }
+        }
+      },
+      "PromBuildInfoOk": {
+        "description": "The gateway's build information in Prometheus's shape.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromBuildInfo"
             }
           }
         }
@@ -1607,6 +2206,213 @@ export const openapiDocument = {
             "type": "array",
             "items": {
               "type": "string"
+            }
+          }
+        }
+      },
+      "LookupParams": {
+        "type": "object",
+        "properties": {
+          "match[]": {
+            "description": "Series selectors; a single one may be given as a string.",
+            "oneOf": [
+              {
+                "type": "string"
+              },
+              {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            ]
+          },
+          "start": {
+            "type": "string"
+          },
+          "end": {
+            "type": "string"
+          },
+          "limit": {
+            "type": "string"
+          }
+        }
+      },
+      "PromLabels": {
+        "type": "object",
+        "required": [
+          "status",
+          "data"
+        ],
+        "properties": {
+          "status": {
+            "const": "success"
+          },
+          "data": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "PromSeries": {
+        "type": "object",
+        "required": [
+          "status",
+          "data"
+        ],
+        "properties": {
+          "status": {
+            "const": "success"
+          },
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Labels"
+            }
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "PromExemplars": {
+        "type": "object",
+        "required": [
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "const": "success"
+          },
+          "data": {
+            "type": "array",
+            "description": "Per series, its labels and exemplars (VictoriaMetrics 1.79 sends no data).",
+            "items": {
+              "type": "object",
+              "properties": {
+                "seriesLabels": {
+                  "$ref": "#/components/schemas/Labels"
+                },
+                "exemplars": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "labels": {
+                        "$ref": "#/components/schemas/Labels"
+                      },
+                      "value": {
+                        "type": "string"
+                      },
+                      "timestamp": {
+                        "type": "number"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "PromMetadata": {
+        "type": "object",
+        "required": [
+          "status",
+          "data"
+        ],
+        "properties": {
+          "status": {
+            "const": "success"
+          },
+          "data": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "array",
+              "items": {
+                "$ref": "#/components/schemas/MetricMetadata"
+              }
+            }
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "MetricMetadata": {
+        "type": "object",
+        "required": [
+          "type",
+          "help",
+          "unit"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "description": "counter, gauge, histogram, summary, ... (the catalog's kind for its own names)."
+          },
+          "help": {
+            "type": "string"
+          },
+          "unit": {
+            "type": "string"
+          }
+        }
+      },
+      "PromBuildInfo": {
+        "type": "object",
+        "required": [
+          "status",
+          "data"
+        ],
+        "properties": {
+          "status": {
+            "const": "success"
+          },
+          "data": {
+            "type": "object",
+            "required": [
+              "version",
+              "revision",
+              "branch",
+              "buildUser",
+              "buildDate",
+              "goVersion"
+            ],
+            "properties": {
+              "version": {
+                "type": "string",
+                "description": "`2.24.0`: see the route's description."
+              },
+              "revision": {
+                "type": "string"
+              },
+              "branch": {
+                "type": "string"
+              },
+              "buildUser": {
+                "type": "string"
+              },
+              "buildDate": {
+                "type": "string"
+              },
+              "goVersion": {
+                "type": "string"
+              }
             }
           }
         }

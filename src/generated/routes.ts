@@ -37,6 +37,16 @@ export const operations = {
   queryRangePost: { operationId: "queryRangePost", method: "POST", path: "/v2/metrics/api/v1/query_range", auth: "bearer", errors: "prometheus", validation: "handler" },
   queryRangeAlias: { operationId: "queryRangeAlias", method: "GET", path: "/v2/metrics/query_range", auth: "bearer", errors: "prometheus", validation: "handler" },
   queryRangeAliasPost: { operationId: "queryRangeAliasPost", method: "POST", path: "/v2/metrics/query_range", auth: "bearer", errors: "prometheus", validation: "handler" },
+  labelNames: { operationId: "labelNames", method: "GET", path: "/v2/metrics/api/v1/labels", auth: "bearer", errors: "prometheus", validation: "handler" },
+  labelNamesPost: { operationId: "labelNamesPost", method: "POST", path: "/v2/metrics/api/v1/labels", auth: "bearer", errors: "prometheus", validation: "handler" },
+  labelValues: { operationId: "labelValues", method: "GET", path: "/v2/metrics/api/v1/label/{name}/values", auth: "bearer", errors: "prometheus", validation: "handler" },
+  series: { operationId: "series", method: "GET", path: "/v2/metrics/api/v1/series", auth: "bearer", errors: "prometheus", validation: "handler" },
+  seriesPost: { operationId: "seriesPost", method: "POST", path: "/v2/metrics/api/v1/series", auth: "bearer", errors: "prometheus", validation: "handler" },
+  queryExemplars: { operationId: "queryExemplars", method: "GET", path: "/v2/metrics/api/v1/query_exemplars", auth: "bearer", errors: "prometheus", validation: "handler" },
+  queryExemplarsPost: { operationId: "queryExemplarsPost", method: "POST", path: "/v2/metrics/api/v1/query_exemplars", auth: "bearer", errors: "prometheus", validation: "handler" },
+  metadata: { operationId: "metadata", method: "GET", path: "/v2/metrics/api/v1/metadata", auth: "bearer", errors: "prometheus", validation: "handler" },
+  buildInfo: { operationId: "buildInfo", method: "GET", path: "/v2/metrics/api/v1/status/buildinfo", auth: "bearer", errors: "prometheus", validation: "router" },
+  buildInfoPost: { operationId: "buildInfoPost", method: "POST", path: "/v2/metrics/api/v1/status/buildinfo", auth: "bearer", errors: "prometheus", validation: "router" },
   getCatalog: { operationId: "getCatalog", method: "GET", path: "/v2/metrics/catalog", auth: "bearer", errors: "json", validation: "router" },
   getCatalogEntry: { operationId: "getCatalogEntry", method: "GET", path: "/v2/metrics/catalog/{name}", auth: "bearer", errors: "json", validation: "router" },
 } as const satisfies Record<string, OperationSpec>;
@@ -68,6 +78,16 @@ export function registerOperations(router: Router, handlers: Handlers, bind: Bin
   router.post("queryRangePost", "/v2/metrics/api/v1/query_range", bind(operations.queryRangePost, handlers.queryRangePost));
   router.get("queryRangeAlias", "/v2/metrics/query_range", bind(operations.queryRangeAlias, handlers.queryRangeAlias));
   router.post("queryRangeAliasPost", "/v2/metrics/query_range", bind(operations.queryRangeAliasPost, handlers.queryRangeAliasPost));
+  router.get("labelNames", "/v2/metrics/api/v1/labels", bind(operations.labelNames, handlers.labelNames));
+  router.post("labelNamesPost", "/v2/metrics/api/v1/labels", bind(operations.labelNamesPost, handlers.labelNamesPost));
+  router.get("labelValues", "/v2/metrics/api/v1/label/:name/values", bind(operations.labelValues, handlers.labelValues));
+  router.get("series", "/v2/metrics/api/v1/series", bind(operations.series, handlers.series));
+  router.post("seriesPost", "/v2/metrics/api/v1/series", bind(operations.seriesPost, handlers.seriesPost));
+  router.get("queryExemplars", "/v2/metrics/api/v1/query_exemplars", bind(operations.queryExemplars, handlers.queryExemplars));
+  router.post("queryExemplarsPost", "/v2/metrics/api/v1/query_exemplars", bind(operations.queryExemplarsPost, handlers.queryExemplarsPost));
+  router.get("metadata", "/v2/metrics/api/v1/metadata", bind(operations.metadata, handlers.metadata));
+  router.get("buildInfo", "/v2/metrics/api/v1/status/buildinfo", bind(operations.buildInfo, handlers.buildInfo));
+  router.post("buildInfoPost", "/v2/metrics/api/v1/status/buildinfo", bind(operations.buildInfoPost, handlers.buildInfoPost));
   router.get("getCatalog", "/v2/metrics/catalog", bind(operations.getCatalog, handlers.getCatalog));
   router.get("getCatalogEntry", "/v2/metrics/catalog/:name", bind(operations.getCatalogEntry, handlers.getCatalogEntry));
 }

@@ -2,9 +2,11 @@
 import type { Registry } from 'prom-client';
 import type { Handlers } from '../generated/routes.ts';
 import type { HealthSnapshot } from '../health/snapshot.ts';
+import { createBuildInfoHandler } from './build-info.ts';
 import { createCatalogHandlers } from './catalog.ts';
 import { createHealthHandler } from './health.ts';
 import { createLivezHandler } from './livez.ts';
+import { createMetadataHandler } from './metadata.ts';
 import { createMetricsHandler } from './metrics.ts';
 import { createObserveHandlers } from './observe.ts';
 import { createQueryHandler, type QueryHandlerDeps } from './query.ts';
@@ -32,5 +34,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     queryRangePost: createQueryHandler('queryRangePost', 'query_range', deps),
     queryRangeAlias: createQueryHandler('queryRangeAlias', 'query_range', deps),
     queryRangeAliasPost: createQueryHandler('queryRangeAliasPost', 'query_range', deps),
+    labelNames: createQueryHandler('labelNames', 'labels', deps),
+    labelNamesPost: createQueryHandler('labelNamesPost', 'labels', deps),
+    labelValues: createQueryHandler('labelValues', 'label_values', deps),
+    series: createQueryHandler('series', 'series', deps),
+    seriesPost: createQueryHandler('seriesPost', 'series', deps),
+    queryExemplars: createQueryHandler('queryExemplars', 'query_exemplars', deps),
+    queryExemplarsPost: createQueryHandler('queryExemplarsPost', 'query_exemplars', deps),
+    metadata: createMetadataHandler(deps),
+    buildInfo: createBuildInfoHandler(),
+    buildInfoPost: createBuildInfoHandler(),
   };
 }

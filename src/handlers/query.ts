@@ -1,6 +1,7 @@
 /**
- * The PromQL passthrough (handwritten): the four query routes and their POST forms. The client's
- * raw query string and body go to the backend's /api/v1/query or /api/v1/query_range untouched,
+ * The Prometheus API passthrough (handwritten): the query routes, the label and series lookups
+ * and the exemplar query, GET and POST forms. The client's raw query string and body go untouched
+ * to the backend's route of the same name (a fixed path per endpoint, see src/proxy/endpoints.ts),
  * and the backend's status, body and Content-Type come back as a stream. The gateway answers by
  * itself only when it refuses a request, in the Prometheus envelope.
  */
@@ -8,15 +9,16 @@ import type { Context, Middleware } from 'koa';
 import { BadRequestError, GatewayError, RequestTimeoutError, TooManyRequestsError, UpstreamUnavailableError } from '../errors.ts';
 import type { MetricHandles } from '../generated/metrics.ts';
 import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
-import type { OperationId } from '../generated/routes.ts';
+import type { OperationId, RoutedContext } from '../generated/routes.ts';
 import { operations } from '../generated/routes.ts';
 import { forwardBody } from '../proxy/forward-body.ts';
 import { forwardRequestHeaders, forwardResponseHeaders } from '../proxy/headers.ts';
 import type { LimitRefusal, Limiter } from '../proxy/limiter.ts';
 import type { GatewayState } from '../edge/request-state.ts';
-import { checkParams, type Endpoint } from '../proxy/params.ts';
+import { isLabelName, routeOf } from '../proxy/endpoints.ts';
+import { checkParams, PARAM_RULES, SELECTOR_PARAMS, type Endpoint } from '../proxy/params.ts';
 import type { Quarantine } from '../proxy/quarantine.ts';
-import { checkQuery, type QueryRefusalReason } from '../proxy/query-guard.ts';
+import { checkQuery, selectorKey, type QueryRefusalReason } from '../proxy/query-guard.ts';
 import { readBody } from '../proxy/read-body.ts';
 import { mayHaveReachedBackend, UpstreamError, type Upstream, type UpstreamCall, type UpstreamResponse } from '../proxy/upstream.ts';
 import { isJson, readErrorBody, redactJsonError, wrapErrorText } from '../proxy/wrap-error.ts';
@@ -25,7 +27,7 @@ import type { RequestValidator } from '../validation.ts';
 /** What the passthrough needs. */
 export interface QueryHandlerDeps {
   upstream: Upstream;
-  /** LAYER_PROXY_MAX_CONCURRENT slots (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN per token), shared by every query route, taken once the request is read. */
+  /** LAYER_PROXY_MAX_CONCURRENT slots (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN per token), shared by every passthrough route, taken once the request is read. */
   limiter: Limiter;
   /** Slots for request bodies being received (per token too), so slow uploads cannot hold many bodies in memory. */
   bodyReaders: Limiter;
@@ -56,7 +58,8 @@ function diedOnBackend(error: unknown): boolean {
   return error instanceof UpstreamError && mayHaveReachedBackend(error);
 }
 
-const TOO_MANY: Record<LimitRefusal, string> = {
+/** What a client over a concurrency cap is told, by the cap that refused it. */
+export const TOO_MANY: Record<LimitRefusal, string> = {
   concurrency: 'the gateway is at its limit of concurrent queries (LAYER_PROXY_MAX_CONCURRENT); retry after the given seconds',
   concurrency_per_token: 'this API token is at its limit of concurrent queries (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN); retry after the given seconds, or send fewer queries at once',
 };
@@ -76,8 +79,31 @@ function firstHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/**
+ * The label name of a label-values request, checked before anything else is read or sent: it
+ * becomes a segment of the upstream path. Undefined for other endpoints.
+ */
+function labelNameOf(ctx: Context, endpoint: Endpoint): string | undefined {
+  if (endpoint !== 'label_values') return undefined;
+  const name = (ctx as RoutedContext).params.name ?? '';
+  if (!isLabelName(name)) {
+    throw new BadRequestError(
+      `"${name.slice(0, 64)}" is not a label name: ${routeOf(endpoint)} takes a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*, such as __name__ or job)`,
+    );
+  }
+  return name;
+}
+
+/** The parameters as the contract's validators see them: lists as arrays, every other parameter as its one value. */
+function contractValues(endpoint: Endpoint, params: Map<string, string[]>): Record<string, string | string[]> {
+  const repeatable = PARAM_RULES[endpoint].repeatable;
+  const values: Record<string, string | string[]> = {};
+  for (const [name, list] of params) values[name] = repeatable.has(name) ? list : list[0]!;
+  return values;
+}
+
 /** Checks the request and returns the raw bytes to forward, or throws the 400/413 to answer. */
-async function readRequest(ctx: Context, endpoint: Endpoint, operationId: OperationId, deps: QueryHandlerDeps) {
+async function readRequest(ctx: Context, endpoint: Endpoint, operationId: OperationId, deps: QueryHandlerDeps, labelName: string | undefined) {
   const rawQuery = ctx.querystring;
   if (NON_ASCII_QUERY.test(rawQuery)) {
     throw new BadRequestError('the query string contains raw bytes outside printable ASCII; percent-encode parameters (curl --data-urlencode)');
@@ -94,13 +120,16 @@ async function readRequest(ctx: Context, endpoint: Endpoint, operationId: Operat
     body = read;
   }
   const params = checkParams(endpoint, rawQuery, body?.toString('latin1'));
-  const values = Object.fromEntries(params);
-  const problem = deps.validate(operationId, operations[operationId].method === 'GET' ? { query: values } : { body: values });
+  const values = contractValues(endpoint, params);
+  const pathParams = labelName === undefined ? {} : { params: { name: labelName } };
+  // The contract types a form body's fields as strings; a list's entries are checked one by one there.
+  const problem = deps.validate(operationId, operations[operationId].method === 'GET' ? { query: values, ...pathParams } : { body: values as Record<string, string>, ...pathParams });
   if (problem) throw new BadRequestError(`invalid parameters: ${problem}`);
-  return { rawQuery, body, values: Object.values(values), query: params.get('query')! };
+  const selectors = [...params].filter(([name]) => SELECTOR_PARAMS.has(name)).flatMap(([, list]) => list);
+  return { rawQuery, body, values: [...params.values()].flat(), selectors };
 }
 
-/** Creates the handler of one query operation (`endpoint` is fixed per operation, never read from the path). */
+/** Creates the handler of one passthrough operation (`endpoint` is fixed per operation, never read from the path). */
 export function createQueryHandler(operationId: OperationId, endpoint: Endpoint, deps: QueryHandlerDeps): Middleware {
   const { metrics, batch } = deps;
   const recordDuration: BatchedUpdate<Endpoint, null, null> = (e, _b, _c, durations) => {
@@ -111,6 +140,13 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
   const reject = (reason: ReturnType<typeof rejectionOf> | LimitRefusal | QueryRefusalReason) => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
 
   return async (ctx) => {
+    let labelName: string | undefined;
+    try {
+      labelName = labelNameOf(ctx, endpoint);
+    } catch (error) {
+      reject('bad_request');
+      throw error;
+    }
     // One listener for the client's side: free the slot, and abort the backend request (before or
     // during its response) when the client went away first.
     const backend: { call?: UpstreamCall; release?: () => void; closed?: boolean } = {};
@@ -132,7 +168,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     }
     let request: Awaited<ReturnType<typeof readRequest>>;
     try {
-      request = await readRequest(ctx, endpoint, operationId, deps);
+      request = await readRequest(ctx, endpoint, operationId, deps, labelName);
     } catch (error) {
       reject(rejectionOf(error));
       throw error;
@@ -140,7 +176,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       reading?.();
     }
     if (backend.closed) return; // the client left while its body was read
-    const refusal = checkQuery(request.query, deps.quarantine);
+    const refusal = checkQuery(request.selectors, deps.quarantine);
     if (refusal) {
       reject(refusal.reason);
       throw refusal.error;
@@ -153,7 +189,8 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     }
     backend.release = slot;
     // Failed requests stay suspects briefly: the crash that failed them is noticed a moment later.
-    const tracked = deps.quarantine?.track(request.query);
+    const key = selectorKey(request.selectors);
+    const tracked = key === '' ? undefined : deps.quarantine?.track(key);
 
     const started = performance.now();
     metrics.layer_upstream_in_flight_requests.inc();
@@ -168,6 +205,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
 
     const call = (backend.call = deps.upstream.send({
       endpoint,
+      ...(labelName === undefined ? {} : { labelName }),
       method: ctx.method === 'POST' ? 'POST' : 'GET',
       rawQuery: request.rawQuery,
       ...(request.body ? { body: request.body } : {}),

@@ -4,17 +4,39 @@
  * whether to forward them at all.
  */
 import { BadRequestError } from '../errors.ts';
+import { routeOf, type Endpoint } from './endpoints.ts';
 
-/** The two backend endpoints the passthrough reaches; nothing else is ever requested upstream. */
-export type Endpoint = 'query' | 'query_range';
+export type { Endpoint } from './endpoints.ts';
+
+/** What one endpoint accepts. */
+interface ParamRules {
+  /** Every accepted parameter. */
+  allowed: ReadonlySet<string>;
+  /** Present and non-empty in every request (openapi.yaml marks them required). */
+  required: readonly string[];
+  /** Lists: may be given any number of times. Every other parameter is given at most once. */
+  repeatable: ReadonlySet<string>;
+}
+
+/** Parameters that carry PromQL or series selectors: line breaks allowed, the crash scan applies. */
+export const SELECTOR_PARAMS: ReadonlySet<string> = new Set(['query', 'match[]']);
 
 // Prometheus's own parameters plus the read parameters VictoriaMetrics' own clients send.
 const COMMON = ['query', 'timeout', 'limit', 'lookback_delta', 'stats', 'nocache', 'round_digits', 'latency_offset', 'max_lookback'];
+// Prometheus's parameters of the label and series lookups.
+const LOOKUP = ['match[]', 'start', 'end', 'limit'];
+const NONE: ReadonlySet<string> = new Set();
+const MATCH: ReadonlySet<string> = new Set(['match[]']);
 
-/** Parameters accepted per endpoint. */
-export const ALLOWED_PARAMS: Readonly<Record<Endpoint, ReadonlySet<string>>> = {
-  query: new Set([...COMMON, 'time', 'step']),
-  query_range: new Set([...COMMON, 'start', 'end', 'step']),
+/** Parameters accepted, required and repeatable per endpoint. */
+export const PARAM_RULES: Readonly<Record<Endpoint, ParamRules>> = {
+  query: { allowed: new Set([...COMMON, 'time', 'step']), required: ['query'], repeatable: NONE },
+  query_range: { allowed: new Set([...COMMON, 'start', 'end', 'step']), required: ['query', 'start', 'step'], repeatable: NONE },
+  labels: { allowed: new Set(LOOKUP), required: [], repeatable: MATCH },
+  label_values: { allowed: new Set(LOOKUP), required: [], repeatable: MATCH },
+  series: { allowed: new Set(LOOKUP), required: ['match[]'], repeatable: MATCH },
+  query_exemplars: { allowed: new Set(['query', 'start', 'end']), required: ['query'], repeatable: NONE },
+  metadata: { allowed: new Set(['metric', 'limit', 'limit_per_metric']), required: [], repeatable: NONE },
 };
 
 /** Parameters refused on purpose, with the reason the client is told. */
@@ -23,12 +45,6 @@ const REFUSED: Readonly<Record<string, string>> = {
   extra_label: 'it would widen what a query sees',
   'extra_filters[]': 'it would widen what a query sees',
   extra_filters: 'it would widen what a query sees',
-};
-
-/** Required per endpoint (openapi.yaml marks them required). */
-const REQUIRED: Readonly<Record<Endpoint, readonly string[]>> = {
-  query: ['query'],
-  query_range: ['query', 'start', 'step'],
 };
 
 /** Decodes one form-encoded component; `null` when its percent-encoding or UTF-8 is malformed. */
@@ -63,34 +79,39 @@ function decodePairs(raw: string, where: string): [string, string][] {
   return pairs;
 }
 
+/** A request's decoded parameters: a list per name, in the order given (one element unless repeatable). */
+export type Params = Map<string, string[]>;
+
 /**
  * Checks the parameters of one passthrough request: decodable, each given once (in the URL or the
- * body, not both), known for the endpoint, and the required ones present. Returns the decoded
- * parameters; throws a 400 saying what to fix.
+ * body, not both) unless it is a list, known for the endpoint, and the required ones present.
+ * Returns the decoded parameters; throws a 400 saying what to fix.
  */
-export function checkParams(endpoint: Endpoint, rawQuery: string, rawBody: string | undefined): Map<string, string> {
+export function checkParams(endpoint: Endpoint, rawQuery: string, rawBody: string | undefined): Params {
   const fromUrl = decodePairs(rawQuery, 'query string');
   const fromBody = rawBody === undefined ? [] : decodePairs(rawBody, 'request body');
 
-  const params = new Map<string, string>();
-  const allowed = ALLOWED_PARAMS[endpoint];
+  const params: Params = new Map();
+  const rules = PARAM_RULES[endpoint];
   for (const [name, value] of [...fromUrl, ...fromBody]) {
     const refused = REFUSED[name];
     if (refused !== undefined) throw new BadRequestError(`parameter "${name}" is not accepted: ${refused}`);
-    if (!allowed.has(name)) {
-      throw new BadRequestError(`unknown parameter "${name.slice(0, 64)}" for /api/v1/${endpoint}; accepted: ${[...allowed].join(', ')}`);
+    if (!rules.allowed.has(name)) {
+      throw new BadRequestError(`unknown parameter "${name.slice(0, 64)}" for ${routeOf(endpoint)}; accepted: ${[...rules.allowed].join(', ')}`);
     }
-    if (params.has(name)) {
+    const seen = params.get(name);
+    if (seen && !rules.repeatable.has(name)) {
       throw new BadRequestError(`parameter "${name}" is given more than once (in the URL, the body, or both); give it once`);
     }
     // A line break is whitespace in PromQL, but in any other parameter it is a smuggling attempt.
-    if (name !== 'query' && /[\r\n]/.test(value)) {
+    if (!SELECTOR_PARAMS.has(name) && /[\r\n]/.test(value)) {
       throw new BadRequestError(`parameter "${name}" contains a line break; remove it`);
     }
-    params.set(name, value);
+    if (seen) seen.push(value);
+    else params.set(name, [value]);
   }
-  for (const name of REQUIRED[endpoint]) {
-    if (!params.get(name)) throw new BadRequestError(`missing required parameter "${name}" for /api/v1/${endpoint}`);
+  for (const name of rules.required) {
+    if (!params.get(name)?.some((value) => value !== '')) throw new BadRequestError(`missing required parameter "${name}" for ${routeOf(endpoint)}`);
   }
   return params;
 }

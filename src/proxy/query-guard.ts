@@ -23,14 +23,26 @@ function hintFor(text: string): string {
   return 'write a duration with a unit (ms, s, m, h, d, w, y; m is minutes) or as plain seconds';
 }
 
-/** Returns why `query` must not reach the backend, or undefined when it may. */
-export function checkQuery(query: string, quarantine: Quarantine | undefined): QueryRefusal | undefined {
-  const crash = findKnownCrash(query);
-  if (crash) {
-    const message = `the query uses "${crash.text}" (at character ${crash.index + 1}) as a duration; that is a number, not a duration, and the metrics backend crashes on it: ${hintFor(crash.text)}`;
-    return { reason: 'known_crash', error: new BadRequestError(message) };
+/** The quarantine key of a request's PromQL and series selectors (`query`, every `match[]`), in order; empty when it has none. */
+export function selectorKey(selectors: readonly string[]): string {
+  return selectors.join('\n');
+}
+
+/**
+ * Returns why a request carrying these PromQL texts or series selectors must not reach the
+ * backend, or undefined when it may. Each text is scanned on its own; the quarantine is keyed by
+ * selectorKey, so a single `query` is keyed by its own text.
+ */
+export function checkQuery(selectors: readonly string[], quarantine: Quarantine | undefined): QueryRefusal | undefined {
+  for (const text of selectors) {
+    const crash = findKnownCrash(text);
+    if (crash) {
+      const message = `the query uses "${crash.text}" (at character ${crash.index + 1}) as a duration; that is a number, not a duration, and the metrics backend crashes on it: ${hintFor(crash.text)}`;
+      return { reason: 'known_crash', error: new BadRequestError(message) };
+    }
   }
-  const until = quarantine?.refusedUntil(query);
+  const query = selectorKey(selectors);
+  const until = query === '' ? undefined : quarantine?.refusedUntil(query);
   if (until) {
     const message = `this query was in flight when the metrics backend crashed; refused until ${until.toISOString()} in case it caused the crash (fingerprint ${fingerprintOf(query)})`;
     return { reason: 'quarantined', error: new BadRequestError(message) };

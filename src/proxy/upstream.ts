@@ -1,6 +1,6 @@
 /**
  * The client of the metrics backend (vmsingle, or a vmselect behind LAYER_VM_URL). It requests only
- * `<base>/api/v1/query` and `<base>/api/v1/query_range`, with the client's raw query string and body,
+ * the fixed paths of src/proxy/endpoints.ts under `<base>`, with the client's raw query string and body,
  * and hands back the response: read whole when it is small, as a stream otherwise. Failures become
  * coded errors that never name the backend's address.
  *
@@ -13,7 +13,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import { Client, Pool, type Dispatcher } from 'undici';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.ts';
-import type { Endpoint } from './params.ts';
+import { upstreamPath, type Endpoint } from './endpoints.ts';
 
 /** Why a backend request failed without a complete response (the `reason` label of layer_upstream_errors_total). */
 export type UpstreamFailure = 'unreachable' | 'timeout' | 'reset' | 'aborted';
@@ -27,6 +27,8 @@ export type UpstreamResponse = {
 /** One request to the backend. */
 export interface UpstreamRequest {
   endpoint: Endpoint;
+  /** The validated label name of `label_values` (see isLabelName); unused by other endpoints. */
+  labelName?: string;
   method: 'GET' | 'POST';
   /** The client's query string exactly as received, without `?`. */
   rawQuery: string;
@@ -177,13 +179,12 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         return { response, abort() {} };
       }
       const headers: Record<string, string> = { ...request.headers, 'user-agent': 'layer-metrics-gateway' };
-      const authorization = options.authorization?.();
-      if (authorization !== undefined) headers.authorization = authorization;
-      // The path is fixed by the endpoint, never built from the client's path; the query string
-      // goes out as the client's raw bytes.
+      // The path is fixed by the endpoint (and a validated label name), never built from the
+      // client's path; the query string goes out as the client's raw bytes.
+      const path = `${backend.prefix}${upstreamPath(request.endpoint, request.labelName)}`;
       const dispatchOptions: Dispatcher.DispatchOptions = {
         origin: backend.origin,
-        path: `${backend.prefix}/api/v1/${request.endpoint}${request.rawQuery ? `?${request.rawQuery}` : ''}`,
+        path: `${path}${request.rawQuery ? `?${request.rawQuery}` : ''}`,
         method: request.method,
         headers,
         ...(request.body ? { body: request.body } : {}),

@@ -1,8 +1,9 @@
 /**
  * Path tricks: whatever path, encoding, request-target form or method a client uses, the only
- * backend paths the gateway ever requests are `<prefix>/api/v1/query` and
- * `<prefix>/api/v1/query_range`, and only on the configured backend. A recording backend (external
- * mode, with a vmselect-style prefix) and a decoy that must never be contacted prove it.
+ * backend paths the gateway ever requests are `<prefix>/api/v1/` followed by query, query_range,
+ * labels, label/<a label name>/values, series, query_exemplars or metadata, and only on the
+ * configured backend. A recording backend (external mode, with a vmselect-style prefix) and a
+ * decoy that must never be contacted prove it.
  */
 import assert from 'node:assert/strict';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
@@ -10,7 +11,7 @@ import { startTestGateway, TEST_TOKEN, type TestGateway } from '../helpers/gatew
 import { rawExchange } from '../helpers/raw-http.ts';
 
 const PREFIX = '/select/0/prometheus';
-const ALLOWED = new RegExp(`^${PREFIX}/api/v1/(query|query_range)(\\?|$)`);
+const ALLOWED = new RegExp(`^${PREFIX}/api/v1/(query|query_range|labels|label/[a-zA-Z_][a-zA-Z0-9_]*/values|series|query_exemplars|metadata)(\\?|$)`);
 
 // VictoriaMetrics paths that must never be reachable (FIELD-NOTES), and the read APIs the gateway does not offer.
 const ADMIN_PATHS = [
@@ -29,15 +30,41 @@ const ADMIN_PATHS = [
   '-/reload',
   'flags',
   'metrics',
-  'api/v1/series?match[]=up',
-  'api/v1/labels',
-  'api/v1/label/__name__/values',
   'api/v1/status/tsdb',
+  'api/v1/status/config',
+  'api/v1/status/flags',
+  'api/v1/rules',
+  'api/v1/targets',
+  'api/v1/alerts',
+  'api/v1/query_exemplars/../admin/tsdb/delete_series',
+  'vmui',
+  'vmui/',
+  'graph',
   'api/v1/status/active_queries',
   'prometheus/api/v1/admin/tsdb/delete_series?match[]=up',
   'select/0/prometheus/api/v1/admin/tsdb/delete_series?match[]=up',
 ];
-const PREFIXES = ['/', '/v2/', '/v2/metrics/', '/v2/metrics/api/', '/v2/metrics/api/v1/', '/v2/metrics/catalog/', '/v2/metrics/query/', '/v2/metrics/api/v1/query/', '/v2/metrics/api/v1/query_range/'];
+const PREFIXES = [
+  '/',
+  '/v2/',
+  '/v2/metrics/',
+  '/v2/metrics/api/',
+  '/v2/metrics/api/v1/',
+  '/v2/metrics/catalog/',
+  '/v2/metrics/query/',
+  '/v2/metrics/api/v1/query/',
+  '/v2/metrics/api/v1/query_range/',
+  '/v2/metrics/api/v1/labels/',
+  '/v2/metrics/api/v1/label/',
+  '/v2/metrics/api/v1/label/job/',
+  '/v2/metrics/api/v1/label/job/values/',
+  '/v2/metrics/api/v1/series/',
+  '/v2/metrics/api/v1/metadata/',
+  '/v2/metrics/api/v1/status/',
+  '/v2/metrics/api/v1/status/buildinfo/',
+];
+// The lookups the gateway serves only under /v2/metrics/api/v1/, never at the backend's own spelling.
+const LOOKUP_PATHS = ['api/v1/series?match[]=up', 'api/v1/labels', 'api/v1/label/__name__/values', 'api/v1/metadata', 'api/v1/query_exemplars?query=up', 'api/v1/status/buildinfo'];
 
 // Traversal, doubled slashes, encoded slashes and dots, and other spellings.
 const TRICKS = [
@@ -66,9 +93,41 @@ const TRICKS = [
   '/v2/metrics/api/v1/query?query=up#/../../admin',
   '/v2/metrics/api/v1/query/..;/..;/import?query=up',
   '*',
+  // The label name is the one path segment that reaches the backend: traversal, encoded slashes,
+  // query and fragment characters, NUL, spaces and dots in it are refused before anything is sent.
+  '/v2/metrics/api/v1/label/..%2F..%2Fadmin%2Ftsdb%2Fdelete_series/values?match[]=up',
+  '/v2/metrics/api/v1/label/..%2f..%2fimport/values',
+  '/v2/metrics/api/v1/label/%2e%2e/values',
+  '/v2/metrics/api/v1/label/%2E%2E%2F%2E%2E%2Fsnapshot%2Fcreate/values',
+  '/v2/metrics/api/v1/label/job%2F..%2F..%2F..%2Fimport/values',
+  '/v2/metrics/api/v1/label/job%3Fx%3D1/values',
+  '/v2/metrics/api/v1/label/job%23frag/values',
+  '/v2/metrics/api/v1/label/job%00/values',
+  '/v2/metrics/api/v1/label/job%20/values',
+  '/v2/metrics/api/v1/label/job%0D%0AX-Evil:%201/values',
+  '/v2/metrics/api/v1/label/job.name/values',
+  '/v2/metrics/api/v1/label/j%C3%B6b/values',
+  '/v2/metrics/api/v1/label/__name__%2Fvalues%3Fmatch%5B%5D%3Dup%23/values',
+  '/v2/metrics/api/v1/label/%6Aob/values',
+  '/v2/metrics/api/v1/label/job/values/../../../admin/tsdb/delete_series?match[]=up',
+  '/v2/metrics/api/v1/label/job/values%2F..%2F..%2Fimport',
+  '/v2/metrics/api/v1/label//values',
+  '/v2/metrics/api/v1/label/job//values',
+  '/V2/METRICS/API/V1/LABEL/JOB/VALUES',
+  '/v2/metrics/api/v1/labels/../admin/tsdb/delete_series?match[]=up',
+  '/v2/metrics/api/v1/labels%2F..%2Fimport',
+  '/v2/metrics/api/v1/series/../../../api/v1/import?match[]=up',
+  '/v2/metrics/api/v1/series%2F..%2Fexport?match[]=up',
+  '/v2/metrics/api/v1/series?match[]=up&extra_filters[]=%7Bx%3D%22y%22%7D',
+  '/v2/metrics/api/v1/labels?extra_label=tenant%3D1',
+  '/v2/metrics/api/v1/query_exemplars%2F..%2F..%2Fimport?query=up',
+  '/v2/metrics/api/v1/metadata/../admin/tsdb/delete_series',
+  '/v2/metrics/api/v1/metadata%2F..%2Fexport',
+  '/v2/metrics/api/v1/status/buildinfo/../../admin/tsdb/delete_series',
+  '/v2/metrics/api/v1/status%2Fbuildinfo',
 ];
 
-describe('faults: path tricks reach nothing but the two query paths', function () {
+describe('faults: path tricks reach nothing but the passthrough\'s fixed backend paths', function () {
   this.timeout(60_000);
   let backend: FakeUpstream;
   let decoy: FakeUpstream;
@@ -92,8 +151,8 @@ describe('faults: path tricks reach nothing but the two query paths', function (
       for (const status of statuses.values()) byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
       if (process.env.FAULTS_VERBOSE) for (const [k, v] of statuses) console.log(`        ${v} ${JSON.stringify(k)}`);
       if (process.env.FAULTS_VERBOSE) console.log(seen);
-      console.log(`      ${statuses.size} tricky requests; statuses ${[...byStatus].map(([s, n]) => `${s} x${n}`).join(', ')}; the backend saw ${seen.length}, all on ${PREFIX}/api/v1/query[_range]`);
-      assert.deepEqual(others, [], 'the backend saw paths other than the two query paths');
+      console.log(`      ${statuses.size} tricky requests; statuses ${[...byStatus].map(([s, n]) => `${s} x${n}`).join(', ')}; the backend saw ${seen.length}, all on the passthrough's paths under ${PREFIX}/api/v1/`);
+      assert.deepEqual(others, [], 'the backend saw paths other than the passthrough\'s');
       assert.deepEqual(decoy.received.map((r) => r.url), [], 'the decoy was contacted');
     } finally {
       await gw?.close();
@@ -127,6 +186,35 @@ describe('faults: path tricks reach nothing but the two query paths', function (
     });
   }
 
+  it('serves the lookups only under /v2/metrics/api/v1/, each on its one backend path', async () => {
+    for (const lookup of LOOKUP_PATHS) {
+      for (const prefix of PREFIXES.filter((p) => p !== '/v2/metrics/')) {
+        const status = await send('GET', `${prefix}${lookup}`);
+        assert.ok([400, 401, 404, 405].includes(status), `GET ${prefix}${lookup}: got ${status}; want a refusal`);
+      }
+    }
+    const cases: [string, string, string | undefined][] = [
+      ['GET', '/v2/metrics/api/v1/labels?match[]=up', `${PREFIX}/api/v1/labels?match[]=up`],
+      ['POST', '/v2/metrics/api/v1/labels', `${PREFIX}/api/v1/labels`],
+      ['GET', '/v2/metrics/api/v1/label/__name__/values', `${PREFIX}/api/v1/label/__name__/values`],
+      ['GET', '/V2/Metrics/API/v1/LABEL/JOB/VALUES/', `${PREFIX}/api/v1/label/JOB/values`],
+      ['GET', '/v2/metrics/api/v1/label/%6Aob/values', `${PREFIX}/api/v1/label/job/values`],
+      ['GET', '/v2/metrics/api/v1/series?match%5B%5D=up', `${PREFIX}/api/v1/series?match%5B%5D=up`],
+      ['POST', '/v2/metrics/api/v1/series', `${PREFIX}/api/v1/series`],
+      ['GET', '/v2/metrics/api/v1/query_exemplars?query=up', `${PREFIX}/api/v1/query_exemplars?query=up`],
+      ['GET', '/v2/metrics/api/v1/metadata', `${PREFIX}/api/v1/metadata`],
+      // Answered by the gateway alone.
+      ['GET', '/v2/metrics/api/v1/status/buildinfo', undefined],
+      ['GET', '/v2/metrics/api/v1/metadata?metric=layer_backend_up', undefined],
+    ];
+    for (const [method, target, want] of cases) {
+      const before = backend.received.length;
+      assert.equal(await send(method, target, '', 'match[]=up'), 200, `${method} ${target}`);
+      const seen = backend.received.slice(before).map((r) => r.url);
+      assert.deepEqual(seen, want === undefined ? [] : [want], `${method} ${target}: the backend saw ${JSON.stringify(seen)}`);
+    }
+  });
+
   it('serves the gateway\'s own /metrics, never the backend\'s', async () => {
     const ex = await rawExchange(port, 'GET /metrics HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n');
     assert.equal(ex.status, 200);
@@ -134,7 +222,7 @@ describe('faults: path tricks reach nothing but the two query paths', function (
     assert.doesNotMatch(ex.body, /^vm_/m);
   });
 
-  it('keeps traversal, doubled and encoded slashes, and odd spellings on the two query paths or refuses them', async () => {
+  it('keeps traversal, doubled and encoded slashes, and odd spellings on the passthrough\'s paths or refuses them', async () => {
     for (const target of TRICKS) for (const method of ['GET', 'POST']) await send(method, target, '', 'query=up');
   });
 
@@ -170,9 +258,11 @@ describe('faults: path tricks reach nothing but the two query paths', function (
     }
   });
 
-  it('refuses other methods on the query paths with 405 and never forwards them', async () => {
-    for (const method of ['PUT', 'DELETE', 'PATCH', 'TRACE', 'PROPFIND']) {
-      assert.equal(await send(method, '/v2/metrics/api/v1/query?query=up'), 405);
+  it('refuses other methods on the passthrough paths with 405 and never forwards them', async () => {
+    for (const path of ['query?query=up', 'labels', 'label/job/values', 'series?match[]=up', 'query_exemplars?query=up', 'metadata', 'status/buildinfo']) {
+      for (const method of ['PUT', 'DELETE', 'PATCH', 'TRACE', 'PROPFIND']) {
+        assert.equal(await send(method, `/v2/metrics/api/v1/${path}`), 405, `${method} ${path}`);
+      }
     }
   });
 });

@@ -7,10 +7,10 @@ type Given = [endpoint: Endpoint, rawQuery: string, rawBody: string | undefined]
 
 describe('checkParams(endpoint, rawQuery, rawBody)', () => {
   describe('returns the decoded parameters of an acceptable request', () => {
-    const rows: Row<Given, [string, string][]>[] = [
-      ['from the URL', { given: ['query', 'query=up&time=1', undefined], want: [['query', 'up'], ['time', '1']] }],
-      ['from the URL and the body', { given: ['query_range', 'query=up', 'start=1&step=15s'], want: [['query', 'up'], ['start', '1'], ['step', '15s']] }],
-      ['with + and percent-encoding decoded', { given: ['query', 'query=sum%28up%29+by+%28job%29', undefined], want: [['query', 'sum(up) by (job)']] }],
+    const rows: Row<Given, [string, string[]][]>[] = [
+      ['from the URL', { given: ['query', 'query=up&time=1', undefined], want: [['query', ['up']], ['time', ['1']]] }],
+      ['from the URL and the body', { given: ['query_range', 'query=up', 'start=1&step=15s'], want: [['query', ['up']], ['start', ['1']], ['step', ['15s']]] }],
+      ['with + and percent-encoding decoded', { given: ['query', 'query=sum%28up%29+by+%28job%29', undefined], want: [['query', ['sum(up) by (job)']]] }],
     ];
     itReturns(rows, ([endpoint, rawQuery, rawBody]) => [...checkParams(endpoint, rawQuery, rawBody)]);
   });

@@ -115,7 +115,10 @@ describe('the router binding (createApp over the generated registerOperations)',
       '//v2/metrics/api/v1/query',
       '/v2/metrics/api%2Fv1%2Fquery',
       '/v2/metrics/api/v1/query/..',
-      '/v2/metrics/api/v1/series',
+      '/v2/metrics/api/v1/series/x',
+      '/v2/metrics/api/v1/label/job',
+      '/v2/metrics/api/v1/label/job/values/x',
+      '/v2/metrics/api/v1/rules',
     ]) {
       const res = await call('GET', path);
       assert.equal(res.status, 404, `GET ${JSON.stringify(path)}: got ${res.status}; want 404`);

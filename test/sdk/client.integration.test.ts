@@ -153,6 +153,38 @@ describe('@layer/metrics-client (built) against a live gateway and vmsingle', fu
     });
   });
 
+  describe('labels, labelValues, series, metadata', () => {
+    it('lists the gateway’s own series once vmsingle has scraped it: metric names, label names and values, series', async () => {
+      const now = Date.now() / 1000;
+      const names = await pollUntil('layer_catalog_info among the metric names', async () => {
+          const r = await client.labelValues('__name__', { start: now - 600, end: now + 60 });
+          return r.data.includes('layer_catalog_info') ? r.data : undefined;
+        }, 60_000);
+      assert.ok(names.includes('layer_backend_up'));
+      const labels = await client.labels({ match: ['layer_catalog_info', 'layer_backend_up'], start: now - 600 });
+      assert.ok(labels.data.includes('version') && labels.data.includes('mode'), `got ${labels.data.join(', ')}`);
+      const versions = await client.labelValues('version', { match: ['layer_catalog_info'], start: now - 600, timeoutMs: 10_000 });
+      assert.ok(versions.data.length > 0);
+      const series = await client.series(['layer_catalog_info'], { start: now - 600, end: now + 60 });
+      assert.equal(series.data[0]?.__name__, 'layer_catalog_info');
+    });
+
+    it('fetches metadata: the catalog’s kind, description and unit', async () => {
+      const all = await client.metadata({ signal: AbortSignal.timeout(10_000) });
+      const catalog = await client.catalog();
+      assert.deepEqual(Object.keys(all.data).sort(), catalog.entries.map((e) => e.name).sort());
+      const one = await client.metadata({ metric: 'layer_backend_up' });
+      const entry = catalog.entries.find((e) => e.name === 'layer_backend_up')!;
+      assert.deepEqual(one.data, { layer_backend_up: [{ type: entry.kind, help: entry.description, unit: entry.unit ?? '' }] });
+    });
+
+    it('rejects a selector the backend cannot parse with the Prometheus errorType', async () => {
+      const err = await clientError(client.series(['sum(']));
+      assert.ok(err.status === 400 || err.status === 422, `got status ${err.status}`);
+      assert.equal((err.body as { status?: unknown }).status, 'error');
+    });
+  });
+
   describe('authentication', () => {
     it('rejects a wrong token: errorType unauthorized on a query route, the gateway’s code elsewhere', async () => {
       const intruder = lib.createMetricsClient({ baseUrl: gateway!.url, token: 'not-a-valid-token' });

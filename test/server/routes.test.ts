@@ -123,10 +123,13 @@ describe('gateway routes (bundled vmsingle)', function () {
   });
 
   describe('routing', () => {
-    it('answers unknown routes with a 404 JSON error', async () => {
-      const res = await request(`${gw.url}/v2/metrics/api/v1/admin/tsdb/delete_series`, { method: 'POST', headers: bearer(gw.token) });
+    it('answers unknown routes with a 404 JSON error, and under /v2/metrics/api/v1/ in the Prometheus envelope', async () => {
+      const res = await request(`${gw.url}/v2/metrics/nope`, { method: 'POST', headers: bearer(gw.token) });
       assert.equal(res.status, 404);
       assert.equal(JSON.parse(res.text).code, 'ERR_NOT_FOUND');
+      const prom = await request(`${gw.url}/v2/metrics/api/v1/admin/tsdb/delete_series`, { method: 'POST', headers: bearer(gw.token) });
+      assert.equal(prom.status, 404);
+      assert.equal(JSON.parse(prom.text).errorType, 'not_found');
     });
 
     it('gives each response its own X-Request-Id, the one its error body names, and keeps a plain one the client chose', async () => {

@@ -1,15 +1,15 @@
 /**
  * createMetricsClient: one typed method per gateway route, built on openapi-fetch and the types
  * generated from openapi.yaml. Every method resolves with the contract's body or rejects with a
- * MetricsClientError.
+ * MetricsClientError, and takes a per-call `signal` and `timeoutMs`.
  */
 import createClient from 'openapi-fetch';
 import { argumentError, errorFromResponse } from './errors.js';
 import type { paths } from './generated/api.js';
-import { isCatalog, isCatalogEntry, isHealth, isQueryResult } from './guards.js';
-import { encodeForm, formatDuration, formatLimit, formatTime, type Converted, type DurationInput, type TimeInput } from './params.js';
-import { receive, type FetchResult } from './response.js';
-import type { Catalog, CatalogEntry, HealthResult, QueryResult } from './types.js';
+import { isCatalog, isCatalogEntry, isHealth, isLabelsResult, isMetadataResult, isQueryResult, isSeriesResult } from './guards.js';
+import { checkSelectors, checkTimeoutMs, encodeForm, formatDuration, formatLimit, formatTime, type Converted, type DurationInput, type TimeInput } from './params.js';
+import { callSignal, receive, type CallStop, type FetchResult } from './response.js';
+import type { Catalog, CatalogEntry, HealthResult, LabelsResult, MetadataResult, QueryResult, SeriesResult } from './types.js';
 
 /** How to reach the gateway. */
 export interface MetricsClientOptions {
@@ -21,8 +21,16 @@ export interface MetricsClientOptions {
   fetch?: (request: Request) => Promise<Response>;
 }
 
+/** Options every method takes. */
+export interface CallOptions {
+  /** Aborts the call: it then rejects with errorType `canceled` (default: none). */
+  signal?: AbortSignal;
+  /** Milliseconds the whole call (the answer and its body) may take; then it rejects with errorType `timeout` and status 0 (default: no limit). */
+  timeoutMs?: number;
+}
+
 /** Options of an instant query. */
-export interface QueryOptions {
+export interface QueryOptions extends CallOptions {
   /** Evaluation time (default: the backend's now). */
   time?: TimeInput;
   /** Evaluation timeout, capped by the backend's own limit (default: the backend's). */
@@ -32,7 +40,7 @@ export interface QueryOptions {
 }
 
 /** Options of a range query. */
-export interface RangeQueryOptions {
+export interface RangeQueryOptions extends CallOptions {
   /** First evaluation time, inclusive. */
   start: TimeInput;
   /** Last evaluation time, inclusive. */
@@ -45,20 +53,53 @@ export interface RangeQueryOptions {
   limit?: number;
 }
 
+/** Options of the label names and label values lookups. */
+export interface LabelsOptions extends CallOptions {
+  /** Series selectors; only the labels of series matching one of them count (default: every series). */
+  match?: readonly string[];
+  /** Start of the time range (default: the backend's). */
+  start?: TimeInput;
+  /** End of the time range (default: the backend's). */
+  end?: TimeInput;
+  /** Maximum number of returned entries; 0 means no limit (default: no limit). */
+  limit?: number;
+}
+
+/** Options of the series lookup. */
+export type SeriesOptions = Omit<LabelsOptions, 'match'>;
+
+/** Options of the metadata lookup. */
+export interface MetadataOptions extends CallOptions {
+  /** Only this metric name (default: every metric). */
+  metric?: string;
+  /** Maximum number of metrics; 0 returns none, as in Prometheus (default: no limit). */
+  limit?: number;
+  /** Maximum number of entries per metric (default: no limit). */
+  limitPerMetric?: number;
+}
+
 /** A client of one gateway; every method rejects with a MetricsClientError on failure. */
 export interface MetricsClient {
   /** Runs an instant PromQL query (POST /v2/metrics/api/v1/query, form body). */
   query(expr: string, options?: QueryOptions): Promise<QueryResult>;
   /** Runs a range PromQL query (POST /v2/metrics/api/v1/query_range, form body). */
   queryRange(expr: string, options: RangeQueryOptions): Promise<QueryResult>;
+  /** Lists label names (POST /v2/metrics/api/v1/labels, form body). */
+  labels(options?: LabelsOptions): Promise<LabelsResult>;
+  /** Lists the values of one label, `__name__` for metric names (GET /v2/metrics/api/v1/label/{name}/values). */
+  labelValues(name: string, options?: LabelsOptions): Promise<LabelsResult>;
+  /** Lists the label sets of the series matching at least one selector (POST /v2/metrics/api/v1/series, form body). */
+  series(match: readonly string[], options?: SeriesOptions): Promise<SeriesResult>;
+  /** Fetches type, help and unit by metric name: the catalog's, and the backend's for other names (GET /v2/metrics/api/v1/metadata). */
+  metadata(options?: MetadataOptions): Promise<MetadataResult>;
   /** Fetches the whole metric catalog (GET /v2/metrics/catalog). */
-  catalog(): Promise<Catalog>;
+  catalog(options?: CallOptions): Promise<Catalog>;
   /** Fetches one catalog entry by metric family name (GET /v2/metrics/catalog/{name}). */
-  catalogEntry(name: string): Promise<CatalogEntry>;
+  catalogEntry(name: string, options?: CallOptions): Promise<CatalogEntry>;
   /** Fetches the health snapshot (GET /health); a degraded gateway (503) resolves with `ok: false`. */
-  health(): Promise<HealthResult>;
+  health(options?: CallOptions): Promise<HealthResult>;
   /** Fetches the gateway's own metrics in the Prometheus text format (GET /metrics). */
-  metrics(): Promise<string>;
+  metrics(options?: CallOptions): Promise<string>;
 }
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' } as const;
@@ -94,11 +135,17 @@ function convertAll(operation: string, fields: Record<string, Converted | undefi
   return out;
 }
 
-/** The QueryResult a pending query request answered, or the MetricsClientError it amounts to. */
-async function queryResult(operation: string, pending: Promise<FetchResult>): Promise<QueryResult> {
-  const { response, body } = await receive(operation, pending);
-  if (response.ok && isQueryResult(body)) return body;
-  throw errorFromResponse(operation, response, body);
+// A Prometheus label name (and `__name__`): the only thing placed in a path segment of label values.
+const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/** How the call with these options may be stopped; throws the argument error of an invalid timeoutMs. */
+function stopOf(operation: string, options: CallOptions): CallStop {
+  const { signal, timeoutMs } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw argumentError(operation, 'signal must be an AbortSignal');
+  if (timeoutMs === undefined) return { signal };
+  const problem = checkTimeoutMs(timeoutMs);
+  if (problem) throw argumentError(operation, problem);
+  return { signal, deadline: AbortSignal.timeout(timeoutMs), timeoutMs };
 }
 
 /** Builds a client of the gateway at `baseUrl`; throws a TypeError for an unusable baseUrl or token. */
@@ -116,6 +163,12 @@ export function createMetricsClient(options: MetricsClientOptions): MetricsClien
     redirect: 'manual',
   });
 
+  /** Sends one call with its signal, and reads its answer. */
+  function send(operation: string, opts: CallOptions, call: (signal: AbortSignal | undefined) => Promise<FetchResult>) {
+    const stop = stopOf(operation, opts);
+    return receive(operation, call(callSignal(stop)), stop);
+  }
+
   async function query(expr: string, opts: QueryOptions = {}): Promise<QueryResult> {
     const operation = 'query';
     const fields = convertAll(operation, {
@@ -123,10 +176,11 @@ export function createMetricsClient(options: MetricsClientOptions): MetricsClien
       timeout: opts.timeout === undefined ? undefined : formatDuration('timeout', opts.timeout),
       limit: opts.limit === undefined ? undefined : formatLimit('limit', opts.limit),
     });
-    return queryResult(
-      operation,
-      api.POST('/v2/metrics/api/v1/query', { body: { query: expr, ...fields }, bodySerializer: encodeForm, headers: FORM, parseAs: 'text' }),
+    const { response, body } = await send(operation, opts, (signal) =>
+      api.POST('/v2/metrics/api/v1/query', { body: { query: expr, ...fields }, bodySerializer: encodeForm, headers: FORM, parseAs: 'text', signal }),
     );
+    if (response.ok && isQueryResult(body)) return body;
+    throw errorFromResponse(operation, response, body);
   }
 
   async function queryRange(expr: string, opts: RangeQueryOptions): Promise<QueryResult> {
@@ -138,49 +192,119 @@ export function createMetricsClient(options: MetricsClientOptions): MetricsClien
       timeout: opts.timeout === undefined ? undefined : formatDuration('timeout', opts.timeout),
       limit: opts.limit === undefined ? undefined : formatLimit('limit', opts.limit),
     });
-    return queryResult(
-      operation,
-      api.POST('/v2/metrics/api/v1/query_range', { body: { query: expr, ...fields }, bodySerializer: encodeForm, headers: FORM, parseAs: 'text' }),
+    const { response, body } = await send(operation, opts, (signal) =>
+      api.POST('/v2/metrics/api/v1/query_range', { body: { query: expr, ...fields }, bodySerializer: encodeForm, headers: FORM, parseAs: 'text', signal }),
     );
+    if (response.ok && isQueryResult(body)) return body;
+    throw errorFromResponse(operation, response, body);
   }
 
-  async function catalog(): Promise<Catalog> {
+  /** The lookup parameters of labels, labelValues and series, converted; throws the argument error. */
+  function lookupFields(operation: string, opts: SeriesOptions, match: readonly string[] | undefined, matchRequired: boolean) {
+    if (match !== undefined || matchRequired) {
+      const problem = checkSelectors(match, matchRequired);
+      if (problem) throw argumentError(operation, problem);
+    }
+    return {
+      ...(match && match.length > 0 ? { 'match[]': [...match] } : {}),
+      ...convertAll(operation, {
+        start: opts.start === undefined ? undefined : formatTime('start', opts.start),
+        end: opts.end === undefined ? undefined : formatTime('end', opts.end),
+        limit: opts.limit === undefined ? undefined : formatLimit('limit', opts.limit),
+      }),
+    };
+  }
+
+  async function labels(opts: LabelsOptions = {}): Promise<LabelsResult> {
+    const operation = 'labels';
+    const fields = lookupFields(operation, opts, opts.match, false);
+    const { response, body } = await send(operation, opts, (signal) =>
+      api.POST('/v2/metrics/api/v1/labels', { body: fields, bodySerializer: encodeForm, headers: FORM, parseAs: 'text', signal }),
+    );
+    if (response.ok && isLabelsResult(body)) return body;
+    throw errorFromResponse(operation, response, body);
+  }
+
+  async function labelValues(name: string, opts: LabelsOptions = {}): Promise<LabelsResult> {
+    const operation = 'labelValues';
+    // Checked here as the gateway checks it: anything else (`..`, `a/b`) would change the path.
+    if (typeof name !== 'string' || !LABEL_NAME.test(name)) {
+      throw argumentError(operation, `name ${JSON.stringify(name)} is not a label name ([a-zA-Z_][a-zA-Z0-9_]*, such as __name__ or job)`);
+    }
+    const fields = lookupFields(operation, opts, opts.match, false);
+    const { response, body } = await send(operation, opts, (signal) =>
+      api.GET('/v2/metrics/api/v1/label/{name}/values', {
+        params: { path: { name } },
+        querySerializer: () => encodeForm(fields),
+        headers: JSON_ONLY,
+        parseAs: 'text',
+        signal,
+      }),
+    );
+    if (response.ok && isLabelsResult(body)) return body;
+    throw errorFromResponse(operation, response, body);
+  }
+
+  async function series(match: readonly string[], opts: SeriesOptions = {}): Promise<SeriesResult> {
+    const operation = 'series';
+    const fields = lookupFields(operation, opts, match, true);
+    const { response, body } = await send(operation, opts, (signal) =>
+      api.POST('/v2/metrics/api/v1/series', { body: fields, bodySerializer: encodeForm, headers: FORM, parseAs: 'text', signal }),
+    );
+    if (response.ok && isSeriesResult(body)) return body;
+    throw errorFromResponse(operation, response, body);
+  }
+
+  async function metadata(opts: MetadataOptions = {}): Promise<MetadataResult> {
+    const operation = 'metadata';
+    if (opts.metric !== undefined && (typeof opts.metric !== 'string' || opts.metric === '')) throw argumentError(operation, 'metric must be a non-empty metric name');
+    for (const [name, value] of [['limit', opts.limit], ['limitPerMetric', opts.limitPerMetric]] as const) {
+      if (value !== undefined && !Number.isSafeInteger(value)) throw argumentError(operation, `${name} is ${String(value)}; pass an integer`);
+    }
+    const fields = { metric: opts.metric, limit: opts.limit?.toString(), limit_per_metric: opts.limitPerMetric?.toString() };
+    const { response, body } = await send(operation, opts, (signal) =>
+      api.GET('/v2/metrics/api/v1/metadata', { querySerializer: () => encodeForm(fields), headers: JSON_ONLY, parseAs: 'text', signal }),
+    );
+    if (response.ok && isMetadataResult(body)) return body;
+    throw errorFromResponse(operation, response, body);
+  }
+
+  async function catalog(opts: CallOptions = {}): Promise<Catalog> {
     const operation = 'catalog';
-    const { response, body } = await receive(operation, api.GET('/v2/metrics/catalog', { headers: JSON_ONLY, parseAs: 'text' }));
+    const { response, body } = await send(operation, opts, (signal) => api.GET('/v2/metrics/catalog', { headers: JSON_ONLY, parseAs: 'text', signal }));
     if (response.ok && isCatalog(body)) return body;
     throw errorFromResponse(operation, response, body);
   }
 
-  async function catalogEntry(name: string): Promise<CatalogEntry> {
+  async function catalogEntry(name: string, opts: CallOptions = {}): Promise<CatalogEntry> {
     const operation = 'catalogEntry';
     // URL parsing resolves `.` and `..` as path segments even when percent-encoded (WHATWG URL
     // "double-dot segment"), so such a name would reach another route; an empty one, the catalog.
     if (typeof name !== 'string' || name === '' || name === '.' || name === '..') {
       throw argumentError(operation, `name ${JSON.stringify(name)} is not a metric family name`);
     }
-    const { response, body } = await receive(
-      operation,
-      api.GET('/v2/metrics/catalog/{name}', { params: { path: { name } }, headers: JSON_ONLY, parseAs: 'text' }),
+    const { response, body } = await send(operation, opts, (signal) =>
+      api.GET('/v2/metrics/catalog/{name}', { params: { path: { name } }, headers: JSON_ONLY, parseAs: 'text', signal }),
     );
     if (response.ok && isCatalogEntry(body)) return body;
     throw errorFromResponse(operation, response, body);
   }
 
-  async function health(): Promise<HealthResult> {
+  async function health(opts: CallOptions = {}): Promise<HealthResult> {
     const operation = 'health';
-    const { response, body } = await receive(operation, api.GET('/health', { headers: JSON_ONLY, parseAs: 'text' }));
+    const { response, body } = await send(operation, opts, (signal) => api.GET('/health', { headers: JSON_ONLY, parseAs: 'text', signal }));
     // 503 carries the same Health body: a degraded gateway is an answer, not a failure.
     if ((response.status === 200 || response.status === 503) && isHealth(body)) return { ...body, ok: response.status === 200 };
     throw errorFromResponse(operation, response, body);
   }
 
-  async function metrics(): Promise<string> {
+  async function metrics(opts: CallOptions = {}): Promise<string> {
     const operation = 'metrics';
-    const { response, body, text } = await receive(operation, api.GET('/metrics', { headers: { Accept: 'text/plain' }, parseAs: 'text' }));
+    const { response, body, text } = await send(operation, opts, (signal) => api.GET('/metrics', { headers: { Accept: 'text/plain' }, parseAs: 'text', signal }));
     // An empty exposition is still a valid one.
     if (response.ok) return text ?? '';
     throw errorFromResponse(operation, response, body);
   }
 
-  return { query, queryRange, catalog, catalogEntry, health, metrics };
+  return { query, queryRange, labels, labelValues, series, metadata, catalog, catalogEntry, health, metrics };
 }

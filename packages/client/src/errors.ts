@@ -26,7 +26,8 @@ export class MetricsClientError extends Error {
   /**
    * Prometheus's `errorType` on the query routes (`bad_data`, `execution`, `timeout`, `unavailable`,
    * `unauthorized`, ... or the backend's status code such as `"422"`), the gateway's `code` on its
-   * other routes (`ERR_NOT_FOUND`, ...), `network` when no response arrived, `bad_data` for an
+   * other routes (`ERR_NOT_FOUND`, ...), `network` when no response arrived, `canceled` when the
+   * call's `signal` aborted it, `timeout` with status 0 when its `timeoutMs` ran out, `bad_data` for an
    * argument refused before sending, and for an answer that is neither (a proxy's HTML page)
    * `client_error` (4xx), `server_error` (5xx) or `bad_response`.
    */
@@ -95,6 +96,12 @@ export function networkError(operation: string, cause: unknown): MetricsClientEr
     errorType: 'network',
     cause,
   });
+}
+
+/** The error of a call its caller stopped: `canceled` (its signal aborted) or `timeout` (its timeoutMs ran out). */
+export function stoppedError(operation: string, why: 'canceled' | 'timeout', timeoutMs: number | undefined, cause: unknown): MetricsClientError {
+  const reason = why === 'timeout' ? `no complete answer within timeoutMs (${String(timeoutMs)} ms)` : 'canceled by its signal';
+  return new MetricsClientError(`${operation}: ${reason}`, { status: 0, errorType: why, cause });
 }
 
 /** The error of an argument the client refuses before sending anything. */

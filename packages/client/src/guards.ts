@@ -1,5 +1,5 @@
 /** Shallow checks that a parsed body has the shape the contract promises, before the client types it. */
-import type { Catalog, CatalogEntry, Health, QueryResult } from './types.js';
+import type { Catalog, CatalogEntry, Health, LabelsResult, MetadataResult, QueryResult, SeriesResult } from './types.js';
 
 /** Is the value a plain JSON object (not null, not an array)? */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -24,4 +24,19 @@ export function isCatalog(body: unknown): body is Catalog {
 /** Does the body look like one catalog entry? */
 export function isCatalogEntry(body: unknown): body is CatalogEntry {
   return isRecord(body) && typeof body.name === 'string' && typeof body.kind === 'string';
+}
+
+/** Does the body look like a successful label names or values answer (`data` a list of strings)? */
+export function isLabelsResult(body: unknown): body is LabelsResult {
+  return isRecord(body) && body.status === 'success' && Array.isArray(body.data) && body.data.every((v) => typeof v === 'string');
+}
+
+/** Does the body look like a successful series answer (`data` a list of label sets)? */
+export function isSeriesResult(body: unknown): body is SeriesResult {
+  return isRecord(body) && body.status === 'success' && Array.isArray(body.data) && body.data.every(isRecord);
+}
+
+/** Does the body look like a successful metadata answer (`data` a map of lists)? */
+export function isMetadataResult(body: unknown): body is MetadataResult {
+  return isRecord(body) && body.status === 'success' && isRecord(body.data) && Object.values(body.data).every(Array.isArray);
 }

@@ -1,6 +1,6 @@
 // @layer/metrics-client: the public surface. Export list only.
 export { createMetricsClient } from './client.js';
-export type { MetricsClient, MetricsClientOptions, QueryOptions, RangeQueryOptions } from './client.js';
+export type { CallOptions, LabelsOptions, MetadataOptions, MetricsClient, MetricsClientOptions, QueryOptions, RangeQueryOptions, SeriesOptions } from './client.js';
 export { MetricsClientError } from './errors.js';
 export type { MetricsClientErrorDetails } from './errors.js';
 export type { DurationInput, TimeInput } from './params.js';
@@ -11,13 +11,17 @@ export type {
   Health,
   HealthResult,
   Labels,
+  LabelsResult,
   MatrixData,
+  MetadataResult,
+  MetricMetadata,
   PromErrorBody,
   PromResponse,
   QueryData,
   QueryResult,
   Sample,
   ScalarData,
+  SeriesResult,
   StringData,
   VectorData,
 } from './types.js';

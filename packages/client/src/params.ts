@@ -44,15 +44,30 @@ export function formatLimit(name: string, limit: number): Converted {
   return { ok: true, value: String(limit) };
 }
 
+/** Checks a per-call timeout: a positive, finite number of milliseconds. */
+export function checkTimeoutMs(timeoutMs: number): string | undefined {
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) return `timeoutMs is ${String(timeoutMs)}; pass a positive number of milliseconds`;
+  return undefined;
+}
+
+/** Checks a list of series selectors (`match[]`): strings, none empty; at least one when `required`. */
+export function checkSelectors(match: unknown, required: boolean): string | undefined {
+  if (!Array.isArray(match) || match.some((m) => typeof m !== 'string' || m.trim() === '')) return 'match must be an array of non-empty series selectors such as \'up{job="api"}\'';
+  if (required && match.length === 0) return 'match needs at least one series selector';
+  return undefined;
+}
+
 /**
- * Encodes a form body as application/x-www-form-urlencoded (WHATWG URLSearchParams: space as `+`,
- * `+` and `&` percent-encoded, UTF-8), leaving out absent fields. URLSearchParams alone would send
- * an absent field as the text "undefined".
+ * Encodes a form body or query string as application/x-www-form-urlencoded (WHATWG
+ * URLSearchParams: space as `+`, `+` and `&` percent-encoded, UTF-8), leaving out absent fields;
+ * a list repeats its name once per element (`match[]`). URLSearchParams alone would send an
+ * absent field as the text "undefined".
  */
-export function encodeForm(fields: Record<string, string | undefined>): string {
+export function encodeForm(fields: Record<string, string | readonly string[] | undefined>): string {
   const form = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
-    if (value !== undefined) form.append(name, value);
+    if (value === undefined) continue;
+    for (const one of typeof value === 'string' ? [value] : value) form.append(name, one);
   }
   return form.toString();
 }

@@ -3,7 +3,7 @@
  * openapi-fetch, so that a body that is not what the contract promises (a proxy's HTML page, a
  * truncated answer) becomes a MetricsClientError carrying that text instead of a bare SyntaxError.
  */
-import { MetricsClientError, networkError } from './errors.js';
+import { MetricsClientError, networkError, stoppedError } from './errors.js';
 
 /** A response and its body: parsed when it is JSON, the text otherwise, undefined when empty. */
 export interface Answer {
@@ -29,16 +29,35 @@ function parseJsonOrText(text: string | undefined): unknown {
   }
 }
 
+/** How one call may be stopped early: the caller's signal and the deadline's, as `callSignal` built them. */
+export interface CallStop {
+  /** The caller's own signal. */
+  signal?: AbortSignal | undefined;
+  /** The signal of the call's timeoutMs. */
+  deadline?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+}
+
+/** The signal to hand fetch for one call: the caller's, the deadline's, or both combined; undefined for neither. */
+export function callSignal(stop: CallStop): AbortSignal | undefined {
+  const signals = [stop.signal, stop.deadline].filter((s): s is AbortSignal => s !== undefined);
+  return signals.length <= 1 ? signals[0] : AbortSignal.any(signals);
+}
+
 /**
- * Awaits an openapi-fetch call. Every rejection means no usable response arrived (refused
- * connection, reset while the body streamed, abort), so it becomes a `network` MetricsClientError.
+ * Awaits an openapi-fetch call. A rejection means no usable response arrived: the caller's signal
+ * (`canceled`) or the call's timeoutMs (`timeout`) stopped it, or the network failed (refused
+ * connection, reset while the body streamed), which becomes a `network` MetricsClientError.
  */
-export async function receive(operation: string, pending: Promise<FetchResult>): Promise<Answer> {
+export async function receive(operation: string, pending: Promise<FetchResult>, stop: CallStop = {}): Promise<Answer> {
   let result: FetchResult;
   try {
     result = await pending;
   } catch (cause) {
     if (cause instanceof MetricsClientError) throw cause;
+    // The caller's own abort wins over a deadline that ran out at the same moment.
+    if (stop.signal?.aborted) throw stoppedError(operation, 'canceled', stop.timeoutMs, cause);
+    if (stop.deadline?.aborted) throw stoppedError(operation, 'timeout', stop.timeoutMs, cause);
     throw networkError(operation, cause);
   }
   const { response } = result;

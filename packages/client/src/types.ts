@@ -50,3 +50,15 @@ export type Catalog = Schemas['Catalog'];
 
 /** One metric family of the catalog. */
 export type CatalogEntry = Schemas['CatalogEntry'];
+
+/** A successful answer of the label names or label values API: `data` is the list of names or values. */
+export type LabelsResult = Schemas['PromLabels'];
+
+/** A successful answer of the series API: `data` holds the label set of each matching series. */
+export type SeriesResult = Schemas['PromSeries'];
+
+/** Type, help and unit of one metric. */
+export type MetricMetadata = Schemas['MetricMetadata'];
+
+/** A successful answer of the metadata API: `data` maps each metric name to its metadata entries. */
+export type MetadataResult = Schemas['PromMetadata'];

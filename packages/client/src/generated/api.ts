@@ -119,6 +119,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/metrics/api/v1/label/{name}/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Values of one label
+         * @description Values of the label `name` in the series that match (or in all series); same parameters and
+         *     body as Prometheus's `GET /api/v1/label/<name>/values`. `name` is checked to be a label name
+         *     before anything is sent; the backend's path is built from it alone.
+         */
+        get: operations["labelValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/metrics/api/v1/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Label names
+         * @description Label names of the series that match (or of all series); same parameters and body as
+         *     Prometheus's `GET /api/v1/labels`, passed through to the backend's route of that name.
+         */
+        get: operations["labelNames"];
+        put?: never;
+        /**
+         * Label names (form body)
+         * @description As the GET form, with parameters in an `application/x-www-form-urlencoded` body.
+         */
+        post: operations["labelNamesPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/metrics/api/v1/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Type, help and unit of metrics
+         * @description Prometheus's `GET /api/v1/metadata`, answered by the gateway: an entry for every metric name
+         *     the catalog lists (type = kind, help = description, unit = unit), merged with what the
+         *     backend answers for other names (VictoriaMetrics 1.79 answers none; a Prometheus backend
+         *     does). For the catalog's own names the catalog wins. `limit` caps the number of metrics,
+         *     `limit_per_metric` the entries per metric, `metric` selects one name, as Prometheus does.
+         *     When the backend does not answer, the catalog's entries come back with a warning.
+         */
+        get: operations["metadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/metrics/api/v1/query": {
         parameters: {
             query?: never;
@@ -143,6 +215,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/metrics/api/v1/query_exemplars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exemplars of a query
+         * @description Exemplars of the series a PromQL query selects; same parameters and body as Prometheus's
+         *     `GET /api/v1/query_exemplars` (VictoriaMetrics 1.79 answers an empty success).
+         */
+        get: operations["queryExemplars"];
+        put?: never;
+        /**
+         * Exemplars of a query (form body)
+         * @description As the GET form, with parameters in an `application/x-www-form-urlencoded` body (Grafana's
+         *     server side sends its exemplar probe as a POST when the data source uses POST).
+         */
+        post: operations["queryExemplarsPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/metrics/api/v1/query_range": {
         parameters: {
             query?: never;
@@ -161,6 +259,61 @@ export interface paths {
          * @description As the GET form, with parameters in an `application/x-www-form-urlencoded` body.
          */
         post: operations["queryRangePost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/metrics/api/v1/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Series that match selectors
+         * @description The label sets of the series that match at least one `match[]`; same parameters and body as
+         *     Prometheus's `GET /api/v1/series`.
+         */
+        get: operations["series"];
+        put?: never;
+        /**
+         * Series that match selectors (form body)
+         * @description As the GET form, with parameters in an `application/x-www-form-urlencoded` body.
+         */
+        post: operations["seriesPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/metrics/api/v1/status/buildinfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Build information, Prometheus's shape
+         * @description Answered by the gateway. `version` is `2.24.0`, the Prometheus release that added `match[]`
+         *     to the label names and values APIs: Grafana's Prometheus data source
+         *     (packages/grafana-prometheus/src/datasource.ts, `hasLabelsMatchAPISupport`) uses
+         *     `/api/v1/label/<name>/values?match[]=...` for a Prometheus of version 2.24.0 or later, and
+         *     the heavier `/api/v1/series` before it. The other fields name the gateway, not the backend.
+         */
+        get: operations["buildInfo"];
+        put?: never;
+        /**
+         * Build information, Prometheus's shape (POST)
+         * @description As the GET form; any body is ignored. Grafana's server side asks by POST first when the
+         *     data source uses POST (pkg/promlib/client/client.go lists GET-only paths with a leading
+         *     slash its request paths lack), and would otherwise retry by GET after a 405.
+         */
+        post: operations["buildInfoPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -387,6 +540,13 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        LookupParams: {
+            end?: string;
+            limit?: string;
+            /** @description Series selectors; a single one may be given as a string. */
+            "match[]"?: string | string[];
+            start?: string;
+        };
         MatrixData: {
             result: {
                 metric: components["schemas"]["Labels"];
@@ -398,6 +558,25 @@ export interface components {
              */
             resultType: "matrix";
         };
+        MetricMetadata: {
+            help: string;
+            /** @description counter, gauge, histogram, summary, ... (the catalog's kind for its own names). */
+            type: string;
+            unit: string;
+        };
+        PromBuildInfo: {
+            data: {
+                branch: string;
+                buildDate: string;
+                buildUser: string;
+                goVersion: string;
+                revision: string;
+                /** @description `2.24.0`: see the route's description. */
+                version: string;
+            };
+            /** @constant */
+            status: "success";
+        };
         PromError: {
             error: string;
             /**
@@ -408,6 +587,39 @@ export interface components {
             errorType: string;
             /** @constant */
             status: "error";
+            warnings?: string[];
+        };
+        PromExemplars: {
+            /** @description Per series, its labels and exemplars (VictoriaMetrics 1.79 sends no data). */
+            data?: {
+                exemplars?: {
+                    labels?: components["schemas"]["Labels"];
+                    timestamp?: number;
+                    value?: string;
+                }[];
+                seriesLabels?: components["schemas"]["Labels"];
+            }[];
+            /** @constant */
+            status: "success";
+        };
+        PromLabels: {
+            data: string[];
+            /** @constant */
+            status: "success";
+            warnings?: string[];
+        };
+        PromMetadata: {
+            data: {
+                [key: string]: components["schemas"]["MetricMetadata"][];
+            };
+            /** @constant */
+            status: "success";
+            warnings?: string[];
+        };
+        PromSeries: {
+            data: components["schemas"]["Labels"][];
+            /** @constant */
+            status: "success";
             warnings?: string[];
         };
         PromSuccess: {
@@ -525,6 +737,42 @@ export interface components {
                 "application/json": components["schemas"]["PromError"];
             };
         };
+        /** @description The gateway's build information in Prometheus's shape. */
+        PromBuildInfoOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromBuildInfo"];
+            };
+        };
+        /** @description The exemplars, exactly as the backend produced them. */
+        PromExemplarsOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromExemplars"];
+            };
+        };
+        /** @description The names or values, exactly as the backend produced them. */
+        PromLabelsOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromLabels"];
+            };
+        };
+        /** @description Metadata by metric name. */
+        PromMetadataOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromMetadata"];
+            };
+        };
         /** @description Only GET and POST are served; the Allow header lists them. */
         PromMethodNotAllowed: {
             headers: {
@@ -542,6 +790,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["PromSuccess"];
+            };
+        };
+        /** @description The label sets, exactly as the backend produced them. */
+        PromSeriesOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromSeries"];
             };
         };
         /** @description The backend did not answer within LAYER_VM_TIMEOUT_MS (errorType timeout). */
@@ -622,6 +879,12 @@ export interface components {
         Limit: string;
         /** @description Override of the lookback period for this query. */
         LookbackDelta: string;
+        /** @description Maximum number of returned entries; 0 means no limit. */
+        LookupLimit: string;
+        /** @description A series selector; repeat it for several (a series matching any of them counts). */
+        Match: string[];
+        /** @description A series selector; repeat it for several (a series matching any of them counts). */
+        MatchRequired: string[];
         /** @description VictoriaMetrics extension; the maximum lookbehind for rollups. */
         MaxLookback: string;
         /** @description VictoriaMetrics extension; `1` bypasses the backend's rollup result cache. */
@@ -630,6 +893,8 @@ export interface components {
         QueryRequired: string;
         /** @description VictoriaMetrics extension; round values to this many decimal digits. */
         RoundDigits: string;
+        /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
+        Start: string;
         /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
         StartRequired: string;
         /** @description Ask for query statistics (Prometheus `stats=all`). */
@@ -644,6 +909,16 @@ export interface components {
         Timeout: string;
     };
     requestBodies: {
+        /** @description The parameters of the GET form, url-encoded; each given once (in the URL or the body, not both). */
+        ExemplarsForm: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    end?: string;
+                    query?: string;
+                    start?: string;
+                };
+            };
+        };
         /**
          * @description The parameters of the GET form, url-encoded. Parameters may also stand in the URL; a
          *     parameter given in both places, or twice, is refused with 400 bad_data.
@@ -654,12 +929,30 @@ export interface components {
             };
         };
         /**
+         * @description The parameters of the GET form, url-encoded; `match[]` may repeat, every other parameter
+         *     is given once (in the URL or the body, not both).
+         */
+        LookupForm: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["LookupParams"];
+            };
+        };
+        /**
          * @description The parameters of the GET form, url-encoded. Parameters may also stand in the URL; a
          *     parameter given in both places, or twice, is refused with 400 bad_data.
          */
         RangeQueryForm: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["RangeQueryParams"];
+            };
+        };
+        /**
+         * @description The parameters of the GET form, url-encoded; `match[]` (at least one) may repeat, every
+         *     other parameter is given once (in the URL or the body, not both).
+         */
+        SeriesForm: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["LookupParams"] & unknown;
             };
         };
     };
@@ -824,6 +1117,113 @@ export interface operations {
             503: components["responses"]["NotBuilt"];
         };
     };
+    labelValues: {
+        parameters: {
+            query?: {
+                /** @description End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now. */
+                end?: components["parameters"]["End"];
+                /** @description Maximum number of returned entries; 0 means no limit. */
+                limit?: components["parameters"]["LookupLimit"];
+                /** @description A series selector; repeat it for several (a series matching any of them counts). */
+                "match[]"?: components["parameters"]["Match"];
+                /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
+                start?: components["parameters"]["Start"];
+            };
+            header?: never;
+            path: {
+                /** @description A Prometheus label name, `__name__` for metric names. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromLabelsOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    labelNames: {
+        parameters: {
+            query?: {
+                /** @description End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now. */
+                end?: components["parameters"]["End"];
+                /** @description Maximum number of returned entries; 0 means no limit. */
+                limit?: components["parameters"]["LookupLimit"];
+                /** @description A series selector; repeat it for several (a series matching any of them counts). */
+                "match[]"?: components["parameters"]["Match"];
+                /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
+                start?: components["parameters"]["Start"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromLabelsOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    labelNamesPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["LookupForm"];
+        responses: {
+            200: components["responses"]["PromLabelsOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    metadata: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of metrics returned (0 returns none, as in Prometheus); absent or negative means no limit. */
+                limit?: string;
+                /** @description Maximum number of metadata entries per metric; absent, 0 or negative means no limit. */
+                limit_per_metric?: string;
+                /** @description Only this metric name. */
+                metric?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromMetadataOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            429: components["responses"]["PromTooMany"];
+        };
+    };
     queryInstant: {
         parameters: {
             query: {
@@ -882,6 +1282,53 @@ export interface operations {
             401: components["responses"]["PromUnauthorized"];
             405: components["responses"]["PromMethodNotAllowed"];
             413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    queryExemplars: {
+        parameters: {
+            query: {
+                /** @description End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now. */
+                end?: components["parameters"]["End"];
+                /** @description PromQL expression. */
+                query: components["parameters"]["QueryRequired"];
+                /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
+                start?: components["parameters"]["Start"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromExemplarsOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    queryExemplarsPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ExemplarsForm"];
+        responses: {
+            200: components["responses"]["PromExemplarsOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
             422: components["responses"]["PromUnprocessable"];
             429: components["responses"]["PromTooMany"];
             502: components["responses"]["PromBadGateway"];
@@ -954,6 +1401,85 @@ export interface operations {
             502: components["responses"]["PromBadGateway"];
             503: components["responses"]["PromUnavailable"];
             504: components["responses"]["PromTimeout"];
+        };
+    };
+    series: {
+        parameters: {
+            query: {
+                /** @description End timestamp, RFC 3339 or Unix seconds, inclusive. Defaults to now. */
+                end?: components["parameters"]["End"];
+                /** @description Maximum number of returned entries; 0 means no limit. */
+                limit?: components["parameters"]["LookupLimit"];
+                /** @description A series selector; repeat it for several (a series matching any of them counts). */
+                "match[]": components["parameters"]["MatchRequired"];
+                /** @description Start timestamp, RFC 3339 or Unix seconds, inclusive. */
+                start?: components["parameters"]["Start"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromSeriesOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    seriesPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SeriesForm"];
+        responses: {
+            200: components["responses"]["PromSeriesOk"];
+            400: components["responses"]["PromBadRequest"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            413: components["responses"]["PromTooLarge"];
+            422: components["responses"]["PromUnprocessable"];
+            429: components["responses"]["PromTooMany"];
+            502: components["responses"]["PromBadGateway"];
+            503: components["responses"]["PromUnavailable"];
+            504: components["responses"]["PromTimeout"];
+        };
+    };
+    buildInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromBuildInfoOk"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+        };
+    };
+    buildInfoPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromBuildInfoOk"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
         };
     };
     getCatalog: {

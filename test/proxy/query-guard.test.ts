@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { checkQuery, selectorKey } from '../../src/proxy/query-guard.ts';
+import { createQuarantine } from '../../src/proxy/quarantine.ts';
+import { recordingLogger } from '../helpers/log-recorder.ts';
+
+describe('checkQuery(selectors, quarantine)', () => {
+  const cases: [string, { given: string[]; want: string | undefined }][] = [
+    ['one query, no crash', { given: ['rate(up[5m])'], want: undefined }],
+    ['one query with an M duration', { given: ['rate(up[5M])'], want: 'known_crash' }],
+    ['the crash in the second match[]', { given: ['up', 'rate(up[5M])'], want: 'known_crash' }],
+    // Scanned together, the unterminated string of the first would hide the second's duration.
+    ['the crash after a selector with an unterminated string', { given: ['{a="', 'x offset 1M'], want: 'known_crash' }],
+    ['no selectors at all (labels without match[])', { given: [], want: undefined }],
+  ];
+  for (const [name, { given, want }] of cases) {
+    it(`${name}: ${want ?? 'passes'}`, () => {
+      assert.equal(checkQuery(given, undefined)?.reason, want, `got ${checkQuery(given, undefined)?.reason}; want ${want}`);
+    });
+  }
+
+  it('keys the quarantine by every selector in order, a lone query by its own text', () => {
+    const clock = { now: 1_000_000 };
+    const quarantine = createQuarantine({ logger: recordingLogger(), now: () => clock.now });
+    quarantine.track(selectorKey(['a', 'b']));
+    quarantine.track(selectorKey(['q']));
+    quarantine.backendCrashed();
+    assert.equal(checkQuery(['a', 'b'], quarantine)?.reason, 'quarantined');
+    assert.equal(checkQuery(['q'], quarantine)?.reason, 'quarantined');
+    assert.equal(selectorKey(['q']), 'q');
+    assert.equal(checkQuery(['b', 'a'], quarantine), undefined);
+    assert.equal(checkQuery(['a'], quarantine), undefined);
+    assert.equal(checkQuery([], quarantine), undefined, 'a request without selectors is never refused as quarantined');
+  });
+});
