@@ -179,6 +179,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         return { response, abort() {} };
       }
       const headers: Record<string, string> = { ...request.headers, 'user-agent': 'layer-metrics-gateway' };
+      const authorization = options.authorization?.();
+      if (authorization !== undefined) headers.authorization = authorization;
       // The path is fixed by the endpoint (and a validated label name), never built from the
       // client's path; the query string goes out as the client's raw bytes.
       const path = `${backend.prefix}${upstreamPath(request.endpoint, request.labelName)}`;
