@@ -1,0 +1,56 @@
+/**
+ * The Koa app: every operation's handler, the token check and request validation. It is built
+ * before the server listens and never listens itself.
+ */
+import type Koa from 'koa';
+import { createApp } from '../app.ts';
+import type { TokenStore } from '../auth/token-store.ts';
+import type { Config } from '../config.ts';
+import { createTokenCheck } from '../edge/token-check.ts';
+import { createHandlers } from '../handlers/create-handlers.ts';
+import type { Logger } from '../logger.ts';
+import { createLimiter } from '../proxy/limiter.ts';
+import { createRequestValidator } from '../validation.ts';
+import type { BackendAccess } from './backend-access.ts';
+import type { Observability } from './observability.ts';
+
+/** What the app is built from. */
+export interface HttpAppDeps {
+  config: Config;
+  logger: Logger;
+  tokens: TokenStore;
+  observability: Observability;
+  backend: BackendAccess;
+}
+
+/** The handlers over the backend access, and the app around them. */
+export async function buildHttpApp(deps: HttpAppDeps): Promise<Koa> {
+  const { config, logger, tokens, backend } = deps;
+  const { metrics, batch, health, registry } = deps.observability;
+  const { upstream, redact, quarantine } = backend;
+  const validate = await createRequestValidator();
+  const handlers = createHandlers({
+    upstream,
+    limiter: createLimiter(config.proxyMaxConcurrent, config.proxyMaxConcurrentPerToken),
+    bodyReaders: createLimiter(config.proxyMaxConcurrent, config.proxyMaxConcurrentPerToken),
+    bodyTimeoutMs: config.proxyBodyTimeoutMs,
+    stallTimeoutMs: config.proxyStallTimeoutMs,
+    metrics,
+    batch,
+    validate,
+    maxBodyBytes: config.proxyMaxBodyBytes,
+    redact,
+    health,
+    registry,
+    ...(quarantine ? { quarantine } : {}),
+  });
+  return createApp({
+    logger,
+    metrics,
+    batch,
+    handlers,
+    authenticate: createTokenCheck(tokens, (reason) => metrics.layer_auth_failures_total.inc({ reason })),
+    metricsAuth: config.metricsAuth,
+    validate,
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * The gateway's own HTTP server, plain or TLS: its timeouts, the answers to what never reaches
+ * Koa, and the connection tracking that lets stop() finish responses in flight.
+ */
+import { once } from 'node:events';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type Koa from 'koa';
+import type { Config } from '../config.ts';
+import { answerClientErrors } from '../lifecycle/client-errors.ts';
+import { trackConnections } from '../lifecycle/connections.ts';
+import type { Logger } from '../logger.ts';
+import { isLoopbackHost, loadTlsPair, tlsServerOptions, type TlsFiles, type TlsPair } from '../server/tls.ts';
+
+/** Settings of the HTTP server that are not operator configuration; tests shorten them. */
+export interface ServerOptions {
+  /** How long a client may take to send a request's line and headers. (default: 10000) */
+  headersTimeoutMs?: number;
+}
+
+/** The TLS files and the pair read from them; undefined without LAYER_TLS_CERT_FILE. */
+export type ServerTls = { files: TlsFiles; pair: TlsPair } | undefined;
+
+/** Reads the TLS pair when both files are configured; an unusable pair stops start-up. */
+export async function loadServerTls(config: Pick<Config, 'tlsCertFile' | 'tlsKeyFile'>): Promise<ServerTls> {
+  if (!config.tlsCertFile || !config.tlsKeyFile) return undefined;
+  const files = { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile };
+  return { files, pair: await loadTlsPair(files) };
+}
+
+/** A listening server. */
+export interface ListeningServer {
+  readonly server: http.Server | https.Server;
+  readonly port: number;
+  readonly url: string;
+  /** Stops accepting and finishes or cuts connections within LAYER_SHUTDOWN_TIMEOUT_MS; once. */
+  close(): Promise<void>;
+}
+
+/** Creates the server around the app and resolves once it listens on LAYER_HOST:LAYER_PORT. */
+export async function listenHttp(config: Config, app: Koa, tls: ServerTls, options: ServerOptions, logger: Logger): Promise<ListeningServer> {
+  const headersTimeoutMs = options.headersTimeoutMs ?? 10_000;
+  const httpOptions: http.ServerOptions = {
+    requestTimeout: 60_000,
+    headersTimeout: headersTimeoutMs,
+    keepAliveTimeout: 5_000,
+    // Node enforces both timeouts only when it sweeps connections, every 30 s by default, so a
+    // client sending its headers a byte at a time would hold a socket for up to 40 s, not 10.
+    connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+  };
+  const server = tls
+    ? https.createServer({ ...httpOptions, ...tlsServerOptions(tls.pair) }, app.callback())
+    : http.createServer(httpOptions, app.callback());
+  if (!tls && !isLoopbackHost(config.host)) {
+    logger.warn({ host: config.host }, 'listening beyond loopback without TLS: API tokens cross the network in clear; set LAYER_TLS_CERT_FILE and LAYER_TLS_KEY_FILE, or terminate TLS in front of the gateway');
+  }
+  answerClientErrors(server, { headersTimeoutMs, logger });
+  const connections = trackConnections(server);
+  server.listen(config.port, config.host);
+  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
+  let closed: Promise<void> | undefined;
+  return { server, port, url, close: () => (closed ??= connections.close(config.shutdownTimeoutMs)) };
+}

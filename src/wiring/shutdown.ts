@@ -1,0 +1,46 @@
+/**
+ * The shutdown order. Every step that takes something registers how to give it back; those run in
+ * reverse order of start. The HTTP server is the exception: it closes first (see stopInOrder).
+ */
+
+/** A way to give back what a start-up step took. */
+export type Cleanup = () => Promise<void> | void;
+
+/** The cleanups of a starting or running gateway, run once in reverse order of registration. */
+export interface Cleanups {
+  push(cleanup: Cleanup): void;
+  /** Runs every registered cleanup, last first; a failing one stops the run and rejects. */
+  run(): Promise<void>;
+}
+
+/** An empty list of cleanups. */
+export function createCleanups(): Cleanups {
+  const steps: Cleanup[] = [];
+  return {
+    push: (cleanup) => void steps.push(cleanup),
+    async run() {
+      for (const step of steps.reverse()) await step();
+      steps.length = 0;
+    },
+  };
+}
+
+/**
+ * The gateway's stop(): closes the server, then runs the cleanups; once, however often called.
+ * The server goes first although it started after the cache and the upstream: in plain reverse
+ * order vmsingle (started after the server listens) would stop while in-flight queries still
+ * stream from it and while new connections are still accepted, only for them to fail with 502.
+ */
+export function stopInOrder(closeServer: Cleanup, cleanups: Cleanups): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return () => {
+    stopping ??= (async () => {
+      try {
+        await closeServer();
+      } finally {
+        await cleanups.run();
+      }
+    })();
+    return stopping;
+  };
+}
