@@ -16,6 +16,7 @@ import { bearer, request } from '../helpers/http.ts';
 import { dribble } from '../helpers/raw-http.ts';
 import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
+import { importSeries } from '../helpers/vm-import.ts';
 
 /** The value of one sample line of a gateway's /metrics, 0 when absent. */
 async function metricValue(url: string, series: string): Promise<number> {
@@ -45,24 +46,11 @@ function rawClient(port: number, bytes: string): { socket: net.Socket; received:
   return { socket, received: () => Buffer.concat(chunks).toString('latin1'), closed };
 }
 
-/** Imports `series` series of 15 s samples over the last `hours` hours into vmsingle; returns the window. */
-async function importSeries(vmUrl: string, name: string, series: number, hours: number): Promise<{ start: number; end: number }> {
-  const end = Math.floor(Date.now() / 1000 / 15) * 15 - 60;
-  const start = end - hours * 3600;
-  const lines: string[] = [];
-  for (let s = 0; s < series; s++) {
-    const timestamps: number[] = [];
-    const values: number[] = [];
-    for (let t = start; t <= end; t += 15) {
-      timestamps.push(t * 1000);
-      values.push((s + t / 15) % 10);
-    }
-    lines.push(JSON.stringify({ metric: { __name__: name, series: String(s) }, values, timestamps }));
-  }
-  const res = await fetch(`${vmUrl}/api/v1/import`, { method: 'POST', body: `${lines.join('\n')}\n` });
-  assert.equal(res.status, 204, await res.text());
+/** Imports into vmsingle and flushes, so that the data is searchable at once. */
+async function importAndFlush(vmUrl: string, name: string, series: number, hours: number): Promise<{ start: number; end: number }> {
+  const window = await importSeries(vmUrl, name, series, hours);
   await fetch(`${vmUrl}/internal/force_flush`);
-  return { start, end };
+  return window;
 }
 
 const PARTIAL_POST = (token: string) =>
@@ -92,7 +80,7 @@ describe('faults: stalled and greedy clients', function () {
     const stalled: ReturnType<typeof rawClient>[] = [];
     try {
       const SERIES = 400;
-      const window = await importSeries(vm.url, 'greedy_stall', SERIES, 6);
+      const window = await importAndFlush(vm.url, 'greedy_stall', SERIES, 6);
       await pollUntil('the imported series searchable', async () => {
         const r = await request(`${gw.url}/v2/metrics/api/v1/query?query=count(greedy_stall)&time=${window.end}`, { headers: bearer(TEST_TOKEN) });
         return r.status === 200 && JSON.parse(r.text).data.result[0]?.value[1] === String(SERIES) ? true : undefined;

@@ -8,28 +8,22 @@
 import assert from 'node:assert/strict';
 import { findKnownCrash } from '../../src/proxy/known-crash.ts';
 import { CRASHING, SURVIVING } from '../fixtures/known-crash-queries.ts';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import { useTestGateway } from '../helpers/gateway.ts';
 import { bearer, metricValue, request } from '../helpers/http.ts';
 import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 describe('faults: a query that crashes vmsingle 1.79.5, through the gateway', function () {
   this.timeout(60_000);
-  let gw: TestGateway;
-  before(async () => {
-    gw = await startTestGateway();
-  });
-  after(async () => {
-    await gw?.close();
-  });
+  const gw = useTestGateway();
 
   it('refuses it by GET and POST with 400 known_crash, and the bundled vmsingle stays up, same pid', async () => {
-    const vm = gw.gateway.vmsingle!;
+    const vm = gw().gateway.vmsingle!;
     const pid = vm.pid;
-    const get = await request(`${gw.url}/v2/metrics/api/v1/query?query=${encodeURIComponent('rate(up[5M])')}`, { headers: bearer(gw.token) });
-    const post = await request(`${gw.url}/v2/metrics/api/v1/query_range`, {
+    const get = await request(`${gw().url}/v2/metrics/api/v1/query?query=${encodeURIComponent('rate(up[5M])')}`, { headers: bearer(gw().token) });
+    const post = await request(`${gw().url}/v2/metrics/api/v1/query_range`, {
       method: 'POST',
-      headers: { ...bearer(gw.token), 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { ...bearer(gw().token), 'Content-Type': 'application/x-www-form-urlencoded' },
       body: `query=${encodeURIComponent('up offset -1M')}&start=1700000000&step=60`,
     });
     for (const res of [get, post]) {
@@ -39,14 +33,14 @@ describe('faults: a query that crashes vmsingle 1.79.5, through the gateway', fu
       assert.equal(body.errorType, 'bad_data');
     }
     assert.match(JSON.parse(get.text).error, /"5M".*use m for minutes \(5m\); MetricsQL has no month unit/);
-    const lookalike = await request(`${gw.url}/v2/metrics/api/v1/query?query=${encodeURIComponent('up > 5M or label_set(vector(1), "x", "[5M]")')}`, { headers: bearer(gw.token) });
+    const lookalike = await request(`${gw().url}/v2/metrics/api/v1/query?query=${encodeURIComponent('up > 5M or label_set(vector(1), "x", "[5M]")')}`, { headers: bearer(gw().token) });
     assert.equal(lookalike.status, 200, lookalike.text);
-    assert.equal(await metricValue(gw.url, 'layer_proxy_rejections_total{endpoint="query",reason="known_crash"}'), 1);
-    assert.equal(await metricValue(gw.url, 'layer_proxy_rejections_total{endpoint="query_range",reason="known_crash"}'), 1);
-    assert.equal(await metricValue(gw.url, 'layer_vmsingle_restarts_total'), 0);
+    assert.equal(await metricValue(gw().url, 'layer_proxy_rejections_total{endpoint="query",reason="known_crash"}'), 1);
+    assert.equal(await metricValue(gw().url, 'layer_proxy_rejections_total{endpoint="query_range",reason="known_crash"}'), 1);
+    assert.equal(await metricValue(gw().url, 'layer_vmsingle_restarts_total'), 0);
     assert.equal(vm.pid, pid, 'vmsingle was not restarted');
     assert.equal(vm.state, 'up');
-    assert.equal((await request(`${gw.url}/health`)).status, 200);
+    assert.equal((await request(`${gw().url}/health`)).status, 200);
   });
 });
 

@@ -13,25 +13,7 @@ import { isAlive } from '../helpers/process-alive.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 import { vmsingleSecrets } from '../helpers/vmsingle-secrets.ts';
-
-/** Imports `series` series of 15 s samples over the last `hours` hours straight into vmsingle; returns the window. */
-async function importSeries(vmUrl: string, headers: Record<string, string>, name: string, series: number, hours: number): Promise<{ start: number; end: number; points: number }> {
-  const end = Math.floor(Date.now() / 1000 / 15) * 15 - 60;
-  const start = end - hours * 3600;
-  const lines: string[] = [];
-  for (let s = 0; s < series; s++) {
-    const timestamps: number[] = [];
-    const values: number[] = [];
-    for (let t = start; t <= end; t += 15) {
-      timestamps.push(t * 1000);
-      values.push((s + t / 15) % 10);
-    }
-    lines.push(JSON.stringify({ metric: { __name__: name, series: String(s) }, values, timestamps }));
-  }
-  const res = await fetch(`${vmUrl}/api/v1/import`, { method: 'POST', headers, body: `${lines.join('\n')}\n` });
-  assert.equal(res.status, 204, await res.text());
-  return { start, end, points: (end - start) / 15 + 1 };
-}
+import { importSeries } from '../helpers/vm-import.ts';
 
 /** Whether `ps` still lists the pid (a zombie or an orphan would be listed). */
 function psLists(pid: number): Promise<boolean> {
@@ -55,7 +37,7 @@ describe('faults: SIGTERM during a long streamed response (bundled mode)', funct
       const vmUrl = `http://127.0.0.1:${vm.port}`;
       const SERIES = 400;
       const secrets = await vmsingleSecrets(vm.pid);
-      const window = await importSeries(vmUrl, secrets.headers, 'fault_stream', SERIES, 6);
+      const window = await importSeries(vmUrl, 'fault_stream', SERIES, 6, secrets.headers);
       await fetch(`${vmUrl}/internal/force_flush?authKey=${encodeURIComponent(secrets.forceFlushAuthKey)}`);
       const path = `/v2/metrics/api/v1/query_range?query=fault_stream&start=${window.start}&end=${window.end}&step=15`;
       await pollUntil('the imported series searchable', async () => {
@@ -154,7 +136,7 @@ describe('faults: samples survive a graceful stop and a restart (bundled mode)',
       const vm = gw.vmsingle();
       assert.ok(vm, 'no "vmsingle is healthy" line');
       // No force_flush: the samples sit in vmsingle's in-memory buffers until the graceful stop.
-      const window = await importSeries(`http://127.0.0.1:${vm.port}`, (await vmsingleSecrets(vm.pid)).headers, 'fault_persisted', 3, 1);
+      const window = await importSeries(`http://127.0.0.1:${vm.port}`, 'fault_persisted', 3, 1, (await vmsingleSecrets(vm.pid)).headers);
       const exit = await gw.stop('SIGTERM');
       assert.equal(exit.code, 0, gw.output().slice(-2000));
       assert.equal(isAlive(vm.pid), false);

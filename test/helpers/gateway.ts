@@ -57,6 +57,24 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   };
 }
 
+/**
+ * One gateway for the tests of the enclosing describe: started in a mocha `before` hook and stopped
+ * in `after`. The returned function gives it inside the tests.
+ */
+export function useTestGateway(options: TestGatewayOptions = {}): () => TestGateway {
+  let gw: TestGateway | undefined;
+  before(async () => {
+    gw = await startTestGateway(options);
+  });
+  after(async () => {
+    await gw?.close();
+  });
+  return () => {
+    if (!gw) throw new Error('useTestGateway: the gateway is not started outside the tests');
+    return gw;
+  };
+}
+
 /** A test gateway in external mode in front of a fault-injecting fake upstream. */
 export interface GatewayOnFake {
   fake: FakeUpstream;

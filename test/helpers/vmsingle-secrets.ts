@@ -3,7 +3,10 @@
  * gateway's generated credentials. A test runs as the same user, so it may read them where the
  * gateway put them: the child's environment.
  */
+import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import type { TestGateway } from './gateway.ts';
+import { request, type RawResponse } from './http.ts';
 
 /** The bundled vmsingle's credentials, read from /proc/<pid>/environ. */
 export interface VmsingleSecrets {
@@ -13,6 +16,8 @@ export interface VmsingleSecrets {
   headers: Record<string, string>;
   /** The authKey of /internal/force_flush. */
   forceFlushAuthKey: string;
+  /** The user and password, for a client that takes them in its URL (promtool). */
+  userInfo: string;
 }
 
 /** Reads the environment of the vmsingle process `pid`. */
@@ -34,5 +39,39 @@ export async function vmsingleSecrets(pid: number): Promise<VmsingleSecrets> {
     throw new Error(`vmsingle ${pid} has no generated credentials in its environment`);
   }
   const authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-  return { authorization, headers: { Authorization: authorization }, forceFlushAuthKey };
+  const userInfo = `${encodeURIComponent(user)}:${encodeURIComponent(password)}`;
+  return { authorization, headers: { Authorization: authorization }, forceFlushAuthKey, userInfo };
+}
+
+/** A test gateway's bundled vmsingle, reached directly with its credentials. */
+export interface BundledBackend {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** The same with the credentials as URL user info, for promtool. */
+  urlWithCredentials: string;
+  secrets: VmsingleSecrets;
+  /** A request to `path` (with its query string) carrying the credentials. */
+  request(path: string, options?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse>;
+  /** Writes Prometheus exposition lines into it and flushes them to storage. */
+  importExposition(lines: readonly string[]): Promise<void>;
+}
+
+/** The bundled vmsingle of a gateway started by startTestGateway. */
+export async function bundledBackend(gw: TestGateway): Promise<BundledBackend> {
+  const vm = gw.gateway.vmsingle;
+  if (!vm?.pid) throw new Error('the gateway runs no bundled vmsingle');
+  const secrets = await vmsingleSecrets(vm.pid);
+  const url = vm.url;
+  const send: BundledBackend['request'] = (path, options = {}) => request(`${url}${path}`, { ...options, headers: { ...options.headers, ...secrets.headers } });
+  return {
+    url,
+    urlWithCredentials: url.replace('://', `://${secrets.userInfo}@`),
+    secrets,
+    request: send,
+    async importExposition(lines) {
+      const imported = await send('/api/v1/import/prometheus', { method: 'POST', body: `${lines.join('\n')}\n` });
+      assert.equal(imported.status, 204, imported.text);
+      await send(`/internal/force_flush?authKey=${encodeURIComponent(secrets.forceFlushAuthKey)}`);
+    },
+  };
 }

@@ -28,6 +28,7 @@ import { gunzipSync } from 'node:zlib';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { request, type RawResponse } from '../helpers/http.ts';
+import { bundledBackend } from '../helpers/vmsingle-secrets.ts';
 import { servedCatalog } from '../../src/generated/catalog.ts';
 
 /** semver's gte for plain x.y.z versions, as datasource.ts _isDatasourceVersionGreaterOrEqualTo uses it. */
@@ -46,16 +47,14 @@ describe('Grafana 12.2 Prometheus data source, replayed against the gateway', fu
 
   before(async () => {
     gw = await startTestGateway();
-    const direct = gw.gateway.vmsingle!.url;
+    const direct = await bundledBackend(gw);
     const lines = [];
     for (let i = 0; i < 10; i++) {
       for (const job of ['api', 'db']) lines.push(`grafana_replay_requests_total{job="${job}",instance="i-${i % 2}"} ${i} ${(now - 300 + i * 15) * 1000}`);
     }
-    const imported = await request(`${direct}/api/v1/import/prometheus`, { method: 'POST', body: `${lines.join('\n')}\n` });
-    assert.equal(imported.status, 204, imported.text);
-    await request(`${direct}/internal/force_flush`);
+    await direct.importExposition(lines);
     await pollUntil('the replay dataset in vmsingle\'s index', async () => {
-        const res = await request(`${direct}/api/v1/label/__name__/values?start=${range.start}`);
+        const res = await direct.request(`/api/v1/label/__name__/values?start=${range.start}`);
         return JSON.parse(res.text).data.includes('grafana_replay_requests_total') ? true : undefined;
       }, 30_000);
   });

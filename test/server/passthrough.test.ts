@@ -3,24 +3,17 @@ import { gunzipSync } from 'node:zlib';
 import { responseProblems } from '../helpers/openapi.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
-import { vmsingleSecrets, type VmsingleSecrets } from '../helpers/vmsingle-secrets.ts';
+import { jobInstanceLines } from '../helpers/dataset.ts';
+import { bundledBackend, type BundledBackend } from '../helpers/vmsingle-secrets.ts';
 import type { OperationId } from '../../src/generated/routes.ts';
 
 // A fixed dataset at fixed timestamps, so that direct and gateway answers can be compared byte for byte.
 const T0 = 1_700_000_000;
-function dataset(): string {
-  const lines: string[] = [];
-  for (let i = 0; i < 60; i++) {
-    const ts = (T0 + i * 15) * 1000;
-    for (const job of ['api', 'db', 'cache']) {
-      for (const instance of ['a', 'b']) {
-        lines.push(`corpus_requests_total{job="${job}",instance="${instance}"} ${i * 10 + instance.length} ${ts}`);
-        lines.push(`corpus_temperature{job="${job}",instance="${instance}",note="a b&c=d"} ${20 + (i % 7)} ${ts}`);
-      }
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
+const dataset = () =>
+  jobInstanceLines(T0, 60, ({ i, ts, job, instance }) => [
+    `corpus_requests_total{job="${job}",instance="${instance}"} ${i * 10 + instance.length} ${ts}`,
+    `corpus_temperature{job="${job}",instance="${instance}",note="a b&c=d"} ${20 + (i % 7)} ${ts}`,
+  ]);
 
 interface Case {
   name: string;
@@ -59,15 +52,11 @@ const corpus: Case[] = [
 describe('PromQL passthrough against a real vmsingle', function () {
   this.timeout(60_000);
   let gw: TestGateway;
-  let direct: string;
-  let secrets: VmsingleSecrets;
+  let direct: BundledBackend;
   before(async () => {
     gw = await startTestGateway();
-    direct = gw.gateway.vmsingle!.url;
-    secrets = await vmsingleSecrets(gw.gateway.vmsingle!.pid!);
-    const imported = await request(`${direct}/api/v1/import/prometheus`, { method: 'POST', headers: secrets.headers, body: dataset() });
-    assert.equal(imported.status, 204, imported.text);
-    await request(`${direct}/internal/force_flush?authKey=${encodeURIComponent(secrets.forceFlushAuthKey)}`);
+    direct = await bundledBackend(gw);
+    await direct.importExposition(dataset());
   });
   after(async () => {
     await gw?.close();
@@ -79,7 +68,7 @@ describe('PromQL passthrough against a real vmsingle', function () {
       if (c.body !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
       const upstreamPath = c.path.startsWith('api/') ? c.path : `api/v1/${c.path}`;
       const search = c.query ? `?${c.query}` : '';
-      const want = await request(`${direct}/${upstreamPath}${search}`, { method: c.method, headers: { ...headers, ...secrets.headers }, ...(c.body !== undefined ? { body: c.body } : {}) });
+      const want = await direct.request(`/${upstreamPath}${search}`, { method: c.method, headers, ...(c.body !== undefined ? { body: c.body } : {}) });
       const got = await request(`${gw.url}/v2/metrics/${c.path}${search}`, { method: c.method, headers: { ...headers, ...bearer(gw.token) }, ...(c.body !== undefined ? { body: c.body } : {}) });
       assert.equal(got.status, want.status, `status: got ${got.status}; want ${want.status} (${got.text.slice(0, 200)})`);
       assert.equal(got.headers['content-type'], want.headers['content-type']);

@@ -4,26 +4,20 @@ import { promisify } from 'node:util';
 import { responseProblems } from '../helpers/openapi.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
+import { jobInstanceLines } from '../helpers/dataset.ts';
 import { bearer, request } from '../helpers/http.ts';
+import { bundledBackend, type BundledBackend } from '../helpers/vmsingle-secrets.ts';
 import { servedCatalog } from '../../src/generated/catalog.ts';
 import type { OperationId } from '../../src/generated/routes.ts';
 
 // A dataset of the last minutes (older samples would fall outside vmsingle's retention), asked for
 // with the same fixed range directly and through the gateway, so the answers compare byte for byte.
 const T0 = Math.floor(Date.now() / 60_000) * 60 - 600;
-function dataset(): string {
-  const lines: string[] = [];
-  for (let i = 0; i < 20; i++) {
-    const ts = (T0 + i * 15) * 1000;
-    for (const job of ['api', 'db', 'cache']) {
-      for (const instance of ['a', 'b']) {
-        lines.push(`lookup_requests_total{job="${job}",instance="${instance}"} ${i * 10} ${ts}`);
-        lines.push(`lookup_temperature{job="${job}",zone="z-${instance}",note="a b&c=d"} ${20 + (i % 7)} ${ts}`);
-      }
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
+const dataset = () =>
+  jobInstanceLines(T0, 20, ({ i, ts, job, instance }) => [
+    `lookup_requests_total{job="${job}",instance="${instance}"} ${i * 10} ${ts}`,
+    `lookup_temperature{job="${job}",zone="z-${instance}",note="a b&c=d"} ${20 + (i % 7)} ${ts}`,
+  ]);
 
 interface Case {
   name: string;
@@ -60,16 +54,14 @@ const corpus: Case[] = [
 describe('Prometheus API lookups against a real vmsingle', function () {
   this.timeout(60_000);
   let gw: TestGateway;
-  let direct: string;
+  let direct: BundledBackend;
   before(async () => {
     gw = await startTestGateway();
-    direct = gw.gateway.vmsingle!.url;
-    const imported = await request(`${direct}/api/v1/import/prometheus`, { method: 'POST', body: dataset() });
-    assert.equal(imported.status, 204, imported.text);
-    await request(`${direct}/internal/force_flush`);
+    direct = await bundledBackend(gw);
+    await direct.importExposition(dataset());
     // New series reach vmsingle's index searches a few seconds after they are written.
     await pollUntil('the dataset in the series index', async () => {
-        const res = await request(`${direct}/api/v1/series?match[]=${e('{__name__=~"lookup_.*"}')}&${RANGE}`);
+        const res = await direct.request(`/api/v1/series?match[]=${e('{__name__=~"lookup_.*"}')}&${RANGE}`);
         return JSON.parse(res.text).data?.length === 12 ? true : undefined;
       }, 30_000);
   });
@@ -82,7 +74,7 @@ describe('Prometheus API lookups against a real vmsingle', function () {
       const headers: Record<string, string> = c.body !== undefined ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {};
       const search = c.query ? `?${c.query}` : '';
       const body = c.body !== undefined ? { body: c.body } : {};
-      const want = await request(`${direct}/api/v1/${c.path}${search}`, { method: c.method, headers, ...body });
+      const want = await direct.request(`/api/v1/${c.path}${search}`, { method: c.method, headers, ...body });
       const got = await request(`${gw.url}/v2/metrics/api/v1/${c.path}${search}`, { method: c.method, headers: { ...headers, ...bearer(gw.token) }, ...body });
       assert.equal(got.status, want.status, `status: got ${got.status}; want ${want.status} (${got.text.slice(0, 200)})`);
       assert.equal(got.headers['content-type'], want.headers['content-type']);
@@ -144,7 +136,7 @@ describe('Prometheus API lookups against a real vmsingle', function () {
         const [verb, ...rest] = args;
         const last = verb === 'labels' ? rest.pop()! : undefined;
         const through = await run('promtool', ['query', verb!, ...range, ...rest, viaGateway(), ...(last ? [last] : [])]);
-        const straight = await run('promtool', ['query', verb!, ...range, ...rest, direct, ...(last ? [last] : [])]);
+        const straight = await run('promtool', ['query', verb!, ...range, ...rest, direct.urlWithCredentials, ...(last ? [last] : [])]);
         assert.match(through.stdout, want);
         assert.equal(through.stdout, straight.stdout);
         assert.equal(through.stderr, '');
