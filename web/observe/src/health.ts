@@ -49,7 +49,7 @@ export function healthCards(health: Health): HTMLLIElement[] {
     const mode = health.backend.mode === 'bundled' ? 'bundled vmsingle' : 'external VictoriaMetrics';
     cards.push(card('Metrics backend', health.backend.state, mode, { 'data-card': 'backend' }));
   }
-  const connection = health.cache.connection ? `connection ${health.cache.connection}, ` : '';
+  const connection = health.cache.connection ? `connection: ${health.cache.connection}; ` : '';
   const cacheDetail =
     health.cache.state === 'disabled'
       ? 'not configured, or not reported yet by the embedding process'
