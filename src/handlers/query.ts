@@ -125,8 +125,9 @@ async function readRequest(ctx: Context, endpoint: Endpoint, operationId: Operat
   // The contract types a form body's fields as strings; a list's entries are checked one by one there.
   const problem = deps.validate(operationId, operations[operationId].method === 'GET' ? { query: values, ...pathParams } : { body: values as Record<string, string>, ...pathParams });
   if (problem) throw new BadRequestError(`invalid parameters: ${problem}`);
-  const selectors = [...params].filter(([name]) => SELECTOR_PARAMS.has(name)).flatMap(([, list]) => list);
-  return { rawQuery, body, values: [...params.values()].flat(), selectors };
+  const selectors: string[] = [];
+  for (const [name, list] of params) if (SELECTOR_PARAMS.has(name)) selectors.push(...list);
+  return { rawQuery, body, params, selectors };
 }
 
 /** Creates the handler of one passthrough operation (`endpoint` is fixed per operation, never read from the path). */
@@ -189,7 +190,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     }
     backend.release = slot;
     // Failed requests stay suspects briefly: the crash that failed them is noticed a moment later.
-    const key = selectorKey(request.selectors);
+    const key = deps.quarantine === undefined ? '' : selectorKey(request.selectors);
     const tracked = key === '' ? undefined : deps.quarantine?.track(key);
 
     const started = performance.now();
@@ -239,7 +240,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       if (response.status === 401 || response.status === 403) throw new UpstreamUnavailableError({ message: BACKEND_REFUSED_CREDENTIALS });
       const secrets = [...deps.redact(), firstHeader(response.headers['x-server-hostname'])];
       // The client's own text, which the backend echoes and which must come back as sent.
-      const clientText = [...request.values, request.rawQuery, ...(request.body ? [request.body.toString('latin1')] : [])];
+      const clientText = [...[...request.params.values()].flat(), request.rawQuery, ...(request.body ? [request.body.toString('latin1')] : [])];
       const json = isJson(headers['content-type']) ? redactJsonError(text, secrets, clientText) : undefined;
       ctx.status = response.status;
       ctx.body = json ?? wrapErrorText(response.status, text);

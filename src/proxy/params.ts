@@ -49,8 +49,11 @@ const REFUSED: Readonly<Record<string, string>> = {
 
 /** Decodes one form-encoded component; `null` when its percent-encoding or UTF-8 is malformed. */
 function decodeComponent(raw: string): string | null {
+  const spaced = raw.includes('+') ? raw.replace(/\+/g, ' ') : raw;
+  // Without a `%` there is nothing to decode and nothing malformed: most names and many values.
+  if (!spaced.includes('%')) return spaced;
   try {
-    return decodeURIComponent(raw.replace(/\+/g, ' '));
+    return decodeURIComponent(spaced);
   } catch {
     return null;
   }
@@ -88,12 +91,12 @@ export type Params = Map<string, string[]>;
  * Returns the decoded parameters; throws a 400 saying what to fix.
  */
 export function checkParams(endpoint: Endpoint, rawQuery: string, rawBody: string | undefined): Params {
-  const fromUrl = decodePairs(rawQuery, 'query string');
-  const fromBody = rawBody === undefined ? [] : decodePairs(rawBody, 'request body');
+  const pairs = decodePairs(rawQuery, 'query string');
+  if (rawBody !== undefined) for (const pair of decodePairs(rawBody, 'request body')) pairs.push(pair);
 
   const params: Params = new Map();
   const rules = PARAM_RULES[endpoint];
-  for (const [name, value] of [...fromUrl, ...fromBody]) {
+  for (const [name, value] of pairs) {
     const refused = REFUSED[name];
     if (refused !== undefined) throw new BadRequestError(`parameter "${name}" is not accepted: ${refused}`);
     if (!rules.allowed.has(name)) {

@@ -41,8 +41,9 @@ export function checkQuery(selectors: readonly string[], quarantine: Quarantine 
       return { reason: 'known_crash', error: new BadRequestError(message) };
     }
   }
+  if (quarantine === undefined) return undefined;
   const query = selectorKey(selectors);
-  const until = query === '' ? undefined : quarantine?.refusedUntil(query);
+  const until = query === '' ? undefined : quarantine.refusedUntil(query);
   if (until) {
     const message = `this query was in flight when the metrics backend crashed; refused until ${until.toISOString()} in case it caused the crash (fingerprint ${fingerprintOf(query)})`;
     return { reason: 'quarantined', error: new BadRequestError(message) };
