@@ -108,6 +108,22 @@ export function createApp(deps: AppDeps): Koa {
   const router = new Router(routerOptions);
   registerOperations(router, deps.handlers, bind);
   const track = trackRequests(deps.metrics, deps.batch, deps.logger);
+  // The router's answer for a method and path never changes once the routes are registered, and
+  // matching tries every route's pattern in turn. Answers for a path spelled exactly as a route
+  // without parameters is registered are kept, by method and path: a bounded set of keys (the
+  // HTTP parser admits a fixed list of methods), and the spelling nearly every request uses.
+  const staticPaths = new Set(router.stack.filter((layer) => layer.paramNames.length === 0).map((layer) => layer.path));
+  const staticMatches = new Map<string, ReturnType<Router['match']>>();
+  const match = (path: string, method: string): ReturnType<Router['match']> => {
+    if (!staticPaths.has(path)) return router.match(path, method);
+    const key = `${method} ${path}`;
+    let found = staticMatches.get(key);
+    if (found === undefined) {
+      found = router.match(path, method);
+      staticMatches.set(key, found);
+    }
+    return found;
+  };
 
   // The router matches (its path-to-regexp layers, with the options above, and its percent-decoding
   // of parameters); the matched operation's middleware then runs here, synchronously. The router's
@@ -117,7 +133,7 @@ export function createApp(deps: AppDeps): Koa {
     track(ctx);
     try {
       const path = ctx.path;
-      const found = router.match(path, ctx.method);
+      const found = match(path, ctx.method);
       if (!found.route) return answerUnrouted(ctx, found.path, deps.authenticate);
       const layer = found.pathAndMethod[found.pathAndMethod.length - 1]!;
       (ctx as RoutedContext).params = layer.paramNames.length === 0 ? NO_PARAMS : layer.params(path, layer.captures(path));

@@ -102,23 +102,30 @@ function contractValues(endpoint: Endpoint, params: Map<string, string[]>): Reco
   return values;
 }
 
-/** Checks the request and returns the raw bytes to forward, or throws the 400/413 to answer. */
-async function readRequest(ctx: Context, endpoint: Endpoint, operationId: OperationId, deps: QueryHandlerDeps, labelName: string | undefined) {
-  const rawQuery = ctx.querystring;
+/** Refuses a query string that is not plain ASCII, before any body is read. */
+function checkRawQuery(rawQuery: string): void {
   if (NON_ASCII_QUERY.test(rawQuery)) {
     throw new BadRequestError('the query string contains raw bytes outside printable ASCII; percent-encode parameters (curl --data-urlencode)');
   }
-  let body: Buffer | undefined;
-  if (ctx.method === 'POST') {
-    const read = await readBody(ctx.req, deps.maxBodyBytes, deps.bodyTimeoutMs);
-    if (read.length > 0 && !ctx.is('application/x-www-form-urlencoded')) {
-      throw new BadRequestError('POST bodies must be application/x-www-form-urlencoded (Content-Type header); send the parameters url-encoded');
-    }
-    if (NON_ASCII_BODY.test(read.toString('latin1'))) {
-      throw new BadRequestError('the request body contains raw bytes outside printable ASCII; percent-encode parameters');
-    }
-    body = read;
+}
+
+/** Reads a POST's form body whole, or throws the 400/408/413 to answer. */
+async function readFormBody(ctx: Context, deps: QueryHandlerDeps): Promise<Buffer> {
+  const read = await readBody(ctx.req, deps.maxBodyBytes, deps.bodyTimeoutMs);
+  if (read.length > 0 && !ctx.is('application/x-www-form-urlencoded')) {
+    throw new BadRequestError('POST bodies must be application/x-www-form-urlencoded (Content-Type header); send the parameters url-encoded');
   }
+  if (NON_ASCII_BODY.test(read.toString('latin1'))) {
+    throw new BadRequestError('the request body contains raw bytes outside printable ASCII; percent-encode parameters');
+  }
+  return read;
+}
+
+/**
+ * Checks the parameters and returns the raw bytes to forward, or throws the 400 to answer.
+ * Synchronous: a GET has nothing to wait for, and an await would cost it a promise and a turn.
+ */
+function checkRequest(endpoint: Endpoint, operationId: OperationId, deps: QueryHandlerDeps, labelName: string | undefined, rawQuery: string, body: Buffer | undefined) {
   const params = checkParams(endpoint, rawQuery, body?.toString('latin1'));
   const values = contractValues(endpoint, params);
   const pathParams = labelName === undefined ? {} : { params: { name: labelName } };
@@ -161,15 +168,19 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     // The request is read whole before a slot is taken: a slow or stalled upload holds no slot.
     // Bodies being received have their own bound, per token too, so uploads cannot pile up in memory.
     const tokenId = (ctx.state as GatewayState).tokenId;
-    const reading = ctx.method === 'POST' ? deps.bodyReaders.tryAcquire(tokenId) : undefined;
+    const post = ctx.method === 'POST';
+    const reading = post ? deps.bodyReaders.tryAcquire(tokenId) : undefined;
     if (typeof reading === 'string') {
       reject(reading);
       // Closed after the answer: the unread body is not worth receiving.
       throw new TooManyRequestsError(TOO_MANY_BODIES[reading], 1, { headers: { Connection: 'close' } });
     }
-    let request: Awaited<ReturnType<typeof readRequest>>;
+    let request: ReturnType<typeof checkRequest>;
     try {
-      request = await readRequest(ctx, endpoint, operationId, deps, labelName);
+      const rawQuery = ctx.querystring;
+      checkRawQuery(rawQuery);
+      const body = post ? await readFormBody(ctx, deps) : undefined;
+      request = checkRequest(endpoint, operationId, deps, labelName, rawQuery, body);
     } catch (error) {
       reject(rejectionOf(error));
       throw error;
@@ -207,7 +218,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     const call = (backend.call = deps.upstream.send({
       endpoint,
       ...(labelName === undefined ? {} : { labelName }),
-      method: ctx.method === 'POST' ? 'POST' : 'GET',
+      method: post ? 'POST' : 'GET',
       rawQuery: request.rawQuery,
       ...(request.body ? { body: request.body } : {}),
       headers: forwardRequestHeaders(ctx.req.headers),

@@ -5,6 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import type { RegisterMetricsOptions } from '../generated/metrics.ts';
 
 /** The collect hooks to pass to registerMetrics. */
@@ -31,6 +32,7 @@ export function runtimeCollectors(): NonNullable<RegisterMetricsOptions['collect
       handle.set(loopDelay.count > 0 ? loopDelay.percentile(99) / 1e9 : 0);
       loopDelay.reset();
     },
-    nodejs_heap_used_bytes: (handle) => handle.set(process.memoryUsage().heapUsed),
+    // process.memoryUsage() would read the resident set size from /proc as well, for a field unused here.
+    nodejs_heap_used_bytes: (handle) => handle.set(getHeapStatistics().used_heap_size),
   };
 }
