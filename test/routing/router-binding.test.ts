@@ -124,4 +124,23 @@ describe('the router binding (createApp over the generated registerOperations)',
       assert.equal(res.status, 404, `GET ${JSON.stringify(path)}: got ${res.status}; want 404`);
     }
   });
+
+  it('answers a path the same way every time, each method on its own, once its answer is kept', async () => {
+    const answers: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const [method, path] of [['GET', '/v2/metrics/catalog'], ['POST', '/v2/metrics/catalog'], ['OPTIONS', '/v2/metrics/catalog'], ['POST', '/v2/metrics/api/v1/query'], ['GET', '/v2/metrics/api/v1/query']] as const) {
+        const res = await call(method, path);
+        answers.push(`${round} ${method} ${path}: ${res.status} ${String(res.headers.allow ?? '')} ${String(res.body.id ?? '')}`);
+      }
+    }
+    const [first, ...later] = [0, 1, 2].map((round) => answers.filter((a) => a.startsWith(`${round} `)).map((a) => a.slice(2)));
+    for (const again of later) assert.deepEqual(again, first);
+    assert.deepEqual(first, [
+      'GET /v2/metrics/catalog: 200  getCatalog',
+      'POST /v2/metrics/catalog: 405 GET, HEAD ',
+      'OPTIONS /v2/metrics/catalog: 204 GET, HEAD, OPTIONS ',
+      'POST /v2/metrics/api/v1/query: 200  queryInstantPost',
+      'GET /v2/metrics/api/v1/query: 200  queryInstant',
+    ]);
+  });
 });
