@@ -173,13 +173,18 @@ describe('faults: TLS configuration refused at start', function () {
 
   it('warns at start when it listens beyond loopback without TLS', async () => {
     const gw = await startGatewayChild({ LAYER_GATEWAY_HOST: '0.0.0.0', LAYER_DATA_DIR: join(dir, 'warn'), LAYER_API_TOKENS: TEST_TOKEN, LAYER_VM_URL: 'http://127.0.0.1:9' });
+    // The log (stdout) and the ready line (stderr) are two pipes: wait for the log line that
+    // follows the check, so its absence or presence is settled.
+    const listened = (child: GatewayChild) => pollUntil('the "gateway listening" log line', () => child.output().includes('"msg":"gateway listening"'), 5000);
     try {
+      await listened(gw);
       assert.match(gw.output(), /"level":40.*listening beyond loopback without TLS/);
     } finally {
       await gw.stop();
     }
     const quiet = await startGatewayChild({ LAYER_DATA_DIR: join(dir, 'quiet'), LAYER_API_TOKENS: TEST_TOKEN, LAYER_VM_URL: 'http://127.0.0.1:9' });
     try {
+      await listened(quiet);
       assert.doesNotMatch(quiet.output(), /listening beyond loopback/);
     } finally {
       await quiet.stop();
