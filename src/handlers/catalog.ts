@@ -6,6 +6,7 @@ import type { Context, Middleware } from 'koa';
 import { NotFoundError } from '../errors.ts';
 import { catalogDocument, catalogEntryDocuments, type ServedDocument } from '../generated/catalog.ts';
 import type { RoutedContext } from '../generated/routes.ts';
+import { matchesEtag } from './etag.ts';
 
 interface EncodedDocument {
   readonly bytes: Buffer;
@@ -13,12 +14,6 @@ interface EncodedDocument {
 }
 
 const encode = (doc: ServedDocument): EncodedDocument => ({ bytes: Buffer.from(doc.body), etag: doc.etag });
-
-/** If-None-Match uses the weak comparison (RFC 9110 section 13.1.2): W/ prefixes are ignored. */
-export function matchesEtag(header: string, etag: string): boolean {
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-}
 
 // Headers go to Node's response directly: Koa's ctx.set and ctx.type add a lookup and a MIME table
 // search per call, on the cheapest route the gateway serves.

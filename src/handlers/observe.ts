@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Context, Middleware } from 'koa';
 import { GatewayError, NotFoundError } from '../errors.ts';
 import type { RoutedContext } from '../generated/routes.ts';
+import { matchesEtag } from './etag.ts';
 
 /**
  * Where the build writes the tab: `dist/observe/` at the repository root. The same relative path
@@ -65,12 +66,6 @@ export function readObserveBundle(dir: string): ObserveBundle | undefined {
     if (type) assets.set(name, serve(readFileSync(`${dir}/assets/${name}`), type));
   }
   return { page: serve(page, 'text/html; charset=utf-8'), assets };
-}
-
-/** If-None-Match uses the weak comparison (RFC 9110 section 13.1.2): W/ prefixes are ignored. */
-function matchesEtag(header: string, etag: string): boolean {
-  if (header.trim() === '*') return true;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
 function send(ctx: Context, file: ServedFile, cacheControl: string): void {

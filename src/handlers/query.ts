@@ -251,7 +251,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       if (response.status === 401 || response.status === 403) throw new UpstreamUnavailableError({ message: BACKEND_REFUSED_CREDENTIALS });
       const secrets = [...deps.redact(), firstHeader(response.headers['x-server-hostname'])];
       // The client's own text, which the backend echoes and which must come back as sent.
-      const clientText = [...[...request.params.values()].flat(), request.rawQuery, ...(request.body ? [request.body.toString('latin1')] : [])];
+      const clientText = [...request.params.values()].flat().concat(request.rawQuery, request.body ? [request.body.toString('latin1')] : []);
       const json = isJson(headers['content-type']) ? redactJsonError(text, secrets, clientText) : undefined;
       ctx.status = response.status;
       ctx.body = json ?? wrapErrorText(response.status, text);

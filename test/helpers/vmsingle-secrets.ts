@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { TestGateway } from './gateway.ts';
+import { startTestGateway, type TestGateway } from './gateway.ts';
 import { request, type RawResponse } from './http.ts';
 
 /** The bundled vmsingle's credentials, read from /proc/<pid>/environ. */
@@ -74,4 +74,27 @@ export async function bundledBackend(gw: TestGateway): Promise<BundledBackend> {
       await send(`/internal/force_flush?authKey=${encodeURIComponent(secrets.forceFlushAuthKey)}`);
     },
   };
+}
+
+/** A test gateway and its bundled vmsingle, direct, holding a test's dataset. */
+export interface GatewayWithData {
+  gw: TestGateway;
+  direct: BundledBackend;
+}
+
+/**
+ * For the tests of the enclosing describe: one gateway whose bundled vmsingle holds `lines`,
+ * imported in a mocha `before` hook, stopped in `after`. The fields are set once `before` ran.
+ */
+export function useGatewayWithData(lines: () => readonly string[]): GatewayWithData {
+  const fixture = {} as GatewayWithData;
+  before(async () => {
+    fixture.gw = await startTestGateway();
+    fixture.direct = await bundledBackend(fixture.gw);
+    await fixture.direct.importExposition(lines());
+  });
+  after(async () => {
+    await fixture.gw?.close();
+  });
+  return fixture;
 }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { responseProblems } from '../helpers/openapi.ts';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
 import { jobInstanceLines } from '../helpers/dataset.ts';
-import { bundledBackend, type BundledBackend } from '../helpers/vmsingle-secrets.ts';
+import { useGatewayWithData } from '../helpers/vmsingle-secrets.ts';
 import type { OperationId } from '../../src/generated/routes.ts';
 
 // A fixed dataset at fixed timestamps, so that direct and gateway answers can be compared byte for byte.
@@ -51,16 +50,7 @@ const corpus: Case[] = [
 
 describe('PromQL passthrough against a real vmsingle', function () {
   this.timeout(60_000);
-  let gw: TestGateway;
-  let direct: BundledBackend;
-  before(async () => {
-    gw = await startTestGateway();
-    direct = await bundledBackend(gw);
-    await direct.importExposition(dataset());
-  });
-  after(async () => {
-    await gw?.close();
-  });
+  const data = useGatewayWithData(dataset);
 
   for (const c of corpus) {
     it(`${c.name}: same status and byte-identical body as vmsingle itself`, async () => {
@@ -68,8 +58,8 @@ describe('PromQL passthrough against a real vmsingle', function () {
       if (c.body !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
       const upstreamPath = c.path.startsWith('api/') ? c.path : `api/v1/${c.path}`;
       const search = c.query ? `?${c.query}` : '';
-      const want = await direct.request(`/${upstreamPath}${search}`, { method: c.method, headers, ...(c.body !== undefined ? { body: c.body } : {}) });
-      const got = await request(`${gw.url}/v2/metrics/${c.path}${search}`, { method: c.method, headers: { ...headers, ...bearer(gw.token) }, ...(c.body !== undefined ? { body: c.body } : {}) });
+      const want = await data.direct.request(`/${upstreamPath}${search}`, { method: c.method, headers, ...(c.body !== undefined ? { body: c.body } : {}) });
+      const got = await request(`${data.gw.url}/v2/metrics/${c.path}${search}`, { method: c.method, headers: { ...headers, ...bearer(data.gw.token) }, ...(c.body !== undefined ? { body: c.body } : {}) });
       assert.equal(got.status, want.status, `status: got ${got.status}; want ${want.status} (${got.text.slice(0, 200)})`);
       assert.equal(got.headers['content-type'], want.headers['content-type']);
       assert.equal(got.headers['content-encoding'], want.headers['content-encoding']);
@@ -96,9 +86,9 @@ describe('PromQL passthrough against a real vmsingle', function () {
   ];
   for (const [name, query, body, status, message] of refusals) {
     it(`refuses ${name} with ${status} bad_data in the Prometheus envelope`, async () => {
-      const res = await request(`${gw.url}/v2/metrics/api/v1/query?${query}`, {
+      const res = await request(`${data.gw.url}/v2/metrics/api/v1/query?${query}`, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: { ...bearer(gw.token), ...(body !== undefined ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
+        headers: { ...bearer(data.gw.token), ...(body !== undefined ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}) },
         ...(body !== undefined ? { body } : {}),
       });
       assert.equal(res.status, status, res.text);
@@ -111,9 +101,9 @@ describe('PromQL passthrough against a real vmsingle', function () {
   }
 
   it('refuses a body over LAYER_PROXY_MAX_BODY_BYTES with 413', async () => {
-    const res = await request(`${gw.url}/v2/metrics/api/v1/query`, {
+    const res = await request(`${data.gw.url}/v2/metrics/api/v1/query`, {
       method: 'POST',
-      headers: { ...bearer(gw.token), 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { ...bearer(data.gw.token), 'Content-Type': 'application/x-www-form-urlencoded' },
       body: `query=${'x'.repeat(1024 * 1024 + 10)}`,
     });
     assert.equal(res.status, 413);

@@ -2,11 +2,10 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { responseProblems } from '../helpers/openapi.ts';
-import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { jobInstanceLines } from '../helpers/dataset.ts';
 import { bearer, request } from '../helpers/http.ts';
-import { bundledBackend, type BundledBackend } from '../helpers/vmsingle-secrets.ts';
+import { useGatewayWithData } from '../helpers/vmsingle-secrets.ts';
 import { servedCatalog } from '../../src/generated/catalog.ts';
 import type { OperationId } from '../../src/generated/routes.ts';
 
@@ -53,20 +52,13 @@ const corpus: Case[] = [
 
 describe('Prometheus API lookups against a real vmsingle', function () {
   this.timeout(60_000);
-  let gw: TestGateway;
-  let direct: BundledBackend;
+  const data = useGatewayWithData(dataset);
   before(async () => {
-    gw = await startTestGateway();
-    direct = await bundledBackend(gw);
-    await direct.importExposition(dataset());
     // New series reach vmsingle's index searches a few seconds after they are written.
     await pollUntil('the dataset in the series index', async () => {
-        const res = await direct.request(`/api/v1/series?match[]=${e('{__name__=~"lookup_.*"}')}&${RANGE}`);
+        const res = await data.direct.request(`/api/v1/series?match[]=${e('{__name__=~"lookup_.*"}')}&${RANGE}`);
         return JSON.parse(res.text).data?.length === 12 ? true : undefined;
       }, 30_000);
-  });
-  after(async () => {
-    await gw?.close();
   });
 
   for (const c of corpus) {
@@ -74,8 +66,8 @@ describe('Prometheus API lookups against a real vmsingle', function () {
       const headers: Record<string, string> = c.body !== undefined ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {};
       const search = c.query ? `?${c.query}` : '';
       const body = c.body !== undefined ? { body: c.body } : {};
-      const want = await direct.request(`/api/v1/${c.path}${search}`, { method: c.method, headers, ...body });
-      const got = await request(`${gw.url}/v2/metrics/api/v1/${c.path}${search}`, { method: c.method, headers: { ...headers, ...bearer(gw.token) }, ...body });
+      const want = await data.direct.request(`/api/v1/${c.path}${search}`, { method: c.method, headers, ...body });
+      const got = await request(`${data.gw.url}/v2/metrics/api/v1/${c.path}${search}`, { method: c.method, headers: { ...headers, ...bearer(data.gw.token) }, ...body });
       assert.equal(got.status, want.status, `status: got ${got.status}; want ${want.status} (${got.text.slice(0, 200)})`);
       assert.equal(got.headers['content-type'], want.headers['content-type']);
       assert.ok(got.body.equals(want.body), `body differs:\n got ${got.text.slice(0, 300)}\nwant ${want.text.slice(0, 300)}`);
@@ -105,7 +97,7 @@ describe('Prometheus API lookups against a real vmsingle', function () {
   ];
   for (const [name, path, query, message] of refusals) {
     it(`refuses ${name} with 400 bad_data in the Prometheus envelope`, async () => {
-      const res = await request(`${gw.url}/v2/metrics/api/v1/${path}?${query}`, { headers: bearer(gw.token) });
+      const res = await request(`${data.gw.url}/v2/metrics/api/v1/${path}?${query}`, { headers: bearer(data.gw.token) });
       assert.equal(res.status, 400, res.text);
       const parsed = JSON.parse(res.text);
       assert.equal(parsed.status, 'error');
@@ -115,7 +107,7 @@ describe('Prometheus API lookups against a real vmsingle', function () {
   }
 
   it('answers label values by GET only: POST is 405 with Allow', async () => {
-    const res = await request(`${gw.url}/v2/metrics/api/v1/label/job/values`, { method: 'POST', headers: { ...bearer(gw.token), 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
+    const res = await request(`${data.gw.url}/v2/metrics/api/v1/label/job/values`, { method: 'POST', headers: { ...bearer(data.gw.token), 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' });
     assert.equal(res.status, 405, res.text);
     assert.match(res.headers.allow ?? '', /GET/);
     assert.equal(JSON.parse(res.text).status, 'error');
@@ -123,7 +115,7 @@ describe('Prometheus API lookups against a real vmsingle', function () {
 
   describe('promtool (a real Prometheus API client) through the gateway, token as URL user', () => {
     const range = ['--start', String(T0), '--end', String(T0 + 600)];
-    const viaGateway = () => `${gw.url.replace('http://', `http://${gw.token}@`)}/v2/metrics`;
+    const viaGateway = () => `${data.gw.url.replace('http://', `http://${data.gw.token}@`)}/v2/metrics`;
 
     const cases: [string, string[], RegExp][] = [
       ['query labels (metric names)', ['labels', '__name__'], /lookup_requests_total\nlookup_temperature/],
@@ -136,7 +128,7 @@ describe('Prometheus API lookups against a real vmsingle', function () {
         const [verb, ...rest] = args;
         const last = verb === 'labels' ? rest.pop()! : undefined;
         const through = await run('promtool', ['query', verb!, ...range, ...rest, viaGateway(), ...(last ? [last] : [])]);
-        const straight = await run('promtool', ['query', verb!, ...range, ...rest, direct.urlWithCredentials, ...(last ? [last] : [])]);
+        const straight = await run('promtool', ['query', verb!, ...range, ...rest, data.direct.urlWithCredentials, ...(last ? [last] : [])]);
         assert.match(through.stdout, want);
         assert.equal(through.stdout, straight.stdout);
         assert.equal(through.stderr, '');
@@ -148,7 +140,7 @@ describe('Prometheus API lookups against a real vmsingle', function () {
     const catalogNames = servedCatalog.entries.map((entry) => entry.name).sort();
 
     it('lists exactly the catalog metric names over vmsingle, with kind, description and unit', async () => {
-      const res = await request(`${gw.url}/v2/metrics/api/v1/metadata`, { headers: bearer(gw.token) });
+      const res = await request(`${data.gw.url}/v2/metrics/api/v1/metadata`, { headers: bearer(data.gw.token) });
       assert.equal(res.status, 200, res.text);
       assert.deepEqual(responseProblems('metadata', res.status, res.headers['content-type'] ?? null, res.text), []);
       const body = JSON.parse(res.text);
@@ -161,22 +153,22 @@ describe('Prometheus API lookups against a real vmsingle', function () {
     });
 
     it('honours metric, limit and limit_per_metric as Prometheus does', async () => {
-      const one = JSON.parse((await request(`${gw.url}/v2/metrics/api/v1/metadata?metric=layer_backend_up`, { headers: bearer(gw.token) })).text);
+      const one = JSON.parse((await request(`${data.gw.url}/v2/metrics/api/v1/metadata?metric=layer_backend_up`, { headers: bearer(data.gw.token) })).text);
       assert.deepEqual(Object.keys(one.data), ['layer_backend_up']);
-      const none = JSON.parse((await request(`${gw.url}/v2/metrics/api/v1/metadata?metric=not_a_metric`, { headers: bearer(gw.token) })).text);
+      const none = JSON.parse((await request(`${data.gw.url}/v2/metrics/api/v1/metadata?metric=not_a_metric`, { headers: bearer(data.gw.token) })).text);
       assert.deepEqual(none, { status: 'success', data: {} });
-      const three = JSON.parse((await request(`${gw.url}/v2/metrics/api/v1/metadata?limit=3&limit_per_metric=1`, { headers: bearer(gw.token) })).text);
+      const three = JSON.parse((await request(`${data.gw.url}/v2/metrics/api/v1/metadata?limit=3&limit_per_metric=1`, { headers: bearer(data.gw.token) })).text);
       assert.deepEqual(Object.keys(three.data), catalogNames.slice(0, 3));
-      const zero = JSON.parse((await request(`${gw.url}/v2/metrics/api/v1/metadata?limit=0`, { headers: bearer(gw.token) })).text);
+      const zero = JSON.parse((await request(`${data.gw.url}/v2/metrics/api/v1/metadata?limit=0`, { headers: bearer(data.gw.token) })).text);
       assert.deepEqual(zero.data, {});
-      const bad = await request(`${gw.url}/v2/metrics/api/v1/metadata?limit=x`, { headers: bearer(gw.token) });
+      const bad = await request(`${data.gw.url}/v2/metrics/api/v1/metadata?limit=x`, { headers: bearer(data.gw.token) });
       assert.equal(bad.status, 400);
       assert.equal(JSON.parse(bad.text).errorType, 'bad_data');
     });
   });
 
   it('answers status/buildinfo in Prometheus shape with version 2.24.0', async () => {
-    const res = await request(`${gw.url}/v2/metrics/api/v1/status/buildinfo`, { headers: bearer(gw.token) });
+    const res = await request(`${data.gw.url}/v2/metrics/api/v1/status/buildinfo`, { headers: bearer(data.gw.token) });
     assert.equal(res.status, 200, res.text);
     assert.deepEqual(responseProblems('buildInfo', res.status, res.headers['content-type'] ?? null, res.text), []);
     assert.equal(JSON.parse(res.text).data.version, '2.24.0');
@@ -184,10 +176,10 @@ describe('Prometheus API lookups against a real vmsingle', function () {
 
   for (const path of ['rules', 'targets', 'status/config', 'admin/tsdb/delete_series', 'import', 'export', 'label/job']) {
     it(`answers ${path} 401 without a token and 404 in the Prometheus envelope with one`, async () => {
-      const anonymous = await request(`${gw.url}/v2/metrics/api/v1/${path}`);
+      const anonymous = await request(`${data.gw.url}/v2/metrics/api/v1/${path}`);
       assert.equal(anonymous.status, 401, anonymous.text);
       assert.equal(JSON.parse(anonymous.text).errorType, 'unauthorized');
-      const res = await request(`${gw.url}/v2/metrics/api/v1/${path}`, { headers: bearer(gw.token) });
+      const res = await request(`${data.gw.url}/v2/metrics/api/v1/${path}`, { headers: bearer(data.gw.token) });
       assert.equal(res.status, 404, res.text);
       const parsed = JSON.parse(res.text);
       assert.equal(parsed.status, 'error');
