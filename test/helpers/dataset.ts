@@ -1,4 +1,18 @@
 /** Fixed datasets for comparing answers through the gateway with the backend's own, byte for byte. */
+import type { OperationId } from '../../src/generated/routes.ts';
+
+/** One request of a corpus, sent through the gateway and to the backend alike. */
+export interface CorpusCase {
+  name: string;
+  method: 'GET' | 'POST';
+  /** Under /v2/metrics/ (or the backend's root) for the query corpus, under api/v1/ for the lookups. */
+  path: string;
+  query: string;
+  body?: string;
+  headers?: Record<string, string>;
+  /** The operation the gateway serves it with, whose contract the answer must satisfy. */
+  op: OperationId;
+}
 
 /** The jobs and instances every dataset row is written for. */
 const JOBS = ['api', 'db', 'cache'] as const;

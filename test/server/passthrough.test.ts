@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { responseProblems } from '../helpers/openapi.ts';
 import { bearer, request } from '../helpers/http.ts';
-import { jobInstanceLines } from '../helpers/dataset.ts';
+import { jobInstanceLines, type CorpusCase } from '../helpers/dataset.ts';
 import { useGatewayWithData } from '../helpers/vmsingle-secrets.ts';
-import type { OperationId } from '../../src/generated/routes.ts';
 
 // A fixed dataset at fixed timestamps, so that direct and gateway answers can be compared byte for byte.
 const T0 = 1_700_000_000;
@@ -14,15 +13,7 @@ const dataset = () =>
     `corpus_temperature{job="${job}",instance="${instance}",note="a b&c=d"} ${20 + (i % 7)} ${ts}`,
   ]);
 
-interface Case {
-  name: string;
-  method: 'GET' | 'POST';
-  path: string;
-  query: string;
-  body?: string;
-  headers?: Record<string, string>;
-  op: OperationId;
-}
+type Case = CorpusCase;
 
 const e = encodeURIComponent;
 const T = `${T0 + 600}`;

@@ -3,11 +3,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { responseProblems } from '../helpers/openapi.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
-import { jobInstanceLines } from '../helpers/dataset.ts';
+import { jobInstanceLines, type CorpusCase } from '../helpers/dataset.ts';
 import { bearer, request } from '../helpers/http.ts';
 import { useGatewayWithData } from '../helpers/vmsingle-secrets.ts';
 import { servedCatalog } from '../../src/generated/catalog.ts';
-import type { OperationId } from '../../src/generated/routes.ts';
 
 // A dataset of the last minutes (older samples would fall outside vmsingle's retention), asked for
 // with the same fixed range directly and through the gateway, so the answers compare byte for byte.
@@ -18,14 +17,7 @@ const dataset = () =>
     `lookup_temperature{job="${job}",zone="z-${instance}",note="a b&c=d"} ${20 + (i % 7)} ${ts}`,
   ]);
 
-interface Case {
-  name: string;
-  method: 'GET' | 'POST';
-  path: string;
-  query: string;
-  body?: string;
-  op: OperationId;
-}
+type Case = CorpusCase;
 
 const e = encodeURIComponent;
 const run = promisify(execFile);
