@@ -73,6 +73,18 @@ export interface Config {
   tlsCertFile?: string;
   /** Absolute path of the PEM private key of tlsCertFile. (default: unset, plain HTTP) */
   tlsKeyFile?: string;
+  /** The vmalert binary that evaluates the catalog's alerts. (default: vmalert) */
+  vmalertBinary: string;
+  /** Alert evaluation interval as the operator wrote it. (default: scrapeInterval) */
+  alertEvalInterval: string;
+  /** alertEvalInterval in milliseconds. (default: scrapeIntervalMs) */
+  alertEvalIntervalMs: number;
+  /** Alertmanager base URL vmalert notifies. (default: unset, the gateway receives the notifications itself) */
+  alertmanagerUrl?: string;
+  /** Remote-write base URL for ALERTS with an external backend. (default: unset) */
+  alertWriteUrl?: string;
+  /** Base URL of the operator's own vmalert or Prometheus rules API. (default: unset) */
+  rulesUrl?: string;
 }
 
 // The defaults as an operator would write them; '' means unset. loadConfig parses these with the
@@ -102,6 +114,11 @@ const DEFAULTS = {
   LAYER_VM_BASIC_AUTH_FILE: '',
   LAYER_TLS_CERT_FILE: '',
   LAYER_TLS_KEY_FILE: '',
+  LAYER_VMALERT_BINARY: 'vmalert',
+  LAYER_ALERT_EVAL_INTERVAL: '',
+  LAYER_ALERTMANAGER_URL: '',
+  LAYER_ALERT_WRITE_URL: '',
+  LAYER_RULES_URL: '',
 } as const;
 
 /** The name of an environment variable the gateway reads. */
@@ -146,6 +163,19 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_TLS_CERT_FILE:
     'PEM certificate (chain) to serve HTTPS on the same port (TLS 1.2+), re-read on SIGHUP. Needs LAYER_TLS_KEY_FILE.',
   LAYER_TLS_KEY_FILE: 'PEM private key of LAYER_TLS_CERT_FILE. Needs LAYER_TLS_CERT_FILE.',
+  LAYER_VMALERT_BINARY:
+    'vmalert binary that evaluates the catalog\'s alerts: with the bundled vmsingle, or with LAYER_VM_URL and LAYER_ALERT_WRITE_URL.',
+  LAYER_ALERT_EVAL_INTERVAL: 'How often vmalert evaluates the alerts, a duration like LAYER_SCRAPE_INTERVAL (1s to 24d). Unset: LAYER_SCRAPE_INTERVAL.',
+  LAYER_ALERTMANAGER_URL:
+    'Alertmanager base URL (http or https) vmalert sends firing and resolved alerts to (POST /api/v2/alerts). ' +
+    'Unset: the gateway receives them itself on a loopback-only, authenticated port and logs them.',
+  LAYER_ALERT_WRITE_URL:
+    'With LAYER_VM_URL: base URL vmalert remote-writes ALERTS and ALERTS_FOR_STATE to (/api/v1/write is appended), ' +
+    'such as http://vminsert:8480/insert/0/prometheus; the gateway then runs vmalert against the external backend. ' +
+    'Unset with LAYER_VM_URL and no LAYER_RULES_URL: no alert evaluation.',
+  LAYER_RULES_URL:
+    'Base URL of your own vmalert or Prometheus (its /api/v1/rules and /api/v1/alerts); the gateway serves those ' +
+    'through /v2/metrics/api/v1/rules and /alerts and runs no vmalert of its own. Not with LAYER_ALERT_WRITE_URL.',
 };
 
 /** One row of the configuration table in the README. */
@@ -253,6 +283,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const vmBasicAuthFile = field('LAYER_VM_BASIC_AUTH_FILE', optionalPath);
   const tlsCertFile = field('LAYER_TLS_CERT_FILE', optionalPath);
   const tlsKeyFile = field('LAYER_TLS_KEY_FILE', optionalPath);
+  const vmalertBinary = field('LAYER_VMALERT_BINARY', (raw) => raw);
+  const alertEval = field('LAYER_ALERT_EVAL_INTERVAL', (raw) => (raw === '' ? scrape : parseScrapeInterval(raw)));
+  const alertmanagerUrl = field('LAYER_ALERTMANAGER_URL', (raw) => parseBaseUrl(raw, 'such as http://127.0.0.1:9093'));
+  const alertWriteUrl = field('LAYER_ALERT_WRITE_URL', (raw) => parseBaseUrl(raw, 'such as http://127.0.0.1:8428 or http://vminsert:8480/insert/0/prometheus'));
+  const rulesUrl = field('LAYER_RULES_URL', (raw) => parseBaseUrl(raw, 'such as http://127.0.0.1:8880 (vmalert) or http://127.0.0.1:9090 (Prometheus)'));
   // Settings that are only valid together (or never together).
   const pairProblem = (variable: ConfigVariableName, allowed: string) =>
     problems.push({ variable, value: env[variable] ?? '', message: `${variable}=${JSON.stringify(env[variable] ?? '')}: ${allowed}` });
@@ -265,6 +300,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if ((tlsCertFile === undefined) !== (tlsKeyFile === undefined)) {
     pairProblem(tlsCertFile === undefined ? 'LAYER_TLS_CERT_FILE' : 'LAYER_TLS_KEY_FILE', 'LAYER_TLS_CERT_FILE and LAYER_TLS_KEY_FILE go together: set both (HTTPS) or neither (plain HTTP)');
+  }
+  if (alertWriteUrl !== undefined && vmUrl === undefined) {
+    pairProblem('LAYER_ALERT_WRITE_URL', 'applies to an external backend only: set LAYER_VM_URL too, or unset this (the bundled vmalert writes to the bundled vmsingle)');
+  }
+  if (alertWriteUrl !== undefined && rulesUrl !== undefined) {
+    pairProblem('LAYER_RULES_URL', 'set LAYER_ALERT_WRITE_URL (the gateway runs vmalert) or LAYER_RULES_URL (your own rule engine), not both');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze({
@@ -295,6 +336,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(vmBasicAuthFile === undefined ? {} : { vmBasicAuthFile }),
     ...(tlsCertFile === undefined ? {} : { tlsCertFile }),
     ...(tlsKeyFile === undefined ? {} : { tlsKeyFile }),
+    vmalertBinary,
+    alertEvalInterval: alertEval.text,
+    alertEvalIntervalMs: alertEval.ms,
+    ...(alertmanagerUrl === undefined ? {} : { alertmanagerUrl }),
+    ...(alertWriteUrl === undefined ? {} : { alertWriteUrl }),
+    ...(rulesUrl === undefined ? {} : { rulesUrl }),
   } satisfies Config);
 }
 
@@ -347,16 +394,21 @@ function optionalPath(raw: string): string | undefined {
 const VM_URL_EXAMPLE = 'such as http://127.0.0.1:8428 or http://vmselect:8481/select/0/prometheus';
 
 function parseVmUrl(raw: string): string | undefined {
+  return parseBaseUrl(raw, VM_URL_EXAMPLE);
+}
+
+/** An absolute http(s) base URL without credentials, query or fragment, trailing slashes cut; '' is unset. */
+function parseBaseUrl(raw: string, example: string): string | undefined {
   if (raw === '') return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new Refusal(`must be an absolute http:// or https:// URL ${VM_URL_EXAMPLE}`);
+    throw new Refusal(`must be an absolute http:// or https:// URL ${example}`);
   }
   // Insist on the `//` form: WHATWG URL also accepts `http:vm:8428`, which reads like a typo.
   if (!/^https?:\/\//i.test(raw) || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new Refusal(`must be an absolute http:// or https:// URL ${VM_URL_EXAMPLE}`);
+    throw new Refusal(`must be an absolute http:// or https:// URL ${example}`);
   }
   if (url.username !== '' || url.password !== '') {
     const shown = JSON.stringify(raw.replace(/\/\/[^/?#]*@/, '//[redacted]@'));
@@ -364,9 +416,9 @@ function parseVmUrl(raw: string): string | undefined {
   }
   // The raw text, not url.search: `http://vm/?` has an empty search but still a query string.
   if (raw.includes('?')) {
-    throw new Refusal(`must not carry a query string: the gateway appends its own; give the base URL ${VM_URL_EXAMPLE}`);
+    throw new Refusal(`must not carry a query string: the gateway appends its own; give the base URL ${example}`);
   }
-  if (raw.includes('#')) throw new Refusal(`must not carry a fragment (#...); give the base URL ${VM_URL_EXAMPLE}`);
+  if (raw.includes('#')) throw new Refusal(`must not carry a fragment (#...); give the base URL ${example}`);
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 

@@ -158,3 +158,28 @@ export class UpstreamTimeoutError extends GatewayError {
     });
   }
 }
+
+/** 503: no rule engine is configured, so there are no rules or alerts to serve. */
+export class NoRuleEngineError extends GatewayError {
+  override name = 'NoRuleEngineError';
+  constructor(options: GatewayErrorOptions = {}) {
+    super(
+      'ERR_NO_RULE_ENGINE',
+      503,
+      'no rule engine evaluates the alerts: with LAYER_VM_URL, set LAYER_ALERT_WRITE_URL (the gateway runs vmalert) or LAYER_RULES_URL (your own vmalert or Prometheus)',
+      { ...options, expose: true, errorType: 'unavailable' },
+    );
+  }
+}
+
+/** 502: the rule engine (the bundled vmalert or LAYER_RULES_URL) cannot be reached. Its message never names its address. */
+export class RuleEngineUnavailableError extends GatewayError {
+  override name = 'RuleEngineUnavailableError';
+  constructor(options: GatewayErrorOptions = {}) {
+    super('ERR_RULE_ENGINE_UNAVAILABLE', 502, 'the rule engine cannot be reached; retry shortly (GET /health shows the alert counts it last gave)', {
+      ...options,
+      expose: true,
+      errorType: 'unavailable',
+    });
+  }
+}

@@ -1,11 +1,13 @@
 /**
  * startGateway wires the pieces from a config, one named step at a time (src/wiring/): the
  * data-directory lock and tokens, metrics and health, the cache state, access to the backend, the
- * app and its HTTP server, then the backend itself (bundled vmsingle or LAYER_VM_URL), reload and
- * the shutdown order. main.ts adds the process concerns (signals, exit codes); tests call this
- * directly.
+ * app and its HTTP server, then the backend itself (bundled vmsingle or LAYER_VM_URL), the alert
+ * evaluation (bundled vmalert or LAYER_RULES_URL), reload and the shutdown order. main.ts adds the
+ * process concerns (signals, exit codes); tests call this directly.
  */
 import type { Registry } from 'prom-client';
+import { createRulesAccess } from './alerts/rules-access.ts';
+import type { Vmalert } from './alerts/vmalert.ts';
 import { createTokenStore, type TokenStore } from './auth/token-store.ts';
 import type { Vmsingle } from './backend/vmsingle.ts';
 import type { ReportedCacheState } from './cache/cache-health.ts';
@@ -16,6 +18,7 @@ import type { MetricHandles } from './generated/metrics.ts';
 import type { HealthSnapshot } from './health/snapshot.ts';
 import { acquireDataDirLock } from './lifecycle/data-dir-lock.ts';
 import type { Logger } from './logger.ts';
+import { startAlerts } from './wiring/alerts.ts';
 import { startBackend } from './wiring/backend.ts';
 import { createBackendAccess } from './wiring/backend-access.ts';
 import { buildHttpApp } from './wiring/http-app.ts';
@@ -42,6 +45,8 @@ export interface RunningGateway {
   reportCache(state: ReportedCacheState): void;
   /** The supervised vmsingle, in bundled mode. */
   readonly vmsingle?: Vmsingle;
+  /** The supervised vmalert, when this gateway evaluates the alerts itself. */
+  readonly vmalert?: Vmalert;
   /** Re-reads LAYER_API_TOKENS_FILE (SIGHUP). */
   reloadTokens(): Promise<void>;
   /** Re-reads everything SIGHUP re-reads: the token file, the backend credentials file, the TLS pair. */
@@ -70,7 +75,8 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     const access = await createBackendAccess(config, logger);
     cleanups.push(() => access.upstream.close());
 
-    const app = await buildHttpApp({ config, logger, tokens, observability, backend: access });
+    const rules = createRulesAccess(config);
+    const app = await buildHttpApp({ config, logger, tokens, observability, backend: access, rules });
     const listening = await listenHttp(config, app, tls, serverOptions, logger);
     const { url, port } = listening;
     logger.info({ url, mode }, 'gateway listening');
@@ -78,12 +84,15 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
 
     const scrape = createScrape(config, tokens, port);
     await startBackend({ config, logger, observability, access, scrape, tls, cleanups, url });
-    const vmsingle = access.bundled.vmsingle;
+    await startAlerts({ config, logger, observability, access, rules, cleanups, url });
+    const { vmsingle } = access.bundled;
+    const { vmalert } = rules.bundled;
     return {
       url, port, health, metrics, registry, tokens,
       namespaces: cache.namespaces,
       reportCache: (state) => cache.report(state),
       ...(vmsingle ? { vmsingle } : {}),
+      ...(vmalert ? { vmalert } : {}),
       ...createReloads({ logger, tokens, access, listening, tls, scrape }),
       stop: stopInOrder(listening.close, cleanups),
     };

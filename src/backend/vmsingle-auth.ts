@@ -49,14 +49,14 @@ function secret(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** New random credentials. */
-export function generateVmsingleAuth(): VmsingleAuth {
+/** New random credentials; `authKeyFlags` are the binary's authKey flags. (default: VMSINGLE_AUTH_KEY_FLAGS) */
+export function generateVmsingleAuth(authKeyFlags: readonly string[] = VMSINGLE_AUTH_KEY_FLAGS): VmsingleAuth {
   const password = secret();
   const env: Record<string, string> = {
     [flagEnvName('httpAuth.username')]: USERNAME,
     [flagEnvName('httpAuth.password')]: password,
   };
-  for (const flag of VMSINGLE_AUTH_KEY_FLAGS) env[flagEnvName(flag)] = secret();
+  for (const flag of authKeyFlags) env[flagEnvName(flag)] = secret();
   return Object.freeze({
     authorization: `Basic ${Buffer.from(`${USERNAME}:${password}`).toString('base64')}`,
     env: Object.freeze(env),

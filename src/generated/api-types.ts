@@ -118,6 +118,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/metrics/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Active alerts, Prometheus's shape
+         * @description Every pending and firing alert, as the rule engine reports it (Prometheus's `/api/v1/alerts`
+         *     shape): `state` is `pending` until the rule's `for` has passed, then `firing`; `activeAt`
+         *     survives a restart of the bundled vmalert (its state is restored from ALERTS_FOR_STATE).
+         */
+        get: operations["getAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/metrics/api/v1/label/{name}/values": {
         parameters: {
             query?: never;
@@ -258,6 +280,29 @@ export interface paths {
          * @description As the GET form, with parameters in an `application/x-www-form-urlencoded` body.
          */
         post: operations["queryRangePost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/metrics/api/v1/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alerting rules and their state, Prometheus's shape
+         * @description The catalog's alerting rules as the rule engine evaluates them: the bundled vmalert, or the
+         *     operator's own vmalert or Prometheus at LAYER_RULES_URL. The body is the engine's answer as
+         *     it came (Prometheus's `/api/v1/rules` shape, which Grafana's alert list reads); the query
+         *     string is passed along (`type=alert`, say).
+         */
+        get: operations["getRules"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -464,6 +509,23 @@ export interface components {
             request_id?: string;
         };
         Health: {
+            /**
+             * @description Additive. How many of the catalog's alerts the rule engine reports firing and pending
+             *     (read in the background each evaluation interval; a failed read keeps the last counts).
+             *     Alerts never make the status `degraded` on their own: GET /v2/metrics/api/v1/alerts
+             *     lists them.
+             */
+            alerts?: {
+                firing: number;
+                /** @description Alerts whose condition holds but whose `for` has not passed yet. */
+                pending: number;
+                /**
+                 * @description `bundled`: the gateway's own vmalert; `external`: LAYER_RULES_URL; `none`: no rule
+                 *     engine (LAYER_VM_URL without LAYER_ALERT_WRITE_URL or LAYER_RULES_URL), counts are 0.
+                 * @enum {string}
+                 */
+                source: "bundled" | "external" | "none";
+            };
             /** @description Additive. The metrics backend (never its address). */
             backend?: {
                 /**
@@ -563,6 +625,29 @@ export interface components {
             type: string;
             unit: string;
         };
+        PromAlert: {
+            /**
+             * Format: date-time
+             * @description When the condition started to hold.
+             */
+            activeAt?: string;
+            annotations?: {
+                [key: string]: string;
+            };
+            labels: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            state: "pending" | "firing";
+            value?: string;
+        };
+        PromAlerts: {
+            data: {
+                alerts: components["schemas"]["PromAlert"][];
+            };
+            /** @enum {string} */
+            status: "success";
+        };
         PromBuildInfo: {
             data: {
                 branch: string;
@@ -614,6 +699,22 @@ export interface components {
             /** @constant */
             status: "success";
             warnings?: string[];
+        };
+        PromRules: {
+            data: {
+                groups: {
+                    name: string;
+                    rules: {
+                        alerts?: components["schemas"]["PromAlert"][];
+                        name: string;
+                        query: string;
+                        state?: string;
+                        type: string;
+                    }[];
+                }[];
+            };
+            /** @enum {string} */
+            status: "success";
         };
         PromSeries: {
             data: components["schemas"]["Labels"][];
@@ -718,6 +819,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The active alerts, as the rule engine answered. */
+        PromAlertsOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromAlerts"];
+            };
+        };
         /** @description The metrics backend cannot be reached (errorType unavailable). */
         PromBadGateway: {
             headers: {
@@ -782,6 +892,15 @@ export interface components {
                 "application/json": components["schemas"]["PromError"];
             };
         };
+        /** @description No rule engine is configured (LAYER_VM_URL without LAYER_ALERT_WRITE_URL or LAYER_RULES_URL; errorType unavailable). */
+        PromNoRuleEngine: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromError"];
+            };
+        };
         /** @description The query result, exactly as the backend produced it. Warnings may accompany it. */
         PromOk: {
             headers: {
@@ -789,6 +908,24 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["PromSuccess"];
+            };
+        };
+        /** @description The rule engine (the bundled vmalert or LAYER_RULES_URL) cannot be reached (errorType unavailable). */
+        PromRuleEngineUnreachable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromError"];
+            };
+        };
+        /** @description The rule groups, as the rule engine answered. */
+        PromRulesOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PromRules"];
             };
         };
         /** @description The label sets, exactly as the backend produced them. */
@@ -1116,6 +1253,22 @@ export interface operations {
             503: components["responses"]["NotBuilt"];
         };
     };
+    getAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromAlertsOk"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            502: components["responses"]["PromRuleEngineUnreachable"];
+            503: components["responses"]["PromNoRuleEngine"];
+        };
+    };
     labelValues: {
         parameters: {
             query?: {
@@ -1400,6 +1553,25 @@ export interface operations {
             502: components["responses"]["PromBadGateway"];
             503: components["responses"]["PromUnavailable"];
             504: components["responses"]["PromTimeout"];
+        };
+    };
+    getRules: {
+        parameters: {
+            query?: {
+                /** @description `alert` or `record`: only rules of that type. */
+                type?: "alert" | "record";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PromRulesOk"];
+            401: components["responses"]["PromUnauthorized"];
+            405: components["responses"]["PromMethodNotAllowed"];
+            502: components["responses"]["PromRuleEngineUnreachable"];
+            503: components["responses"]["PromNoRuleEngine"];
         };
     };
     series: {

@@ -1185,6 +1185,77 @@ export const openapiDocument = {
         }
       }
     },
+    "/v2/metrics/api/v1/rules": {
+      "get": {
+        "operationId": "getRules",
+        "tags": [
+          "query"
+        ],
+        "x-layer-validation": "router",
+        "summary": "Alerting rules and their state, Prometheus's shape",
+        "description": "The catalog's alerting rules as the rule engine evaluates them: the bundled vmalert, or the\noperator's own vmalert or Prometheus at LAYER_RULES_URL. The body is the engine's answer as\nit came (Prometheus's `/api/v1/rules` shape, which Grafana's alert list reads); the query\nstring is passed along (`type=alert`, say).\n",
+        "parameters": [
+          {
+            "name": "type",
+            "in": "query",
+            "required": false,
+            "description": "`alert` or `record`: only rules of that type.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "alert",
+                "record"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromRulesOk"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromRuleEngineUnreachable"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromNoRuleEngine"
+          }
+        }
+      }
+    },
+    "/v2/metrics/api/v1/alerts": {
+      "get": {
+        "operationId": "getAlerts",
+        "tags": [
+          "query"
+        ],
+        "x-layer-validation": "router",
+        "summary": "Active alerts, Prometheus's shape",
+        "description": "Every pending and firing alert, as the rule engine reports it (Prometheus's `/api/v1/alerts`\nshape): `state` is `pending` until the rule's `for` has passed, then `firing`; `activeAt`\nsurvives a restart of the bundled vmalert (its state is restored from ALERTS_FOR_STATE).\n",
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/PromAlertsOk"
+          },
+          "401": {
+            "$ref": "#/components/responses/PromUnauthorized"
+          },
+          "405": {
+            "$ref": "#/components/responses/PromMethodNotAllowed"
+          },
+          "502": {
+            "$ref": "#/components/responses/PromRuleEngineUnreachable"
+          },
+          "503": {
+            "$ref": "#/components/responses/PromNoRuleEngine"
+          }
+        }
+      }
+    },
     "/v2/metrics/catalog": {
       "get": {
         "operationId": "getCatalog",
@@ -1691,6 +1762,46 @@ export const openapiDocument = {
           }
         }
       },
+      "PromRulesOk": {
+        "description": "The rule groups, as the rule engine answered.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromRules"
+            }
+          }
+        }
+      },
+      "PromAlertsOk": {
+        "description": "The active alerts, as the rule engine answered.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromAlerts"
+            }
+          }
+        }
+      },
+      "PromRuleEngineUnreachable": {
+        "description": "The rule engine (the bundled vmalert or LAYER_RULES_URL) cannot be reached (errorType unavailable).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromError"
+            }
+          }
+        }
+      },
+      "PromNoRuleEngine": {
+        "description": "No rule engine is configured (LAYER_VM_URL without LAYER_ALERT_WRITE_URL or LAYER_RULES_URL; errorType unavailable).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/PromError"
+            }
+          }
+        }
+      },
       "PromBadRequest": {
         "description": "Invalid request (errorType bad_data), or a parse error from the backend.",
         "content": {
@@ -1927,6 +2038,35 @@ export const openapiDocument = {
                     "cold"
                   ]
                 }
+              }
+            }
+          },
+          "alerts": {
+            "type": "object",
+            "description": "Additive. How many of the catalog's alerts the rule engine reports firing and pending\n(read in the background each evaluation interval; a failed read keeps the last counts).\nAlerts never make the status `degraded` on their own: GET /v2/metrics/api/v1/alerts\nlists them.\n",
+            "required": [
+              "firing",
+              "pending",
+              "source"
+            ],
+            "properties": {
+              "firing": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "pending": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Alerts whose condition holds but whose `for` has not passed yet."
+              },
+              "source": {
+                "type": "string",
+                "enum": [
+                  "bundled",
+                  "external",
+                  "none"
+                ],
+                "description": "`bundled`: the gateway's own vmalert; `external`: LAYER_RULES_URL; `none`: no rule\nengine (LAYER_VM_URL without LAYER_ALERT_WRITE_URL or LAYER_RULES_URL), counts are 0.\n"
               }
             }
           },
@@ -2414,6 +2554,140 @@ export const openapiDocument = {
                 "type": "string"
               }
             }
+          }
+        }
+      },
+      "PromRules": {
+        "type": "object",
+        "required": [
+          "status",
+          "data"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "success"
+            ]
+          },
+          "data": {
+            "type": "object",
+            "required": [
+              "groups"
+            ],
+            "properties": {
+              "groups": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "name",
+                    "rules"
+                  ],
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "rules": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "name",
+                          "query",
+                          "type"
+                        ],
+                        "properties": {
+                          "name": {
+                            "type": "string"
+                          },
+                          "query": {
+                            "type": "string"
+                          },
+                          "type": {
+                            "type": "string"
+                          },
+                          "state": {
+                            "type": "string"
+                          },
+                          "alerts": {
+                            "type": "array",
+                            "items": {
+                              "$ref": "#/components/schemas/PromAlert"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "PromAlerts": {
+        "type": "object",
+        "required": [
+          "status",
+          "data"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "success"
+            ]
+          },
+          "data": {
+            "type": "object",
+            "required": [
+              "alerts"
+            ],
+            "properties": {
+              "alerts": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/PromAlert"
+                }
+              }
+            }
+          }
+        }
+      },
+      "PromAlert": {
+        "type": "object",
+        "required": [
+          "labels",
+          "state"
+        ],
+        "properties": {
+          "labels": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "annotations": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "pending",
+              "firing"
+            ]
+          },
+          "activeAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the condition started to hold."
+          },
+          "value": {
+            "type": "string"
           }
         }
       },

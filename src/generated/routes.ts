@@ -47,6 +47,8 @@ export const operations = {
   metadata: { operationId: "metadata", method: "GET", path: "/v2/metrics/api/v1/metadata", auth: "bearer", errors: "prometheus", validation: "handler" },
   buildInfo: { operationId: "buildInfo", method: "GET", path: "/v2/metrics/api/v1/status/buildinfo", auth: "bearer", errors: "prometheus", validation: "router" },
   buildInfoPost: { operationId: "buildInfoPost", method: "POST", path: "/v2/metrics/api/v1/status/buildinfo", auth: "bearer", errors: "prometheus", validation: "router" },
+  getRules: { operationId: "getRules", method: "GET", path: "/v2/metrics/api/v1/rules", auth: "bearer", errors: "prometheus", validation: "router" },
+  getAlerts: { operationId: "getAlerts", method: "GET", path: "/v2/metrics/api/v1/alerts", auth: "bearer", errors: "prometheus", validation: "router" },
   getCatalog: { operationId: "getCatalog", method: "GET", path: "/v2/metrics/catalog", auth: "bearer", errors: "json", validation: "router" },
   getCatalogEntry: { operationId: "getCatalogEntry", method: "GET", path: "/v2/metrics/catalog/{name}", auth: "bearer", errors: "json", validation: "router" },
 } as const satisfies Record<string, OperationSpec>;
@@ -88,6 +90,8 @@ export function registerOperations(router: Router, handlers: Handlers, bind: Bin
   router.get("metadata", "/v2/metrics/api/v1/metadata", bind(operations.metadata, handlers.metadata));
   router.get("buildInfo", "/v2/metrics/api/v1/status/buildinfo", bind(operations.buildInfo, handlers.buildInfo));
   router.post("buildInfoPost", "/v2/metrics/api/v1/status/buildinfo", bind(operations.buildInfoPost, handlers.buildInfoPost));
+  router.get("getRules", "/v2/metrics/api/v1/rules", bind(operations.getRules, handlers.getRules));
+  router.get("getAlerts", "/v2/metrics/api/v1/alerts", bind(operations.getAlerts, handlers.getAlerts));
   router.get("getCatalog", "/v2/metrics/catalog", bind(operations.getCatalog, handlers.getCatalog));
   router.get("getCatalogEntry", "/v2/metrics/catalog/:name", bind(operations.getCatalogEntry, handlers.getCatalogEntry));
 }

@@ -1,5 +1,6 @@
 /** Builds the handler of every operation, keyed by operationId: the `Handlers` type makes a missing one a compile error. */
 import type { Registry } from 'prom-client';
+import type { RulesAccess } from '../alerts/rules-access.ts';
 import type { Handlers } from '../generated/routes.ts';
 import type { HealthSnapshot } from '../health/snapshot.ts';
 import { createBuildInfoHandler } from './build-info.ts';
@@ -10,12 +11,15 @@ import { createMetadataHandler } from './metadata.ts';
 import { createMetricsHandler } from './metrics.ts';
 import { createObserveHandlers } from './observe.ts';
 import { createQueryHandler, type QueryHandlerDeps } from './query.ts';
+import { createRulesHandlers } from './rules.ts';
 
 /** What the handlers need beyond the passthrough's dependencies. */
 export interface HandlerDeps extends QueryHandlerDeps {
   health: HealthSnapshot;
   /** The registry registerMetrics filled; GET /metrics serves it. */
   registry: Registry;
+  /** The rule engine behind /v2/metrics/api/v1/rules and /alerts. */
+  rules: RulesAccess;
 }
 
 /** Creates every handler. */
@@ -44,5 +48,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     metadata: createMetadataHandler(deps),
     buildInfo: createBuildInfoHandler(),
     buildInfoPost: createBuildInfoHandler(),
+    ...createRulesHandlers(deps.rules),
   };
 }

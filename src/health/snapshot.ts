@@ -26,6 +26,8 @@ export interface HealthSnapshot {
   setBackend(state: BackendState): void;
   setCache(cache: HealthBody['cache']): void;
   setNamespaces(namespaces: HealthBody['namespaces']): void;
+  /** The rule engine's firing and pending alert counts; they never make the status degraded on their own. */
+  setAlerts(alerts: HealthBody['alerts']): void;
   /** The current body and its status: 200 when ok, 503 when degraded. */
   read(): { status: 200 | 503; body: HealthBody };
 }
@@ -46,6 +48,7 @@ export function createHealthSnapshot(mode: BackendMode, now: () => number = Date
   let backend: BackendState = 'starting';
   let cache: HealthBody['cache'] = { state: 'disabled', reconnect_generation: 0, connection: 'disabled' };
   let namespaces: HealthBody['namespaces'] = [];
+  let alerts: HealthBody['alerts'] = { firing: 0, pending: 0, source: 'none' };
   let checkedAt = startedAt;
   const touch = () => {
     checkedAt = now();
@@ -63,6 +66,10 @@ export function createHealthSnapshot(mode: BackendMode, now: () => number = Date
       namespaces = next.map((ns) => ({ ...ns }));
       touch();
     },
+    setAlerts(next) {
+      alerts = { ...next };
+      touch();
+    },
     read() {
       const reasons = degradedReasons(backend, cache, namespaces);
       return {
@@ -73,6 +80,7 @@ export function createHealthSnapshot(mode: BackendMode, now: () => number = Date
           backend: { state: backend, mode },
           cache: { ...cache },
           namespaces: namespaces.map((ns) => ({ ...ns })),
+          alerts: { ...alerts },
           uptime_seconds: Math.round((now() - startedAt) / 100) / 10,
           checked_at: new Date(checkedAt).toISOString(),
         },

@@ -4,6 +4,7 @@
  */
 import type Koa from 'koa';
 import { createApp } from '../app.ts';
+import type { RulesAccess } from '../alerts/rules-access.ts';
 import type { TokenStore } from '../auth/token-store.ts';
 import type { Config } from '../config.ts';
 import { createTokenCheck } from '../edge/token-check.ts';
@@ -21,6 +22,7 @@ export interface HttpAppDeps {
   tokens: TokenStore;
   observability: Observability;
   backend: BackendAccess;
+  rules: RulesAccess;
 }
 
 /** The handlers over the backend access, and the app around them. */
@@ -42,6 +44,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<Koa> {
     redact,
     health,
     registry,
+    rules: deps.rules,
     ...(quarantine ? { quarantine } : {}),
   });
   return createApp({

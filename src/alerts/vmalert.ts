@@ -1,0 +1,166 @@
+/**
+ * Supervises the bundled vmalert: writes the catalog's rules file, starts vmalert on a free
+ * loopback port locked down with generated credentials, restarts it with capped backoff when it
+ * dies, and stops it with exactly one SIGINT. Each launch reads its URLs afresh, so a restarted
+ * vmalert follows a vmsingle that moved to another port.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { findFreePort } from '../backend/free-port.ts';
+import type { VmsingleAuth } from '../backend/vmsingle-auth.ts';
+import type { Logger } from '../logger.ts';
+import { createBackoff } from '../util/backoff.ts';
+import { buildVmalertArgs, launchVmalert, VmalertError, type VmalertArgsOptions, type VmalertProcess } from './launch-vmalert.ts';
+import { generateVmalertAuth, vmalertFlagEnv, type VmalertOutboundAuth } from './vmalert-env.ts';
+
+/** The name of the rules file written into the data directory. */
+export const RULES_FILE = 'vmalert-rules.yml';
+
+/** Where vmalert reads, writes and notifies, read at each launch. */
+export type VmalertTargets = Omit<VmalertArgsOptions, 'rulesPath' | 'port'> & { auth: VmalertOutboundAuth };
+
+/** Options of createVmalert; every default is written out. */
+export interface VmalertOptions {
+  /** Path or name of the binary. */
+  binary: string;
+  /** The gateway's data directory; the rules file goes there. */
+  dataDir: string;
+  /** The rules file's content (YAML; JSON is YAML too). */
+  rules: string;
+  /** The URLs and credentials for the next launch. */
+  targets(): VmalertTargets;
+  logger: Logger;
+  /** How long start() waits for /health. (default: 30000) */
+  startTimeoutMs?: number;
+  /** Restart backoff bounds. (default: 500 / 30000) */
+  backoff?: { initialMs: number; maxMs: number };
+  /** After the one SIGINT, how long stop() waits before SIGKILL. (default: 15000) */
+  stopTimeoutMs?: number;
+}
+
+/** A supervised vmalert. */
+export interface Vmalert {
+  /** http://127.0.0.1:PORT of its HTTP API; a restart may change the port. Throws before start(). */
+  readonly url: string;
+  /** The Authorization value its API needs (HTTP Basic; /health excepted). */
+  readonly authorization: string;
+  /** The current process id, undefined while none runs. */
+  readonly pid: number | undefined;
+  /** How many times it was restarted after an unexpected exit. */
+  readonly restarts: number;
+  /** Resolves once /health answers OK; rejects with a VmalertError. Calling it again returns the same promise. */
+  start(): Promise<void>;
+  /** Stops restarting, sends one SIGINT, resolves after exit; idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Builds the supervisor; nothing runs until start(). */
+export function createVmalert(options: VmalertOptions): Vmalert {
+  const { binary, dataDir, logger, startTimeoutMs = 30_000, stopTimeoutMs = 15_000 } = options;
+  const bounds = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
+  const backoff = createBackoff(bounds);
+  const auth: VmsingleAuth = generateVmalertAuth();
+  const rulesPath = join(dataDir, RULES_FILE);
+  const abort = new AbortController();
+  let current: VmalertProcess | undefined;
+  let port: number | undefined;
+  let upSince = 0;
+  let restarts = 0;
+  let inflight: Promise<unknown> | undefined;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let startPromise: Promise<void> | undefined;
+  let stopPromise: Promise<void> | undefined;
+
+  async function launch(): Promise<VmalertProcess> {
+    // The last port first, so clients' URL survives a restart.
+    const tryPort = port ?? (await findFreePort());
+    const { auth: outbound, ...targets } = options.targets();
+    const proc = await launchVmalert({
+      binary,
+      args: buildVmalertArgs({ ...targets, rulesPath, port: tryPort }),
+      flagEnv: vmalertFlagEnv(auth, outbound),
+      url: `http://127.0.0.1:${tryPort}`,
+      startTimeoutMs, stopTimeoutMs, logger, signal: abort.signal,
+    });
+    port = tryPort;
+    return proc;
+  }
+
+  function track<T>(work: Promise<T>): Promise<T> {
+    inflight = work;
+    return work.finally(() => {
+      if (inflight === work) inflight = undefined;
+    });
+  }
+
+  function adopt(proc: VmalertProcess): void {
+    current = proc;
+    upSince = Date.now();
+    void proc.closed.then((info) => {
+      if (proc !== current || abort.signal.aborted) return;
+      current = undefined;
+      if (Date.now() - upSince >= bounds.maxMs) backoff.reset();
+      logger.error({ pid: proc.pid, ...info, output: proc.output.lines() }, 'vmalert exited unexpectedly; restarting');
+      scheduleRestart();
+    });
+  }
+
+  function scheduleRestart(): void {
+    const wait = backoff.next();
+    restartTimer = setTimeout(() => void track(restart()), wait);
+    restartTimer.unref();
+  }
+
+  async function restart(): Promise<void> {
+    if (abort.signal.aborted) return;
+    restarts++;
+    try {
+      const proc = await launch();
+      adopt(proc);
+      logger.info({ pid: proc.pid, port }, 'vmalert restarted');
+    } catch (err) {
+      if (abort.signal.aborted) return;
+      logger.error({ err }, 'vmalert restart failed');
+      // The port may have been taken meanwhile: the next attempt picks a fresh one.
+      port = undefined;
+      scheduleRestart();
+    }
+  }
+
+  async function firstStart(): Promise<void> {
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(rulesPath, options.rules);
+    adopt(await launch());
+  }
+
+  return {
+    get url() {
+      if (port === undefined) throw new VmalertError('ERR_VMALERT_STOPPED', 'vmalert url was read before start() picked a port');
+      return `http://127.0.0.1:${port}`;
+    },
+    authorization: auth.authorization,
+    get pid() {
+      return current?.pid;
+    },
+    get restarts() {
+      return restarts;
+    },
+    start() {
+      if (abort.signal.aborted) return Promise.reject(new VmalertError('ERR_VMALERT_STOPPED', 'vmalert was stopped; create a new one to start again'));
+      return (startPromise ??= track(firstStart()));
+    },
+    stop() {
+      return (stopPromise ??= (async () => {
+        abort.abort();
+        clearTimeout(restartTimer);
+        await inflight?.catch(() => undefined);
+        const proc = current;
+        current = undefined;
+        if (proc !== undefined) {
+          const info = await proc.stop();
+          logger.info({ pid: proc.pid, ...info }, 'vmalert stopped');
+        }
+      })());
+    },
+  };
+}
