@@ -44,6 +44,12 @@ describe('loadConfig(env)', () => {
       ['vmBasicAuthFile', undefined],
       ['tlsCertFile', undefined],
       ['tlsKeyFile', undefined],
+      ['vmalertBinary', 'vmalert'],
+      ['alertEvalInterval', '15s'],
+      ['alertEvalIntervalMs', 15_000],
+      ['alertmanagerUrl', undefined],
+      ['alertWriteUrl', undefined],
+      ['rulesUrl', undefined],
     ];
     for (const [key, want] of defaults) {
       it(`defaults ${key} to ${JSON.stringify(want)}`, () => {
@@ -117,6 +123,14 @@ describe('loadConfig(env)', () => {
         'a TLS certificate and key',
         { given: { LAYER_TLS_CERT_FILE: '/tls/cert.pem', LAYER_TLS_KEY_FILE: 'key.pem' }, want: { tlsCertFile: '/tls/cert.pem', tlsKeyFile: path.resolve('key.pem') } },
       ],
+      ['an evaluation interval that follows the scrape interval', { given: { LAYER_SCRAPE_INTERVAL: '1m' }, want: { alertEvalInterval: '1m', alertEvalIntervalMs: 60_000 } }],
+      ['an evaluation interval of its own', { given: { LAYER_ALERT_EVAL_INTERVAL: '30s' }, want: { alertEvalInterval: '30s', alertEvalIntervalMs: 30_000 } }],
+      ['an Alertmanager URL', { given: { LAYER_ALERTMANAGER_URL: 'http://am:9093/' }, want: { alertmanagerUrl: 'http://am:9093' } }],
+      [
+        'an alert write URL with LAYER_VM_URL',
+        { given: { LAYER_VM_URL: 'http://vmselect:8481/select/0/prometheus', LAYER_ALERT_WRITE_URL: 'http://vminsert:8480/insert/0/prometheus' }, want: { alertWriteUrl: 'http://vminsert:8480/insert/0/prometheus' } },
+      ],
+      ['a rules URL', { given: { LAYER_VM_URL: 'http://vm:8428', LAYER_RULES_URL: 'http://vmalert:8880' }, want: { rulesUrl: 'http://vmalert:8880' } }],
       ['an empty value as unset', { given: { LAYER_GATEWAY_PORT: '', LAYER_VM_URL: '' }, want: { port: 8080, vmUrl: undefined } }],
     ];
     for (const [name, { given, want }] of cases) {
@@ -171,6 +185,10 @@ describe('loadConfig(env)', () => {
       ['a negative retention', { given: ['LAYER_VM_RETENTION', '-1'], want: 'must be a number of months' }],
       ['a retention in seconds', { given: ['LAYER_VM_RETENTION', '86400s'], want: 'units y, w, d, h' }],
       ['a retention that is a word', { given: ['LAYER_VM_RETENTION', 'forever'], want: 'must be a number of months' }],
+      ['an evaluation interval below a second', { given: ['LAYER_ALERT_EVAL_INTERVAL', '500ms'], want: 'must be from 1s to 24d' }],
+      ['an evaluation interval without a unit', { given: ['LAYER_ALERT_EVAL_INTERVAL', '30'], want: 'must be a Prometheus duration' }],
+      ['an Alertmanager URL without a scheme', { given: ['LAYER_ALERTMANAGER_URL', 'am:9093'], want: 'such as http://127.0.0.1:9093' }],
+      ['a rules URL with a query string', { given: ['LAYER_RULES_URL', 'http://vmalert:8880/?x=1'], want: 'must not carry a query string' }],
     ];
     for (const [name, { given, want }] of cases) {
       it(`refuses ${name}, naming variable and value`, () => {
@@ -218,6 +236,11 @@ describe('loadConfig(env)', () => {
       ],
       ['a backend credentials file without LAYER_VM_URL', { given: { LAYER_VM_BEARER_TOKEN_FILE: '/a' }, variable: 'LAYER_VM_BEARER_TOKEN_FILE', want: 'applies to an external backend only' }],
       ['a TLS certificate without a key', { given: { LAYER_TLS_CERT_FILE: '/c' }, variable: 'LAYER_TLS_KEY_FILE', want: 'go together' }],
+      ['an alert write URL without LAYER_VM_URL', { given: { LAYER_ALERT_WRITE_URL: 'http://vm:8428' }, variable: 'LAYER_ALERT_WRITE_URL', want: 'applies to an external backend only' }],
+      [
+        'an alert write URL and a rules URL',
+        { given: { LAYER_VM_URL: 'http://vm:8428', LAYER_ALERT_WRITE_URL: 'http://vm:8428', LAYER_RULES_URL: 'http://vmalert:8880' }, variable: 'LAYER_RULES_URL', want: 'not both' },
+      ],
       ['a TLS key without a certificate', { given: { LAYER_TLS_KEY_FILE: '/k' }, variable: 'LAYER_TLS_CERT_FILE', want: 'go together' }],
     ];
     for (const [name, { given, variable, want }] of pairs) {
