@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { CacheOwnedByMonitorError, loadConfig, startGateway, type Gateway, type PipelineStage } from '../../src/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
-import { request } from '../helpers/http.ts';
+import { bearer, request } from '../helpers/http.ts';
 import { responseProblems } from '../helpers/openapi.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
@@ -74,6 +74,21 @@ describe('startGateway() embedded (the public API)', function () {
       assert.match(metrics, /^layer_cache_namespace_state\{namespace="products",state="warm"\} 1$/m);
       const livez = await request(`${gateway.url}/livez`);
       assert.equal(livez.status, 200, 'liveness does not follow the cold cache');
+    });
+  });
+
+  it("evaluates the catalog's alerts as the standalone server does: a host's dropped cache makes CacheDisconnected pending", async () => {
+    await withEmbedded({}, async (gateway) => {
+      gateway.cache.report('warm');
+      gateway.cache.report('disconnected');
+      const token = bearer('embedded-test-token-0123');
+      const alert = await pollUntil('CacheDisconnected in /v2/metrics/api/v1/alerts', async () => {
+        const res = await request(`${gateway.url}/v2/metrics/api/v1/alerts`, { headers: token });
+        assert.equal(res.status, 200, res.text);
+        const body = JSON.parse(res.text) as { data: { alerts: { labels: Record<string, string>; state: string }[] } };
+        return body.data.alerts.find((a) => a.labels.alertname === 'CacheDisconnected');
+      }, 30_000, 200);
+      assert.equal(alert.state, 'pending');
     });
   });
 
