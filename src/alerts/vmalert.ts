@@ -1,8 +1,9 @@
 /**
  * Supervises the bundled vmalert: writes the catalog's rules file, starts vmalert on a free
  * loopback port locked down with generated credentials, restarts it with capped backoff when it
- * dies, and stops it with exactly one SIGINT. Each launch reads its URLs afresh, so a restarted
- * vmalert follows a vmsingle that moved to another port.
+ * dies, and stops it with exactly one SIGINT. Each launch reads its targets afresh, and
+ * followTargets() restarts it when they changed: a vmsingle that came back on another port, or
+ * backend credentials re-read on SIGHUP.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -50,6 +51,8 @@ export interface Vmalert {
   readonly restarts: number;
   /** Resolves once /health answers OK; rejects with a VmalertError. Calling it again returns the same promise. */
   start(): Promise<void>;
+  /** Restarts vmalert when targets() no longer gives what it runs with; a no-op otherwise. */
+  followTargets(): Promise<void>;
   /** Stops restarting, sends one SIGINT, resolves after exit; idempotent. */
   stop(): Promise<void>;
 }
@@ -66,6 +69,7 @@ export function createVmalert(options: VmalertOptions): Vmalert {
   let port: number | undefined;
   let upSince = 0;
   let restarts = 0;
+  let launchedWith = '';
   let inflight: Promise<unknown> | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
   let startPromise: Promise<void> | undefined;
@@ -74,7 +78,8 @@ export function createVmalert(options: VmalertOptions): Vmalert {
   async function launch(): Promise<VmalertProcess> {
     // The last port first, so clients' URL survives a restart.
     const tryPort = port ?? (await findFreePort());
-    const { auth: outbound, ...targets } = options.targets();
+    const wanted = options.targets();
+    const { auth: outbound, ...targets } = wanted;
     const proc = await launchVmalert({
       binary,
       args: buildVmalertArgs({ ...targets, rulesPath, port: tryPort }),
@@ -83,6 +88,7 @@ export function createVmalert(options: VmalertOptions): Vmalert {
       startTimeoutMs, stopTimeoutMs, logger, signal: abort.signal,
     });
     port = tryPort;
+    launchedWith = JSON.stringify(wanted);
     return proc;
   }
 
@@ -101,6 +107,7 @@ export function createVmalert(options: VmalertOptions): Vmalert {
       current = undefined;
       if (Date.now() - upSince >= bounds.maxMs) backoff.reset();
       logger.error({ pid: proc.pid, ...info, output: proc.output.lines() }, 'vmalert exited unexpectedly; restarting');
+      restarts++;
       scheduleRestart();
     });
   }
@@ -113,7 +120,6 @@ export function createVmalert(options: VmalertOptions): Vmalert {
 
   async function restart(): Promise<void> {
     if (abort.signal.aborted) return;
-    restarts++;
     try {
       const proc = await launch();
       adopt(proc);
@@ -148,6 +154,18 @@ export function createVmalert(options: VmalertOptions): Vmalert {
     start() {
       if (abort.signal.aborted) return Promise.reject(new VmalertError('ERR_VMALERT_STOPPED', 'vmalert was stopped; create a new one to start again'));
       return (startPromise ??= track(firstStart()));
+    },
+    async followTargets() {
+      if (abort.signal.aborted || inflight !== undefined || current === undefined) return;
+      if (JSON.stringify(options.targets()) === launchedWith) return;
+      const proc = current;
+      // Unset first, so that its exit is not taken for a crash.
+      current = undefined;
+      logger.info({ pid: proc.pid }, 'vmalert targets changed (backend address or credentials); restarting it');
+      await track((async () => {
+        await proc.stop();
+        await restart();
+      })());
     },
     stop() {
       return (stopPromise ??= (async () => {

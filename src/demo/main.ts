@@ -59,6 +59,7 @@ async function main(): Promise<number> {
       `  token: ${token ?? '(none found: set LAYER_API_TOKENS)'}`,
       `  data:  ${config.dataDir} (synthetic only; delete it to forget the demo)`,
       `  try:   curl -H "Authorization: Bearer ${token ?? '$TOKEN'}" -G ${gateway.url}/v2/metrics/query --data-urlencode '${`query=${query}`}'`,
+      `  alerts: curl -H "Authorization: Bearer ${token ?? '$TOKEN'}" ${gateway.url}/v2/metrics/api/v1/alerts   (the catalog's alerts, evaluated every ${config.alertEvalInterval})`,
       'Stop with Ctrl-C.',
       '',
     ].join('\n'),

@@ -69,6 +69,9 @@ export async function startAlerts(deps: AlertsDeps): Promise<void> {
     rules.bundled.vmalert = vmalert;
     cleanups.push(() => vmalert.stop());
     await vmalert.start();
+    const follow = setInterval(() => void vmalert.followTargets().catch((err: unknown) => logger.error({ err }, 'vmalert restart failed')), Math.max(1000, config.alertEvalIntervalMs));
+    follow.unref();
+    cleanups.push(() => clearInterval(follow));
     logger.info({ evaluationInterval: config.alertEvalInterval, notifier: config.alertmanagerUrl === undefined ? 'gateway' : 'alertmanager' }, 'alert evaluation running');
   }
   const poll = pollAlertCounts({
