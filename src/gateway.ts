@@ -75,7 +75,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
     const access = await createBackendAccess(config, logger);
     cleanups.push(() => access.upstream.close());
 
-    const rules = createRulesAccess(config);
+    const rules = createRulesAccess(config, access.redact);
     const app = await buildHttpApp({ config, logger, tokens, observability, backend: access, rules });
     const listening = await listenHttp(config, app, tls, serverOptions, logger);
     const { url, port } = listening;

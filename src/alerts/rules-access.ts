@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config.ts';
 import { NoRuleEngineError, RuleEngineUnavailableError } from '../errors.ts';
+import { redactJsonError } from '../proxy/wrap-error.ts';
 import type { Vmalert } from './vmalert.ts';
 
 /** Which rule engine answers: `bundled` (the gateway's vmalert), `external` (LAYER_RULES_URL) or `none`. */
@@ -26,8 +27,17 @@ export function rulesSourceKind(config: Pick<Config, 'vmUrl' | 'alertWriteUrl' |
   return 'none';
 }
 
-/** Builds the access; `timeoutMs` bounds each request (LAYER_VM_TIMEOUT_MS). */
-export function createRulesAccess(config: Pick<Config, 'vmUrl' | 'alertWriteUrl' | 'rulesUrl' | 'vmTimeoutMs'>): RulesAccess {
+/** Every spelling of `url`'s address a body may carry: origin, host, host name, `:port`. */
+function addressForms(url: string): string[] {
+  const parsed = new URL(url);
+  return [parsed.origin, parsed.host, parsed.hostname, ...(parsed.port ? [`:${parsed.port}`] : [])];
+}
+
+/**
+ * Builds the access; LAYER_VM_TIMEOUT_MS bounds each request. `backendSecrets` names what no answer
+ * may show of the metrics backend: a rule's lastError quotes the URL vmalert failed to query.
+ */
+export function createRulesAccess(config: Pick<Config, 'vmUrl' | 'alertWriteUrl' | 'rulesUrl' | 'vmTimeoutMs'>, backendSecrets: () => string[] = () => []): RulesAccess {
   const kind = rulesSourceKind(config);
   const bundled: { vmalert?: Vmalert } = {};
   const target = (): { url: string; authorization?: string } => {
@@ -47,7 +57,15 @@ export function createRulesAccess(config: Pick<Config, 'vmUrl' | 'alertWriteUrl'
           headers: { accept: 'application/json', ...(authorization === undefined ? {} : { authorization }) },
           signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
         });
-        return { status: res.status, contentType: res.headers.get('content-type') ?? 'application/json', body: Buffer.from(await res.arrayBuffer()) };
+        const body = Buffer.from(await res.arrayBuffer());
+        const secrets = [...backendSecrets(), ...addressForms(url), ...(config.alertWriteUrl === undefined ? [] : addressForms(config.alertWriteUrl))];
+        const text = body.toString('utf8');
+        const redacted = redactJsonError(text, secrets, []);
+        return {
+          status: res.status,
+          contentType: res.headers.get('content-type') ?? 'application/json',
+          body: redacted === undefined || redacted === text ? body : Buffer.from(redacted),
+        };
       } catch (error) {
         throw new RuleEngineUnavailableError({ cause: error });
       }

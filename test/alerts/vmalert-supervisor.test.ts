@@ -4,9 +4,11 @@
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createRulesAccess } from '../../src/alerts/rules-access.ts';
 import { createVmalert, type VmalertTargets } from '../../src/alerts/vmalert.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { renderVmalertRules } from '../../src/wiring/alerts.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
 import { isAlive } from '../helpers/process-alive.ts';
 import { readEnviron } from '../helpers/vmsingle-secrets.ts';
 import { tempDirPerTest } from '../helpers/temp-dir.ts';
@@ -39,5 +41,27 @@ describe('createVmalert(options)', function () {
       await vmalert.stop();
     }
     assert.equal(vmalert.pid, undefined);
+  });
+
+  it("serves its rules through createRulesAccess without the backend's address, which a rule's lastError quotes", async () => {
+    const backend = 'http://127.0.0.1:9';
+    const targets: VmalertTargets = { backendUrl: backend, writeUrl: backend, notifierUrl: 'http://127.0.0.1:2', evalIntervalMs: 1000, externalUrl: 'http://gateway.invalid', auth: {} };
+    const vmalert = createVmalert({ binary: 'vmalert', dataDir: dir(), rules: renderVmalertRules(), targets: () => targets, logger: silentLogger });
+    const rules = createRulesAccess({ vmTimeoutMs: 5000 }, () => [backend, '127.0.0.1:9', '127.0.0.1', ':9']);
+    rules.bundled.vmalert = vmalert;
+    try {
+      await vmalert.start();
+      await pollUntil('a lastError quoting the backend', async () => {
+        const raw = await fetch(`${vmalert.url}/api/v1/rules`, { headers: { authorization: vmalert.authorization } });
+        return (await raw.text()).includes('127.0.0.1:9') ? true : undefined;
+      }, 10_000, 100);
+      const answer = await rules.get('/api/v1/rules', '');
+      const text = answer.body.toString('utf8');
+      assert.equal(answer.status, 200);
+      assert.ok(!text.includes('127.0.0.1:9'), `the answer names the backend: ${text.slice(0, 300)}`);
+      assert.match(text, /\[backend\]/);
+    } finally {
+      await vmalert.stop();
+    }
   });
 });
