@@ -118,7 +118,8 @@ describe('the router binding (createApp over the generated registerOperations)',
       '/v2/metrics/api/v1/series/x',
       '/v2/metrics/api/v1/label/job',
       '/v2/metrics/api/v1/label/job/values/x',
-      '/v2/metrics/api/v1/rules',
+      '/v2/metrics/api/v1/rules/x',
+      '/v2/metrics/api/v1/alerts/x',
     ]) {
       const res = await call('GET', path);
       assert.equal(res.status, 404, `GET ${JSON.stringify(path)}: got ${res.status}; want 404`);
