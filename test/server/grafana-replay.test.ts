@@ -9,9 +9,8 @@
  *   client.go QueryResource, which POSTs every path not on its GET-only list (that list spells
  *   `/api/v1/status/buildinfo` with a leading slash the request path lacks), falling back to GET on
  *   405 or 400 only. A `data.features` map makes it Mimir; none, Prometheus.
- * - packages/grafana-prometheus/src/datasource.ts init: `api/v1/rules` (an error is logged and
- *   ignored) and the exemplar probe areExemplarsAvailable, `query_exemplars?query=test&start&end`
- *   in milliseconds, sent by the browser as GET and by QueryResource as a POST with the query
+ * - packages/grafana-prometheus/src/datasource.ts init: `api/v1/rules` (POSTed, retried by GET on
+ *   405) and the exemplar probe areExemplarsAvailable, `query_exemplars?query=test&start&end` in milliseconds, sent by the browser as GET and by QueryResource as a POST with the query
  *   string kept and an empty body. hasLabelsMatchAPISupport: Prometheus >= 2.24.0 uses
  *   `label/<name>/values?match[]`.
  * - packages/grafana-prometheus/src/language_provider.ts: start (the metric browser)
@@ -101,11 +100,14 @@ describe('Grafana 12.2 Prometheus data source, replayed against the gateway', fu
     ok(byGet, 'buildinfo by GET');
   });
 
-  it('init: the rules probe answers 404 in the Prometheus envelope (Grafana logs and ignores it)', async () => {
+  it("init: the rules probe by POST answers 405, and Grafana's GET retry the catalog's rule groups", async () => {
     const call = await grafana('POST', 'api/v1/rules', '');
-    assert.equal(call.res.status, 404);
+    assert.equal(call.res.status, 405);
     assert.equal(call.json.status, 'error');
-    assert.equal(call.json.errorType, 'not_found');
+    assert.match(String(call.res.headers.allow), /GET/);
+    const byGet = await grafana('GET', 'api/v1/rules', '');
+    ok(byGet, 'rules by GET');
+    assert.ok((byGet.json.data as { groups: unknown[] }).groups.length > 0, 'no rule groups');
   });
 
   it('init: the exemplar probe (milliseconds, POST with the query in the URL) answers success', async () => {
