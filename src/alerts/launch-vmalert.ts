@@ -107,7 +107,7 @@ export async function launchVmalert(options: LaunchVmalertOptions): Promise<Vmal
   }
   const closed = whenClosed(child);
   let stopping: Promise<ExitInfo> | undefined;
-  const stop = () => (stopping ??= stopChild(child, closed, options.stopTimeoutMs, logger));
+  const stop = () => (stopping ??= stopChild(child, closed, options.stopTimeoutMs, logger, 'vmalert'));
   let exit: ExitInfo | undefined;
   void closed.then((info) => {
     exit = info;

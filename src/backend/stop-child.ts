@@ -19,12 +19,13 @@ export function whenClosed(child: ChildProcess): Promise<ExitInfo> {
   });
 }
 
-/** Sends one SIGINT, waits up to timeoutMs, then SIGKILLs (logged as a warning); resolves on exit. */
+/** Sends one SIGINT, waits up to timeoutMs, then SIGKILLs (logged as a warning naming `name`); resolves on exit. */
 export async function stopChild(
   child: ChildProcess,
   closed: Promise<ExitInfo>,
   timeoutMs: number,
   logger: Logger,
+  name = 'vmsingle',
 ): Promise<ExitInfo> {
   if (child.exitCode !== null || child.signalCode !== null) return closed;
   child.kill('SIGINT');
@@ -36,7 +37,7 @@ export async function stopChild(
   const first = await Promise.race([closed, timedOut]);
   clearTimeout(timer);
   if (first !== 'timeout') return first;
-  logger.warn({ pid: child.pid, timeoutMs }, 'vmsingle did not exit within the stop timeout after SIGINT; sending SIGKILL');
+  logger.warn({ pid: child.pid, timeoutMs }, `${name} did not exit within the stop timeout after SIGINT; sending SIGKILL`);
   child.kill('SIGKILL');
   return closed;
 }
