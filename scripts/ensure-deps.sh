@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs what `npm start` and `npm test` need and a fresh clone lacks: node modules, and
 # VictoriaMetrics single-node from Debian's `victoria-metrics` package when the binary is absent;
-# for tests also promtool (`prometheus`) and Debian's Chromium, which the observe tab's browser
+# for tests also promtool (`prometheus`), Alertmanager (`prometheus-alertmanager`) and Debian's Chromium, which the observe tab's browser
 # tests drive (Playwright's own browser download is not used).
 # It changes nothing when both are present, so it is cheap to run before every start and test.
 set -eu
@@ -21,6 +21,7 @@ command -v victoria-metrics >/dev/null 2>&1 || need="victoria-metrics"
 if [ "${npm_lifecycle_event:-}" = "pretest" ]; then
   command -v promtool >/dev/null 2>&1 || need="$need prometheus"
   [ -x /usr/bin/chromium ] || need="$need chromium"
+  command -v prometheus-alertmanager >/dev/null 2>&1 || need="$need prometheus-alertmanager"
 fi
 [ -z "$need" ] && exit 0
 
