@@ -1,6 +1,7 @@
 /** Builds the handler of every operation, keyed by operationId: the `Handlers` type makes a missing one a compile error. */
 import type { Registry } from 'prom-client';
 import type { Handlers } from '../generated/routes.ts';
+import type { Readiness } from '../health/readiness.ts';
 import type { HealthSnapshot } from '../health/snapshot.ts';
 import { createBuildInfoHandler } from './build-info.ts';
 import { createCatalogHandlers } from './catalog.ts';
@@ -10,10 +11,12 @@ import { createMetadataHandler } from './metadata.ts';
 import { createMetricsHandler } from './metrics.ts';
 import { createObserveHandlers } from './observe.ts';
 import { createQueryHandler, type QueryHandlerDeps } from './query.ts';
+import { createReadyzHandler } from './readyz.ts';
 
 /** What the handlers need beyond the passthrough's dependencies. */
 export interface HandlerDeps extends QueryHandlerDeps {
   health: HealthSnapshot;
+  readiness: Readiness;
   /** The registry registerMetrics filled; GET /metrics serves it. */
   registry: Registry;
 }
@@ -24,6 +27,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getMetrics: createMetricsHandler(deps.registry),
     getHealth: createHealthHandler(deps.health),
     getLivez: createLivezHandler(),
+    getReadyz: createReadyzHandler(deps.readiness),
     ...createCatalogHandlers(),
     ...createObserveHandlers(),
     queryInstant: createQueryHandler('queryInstant', 'query', deps),
