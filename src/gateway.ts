@@ -85,7 +85,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       reportCache: (state) => cache.report(state),
       ...(vmsingle ? { vmsingle } : {}),
       ...createReloads({ logger, tokens, access, listening, tls, scrape }),
-      stop: stopInOrder(drainThenClose(observability.readiness, config.shutdownDelayMs, listening.close), cleanups),
+      stop: stopInOrder(drainThenClose(observability.readiness, config.shutdownDelayMs, listening.close, logger), cleanups),
     };
   } catch (error) {
     await cleanups.run();

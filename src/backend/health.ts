@@ -60,7 +60,7 @@ export interface StorageProbeResult {
 const PROBE_METRIC = `layer_readiness_probe_${randomBytes(8).toString('hex')}`;
 
 /** The path and query of the storage probe: an exact-name series lookup over the last five minutes. */
-export function storageProbePath(nowMs: number = Date.now()): string {
+function storageProbePath(nowMs: number = Date.now()): string {
   const match = encodeURIComponent(`{__name__="${PROBE_METRIC}"}`);
   return `/api/v1/series?match[]=${match}&start=${Math.floor(nowMs / 1000) - 300}`;
 }

@@ -5,6 +5,7 @@
 
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readiness } from '../health/readiness.ts';
+import type { Logger } from '../logger.ts';
 
 /** A way to give back what a start-up step took. */
 export type Cleanup = () => Promise<void> | void;
@@ -53,10 +54,13 @@ export function stopInOrder(closeServer: Cleanup, cleanups: Cleanups): () => Pro
  * serving for `delayMs` (LAYER_SHUTDOWN_DELAY_MS) so that load balancers, which see readiness only
  * at their next check, take the gateway out of rotation before it stops accepting connections.
  */
-export function drainThenClose(readiness: Readiness, delayMs: number, closeServer: Cleanup): Cleanup {
+export function drainThenClose(readiness: Readiness, delayMs: number, closeServer: Cleanup, logger: Pick<Logger, 'info'>): Cleanup {
   return async () => {
     readiness.drain();
-    if (delayMs > 0) await sleep(delayMs);
+    if (delayMs > 0) {
+      logger.info({ delayMs }, 'draining: /readyz answers 503; still serving until LAYER_SHUTDOWN_DELAY_MS has passed');
+      await sleep(delayMs);
+    }
     await closeServer();
   };
 }

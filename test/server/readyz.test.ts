@@ -78,6 +78,7 @@ describe('GET /readyz with the bundled vmsingle', function () {
       assert.deepEqual(exit, { code: 0, signal: null });
       const took = Date.now() - signalled;
       assert.ok(took >= 4000, `exited ${took} ms after SIGTERM; want at least the 4000 ms delay`);
+      assert.match(child.output(), /draining: \/readyz answers 503/);
     } finally {
       if (child.child.exitCode === null) await child.stop('SIGKILL');
       await removeTempDir(dataDir);
