@@ -61,6 +61,8 @@ export interface Config {
   logLevel: LogLevel;
   /** How long in-flight requests may finish after SIGTERM, in milliseconds. (default: 10000) */
   shutdownTimeoutMs: number;
+  /** How long the gateway keeps accepting after SIGTERM while /readyz answers 503, in milliseconds. (default: 0) */
+  shutdownDelayMs: number;
   /** The VictoriaMetrics binary to start when vmUrl is unset. (default: victoria-metrics) */
   vmBinary: string;
   /** -retentionPeriod of the bundled vmsingle, as VictoriaMetrics reads it. (default: 30d) */
@@ -108,6 +110,7 @@ const DEFAULTS = {
   LAYER_PROXY_BODY_TIMEOUT_MS: '10000',
   LAYER_LOG_LEVEL: 'info',
   LAYER_SHUTDOWN_TIMEOUT_MS: '10000',
+  LAYER_SHUTDOWN_DELAY_MS: '0',
   LAYER_VM_BINARY: 'victoria-metrics',
   LAYER_VM_RETENTION: '30d',
   LAYER_VM_BEARER_TOKEN_FILE: '',
@@ -150,6 +153,9 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_PROXY_BODY_TIMEOUT_MS: 'Deadline for receiving a request body, in milliseconds; later: 408 and the connection closed.',
   LAYER_LOG_LEVEL: `Log level: ${LOG_LEVELS.join(', ')}.`,
   LAYER_SHUTDOWN_TIMEOUT_MS: 'How long in-flight requests may finish after SIGTERM, in milliseconds.',
+  LAYER_SHUTDOWN_DELAY_MS:
+    'How long the gateway keeps serving after SIGTERM, with GET /readyz answering 503, before it stops accepting, in milliseconds; ' +
+    'give load balancers the time to take it out of rotation. 0: stop accepting at once.',
   LAYER_VM_BINARY: 'VictoriaMetrics binary started when LAYER_VM_URL is unset.',
   LAYER_VM_RETENTION:
     'Retention of the bundled vmsingle (-retentionPeriod): a number of months (31 days each, at most 1200) ' +
@@ -277,6 +283,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const proxyBodyTimeoutMs = field('LAYER_PROXY_BODY_TIMEOUT_MS', integer(1, MAX_TIMER_MS));
   const logLevel = field('LAYER_LOG_LEVEL', oneOf(LOG_LEVELS));
   const shutdownTimeoutMs = field('LAYER_SHUTDOWN_TIMEOUT_MS', integer(0, MAX_TIMER_MS));
+  const shutdownDelayMs = field('LAYER_SHUTDOWN_DELAY_MS', integer(0, MAX_TIMER_MS));
   const vmBinary = field('LAYER_VM_BINARY', (raw) => raw);
   const vmRetention = field('LAYER_VM_RETENTION', parseRetention);
   const vmBearerTokenFile = field('LAYER_VM_BEARER_TOKEN_FILE', optionalPath);
@@ -330,6 +337,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     proxyBodyTimeoutMs,
     logLevel,
     shutdownTimeoutMs,
+    shutdownDelayMs,
     vmBinary,
     vmRetention,
     ...(vmBearerTokenFile === undefined ? {} : { vmBearerTokenFile }),

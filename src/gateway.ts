@@ -26,7 +26,7 @@ import { listenHttp, loadServerTls, type ServerOptions } from './wiring/http-ser
 import { createObservability } from './wiring/observability.ts';
 import { createReloads } from './wiring/reload.ts';
 import { createScrape } from './wiring/scrape.ts';
-import { createCleanups, stopInOrder } from './wiring/shutdown.ts';
+import { createCleanups, drainThenClose, stopInOrder } from './wiring/shutdown.ts';
 
 export type { ServerOptions } from './wiring/http-server.ts';
 
@@ -94,7 +94,7 @@ export async function startGateway(config: Config, logger: Logger, serverOptions
       ...(vmsingle ? { vmsingle } : {}),
       ...(vmalert ? { vmalert } : {}),
       ...createReloads({ logger, tokens, access, listening, tls, scrape }),
-      stop: stopInOrder(listening.close, cleanups),
+      stop: stopInOrder(drainThenClose(observability.readiness, config.shutdownDelayMs, listening.close, logger), cleanups),
     };
   } catch (error) {
     await cleanups.run();

@@ -1,10 +1,10 @@
 /**
- * Health of an external backend (LAYER_VM_URL): a trivial instant query through the same API and
- * path prefix the passthrough uses, with the backend credentials. A vmselect behind a prefix, a
- * reverse proxy that exposes only the query API, or a Prometheus server (which has no `/health`)
- * are healthy exactly when queries through the gateway can succeed.
+ * Health of an external backend (LAYER_VM_URL): a series lookup that reaches storage, through the
+ * same API and path prefix the passthrough uses, with the backend credentials. A vmselect behind a
+ * prefix, a reverse proxy in front of the Prometheus API, or a Prometheus server (which has no
+ * `/health`) are healthy exactly when queries that read data through the gateway can succeed.
  */
-import { probeQueryApi } from './health.ts';
+import { probeStorage } from './health.ts';
 
 /** A running probe; stop() ends it. */
 export interface ExternalProbe {
@@ -21,6 +21,8 @@ export interface ExternalProbeOptions {
   authorization?: () => string | undefined;
   /** Called on up/down transitions and with the first result. */
   onState: (state: 'up' | 'down') => void;
+  /** Called after each probe whose answer was marked partial. (default: none) */
+  onPartial?: () => void;
 }
 
 /** Probes the query API every intervalMs and reports up/down transitions (and the first result). */
@@ -29,9 +31,10 @@ export function startExternalProbe(options: ExternalProbeOptions): ExternalProbe
   let last: 'up' | 'down' | undefined;
   let stopped = false;
   const tick = async () => {
-    const healthy = await probeQueryApi(vmUrl, Math.min(intervalMs, 5000), { authorization: options.authorization?.() });
+    const result = await probeStorage(vmUrl, Math.min(intervalMs, 5000), { authorization: options.authorization?.() });
     if (stopped) return;
-    const state = healthy ? 'up' : 'down';
+    if (result.partial) options.onPartial?.();
+    const state = result.up ? 'up' : 'down';
     if (state !== last) {
       last = state;
       onState(state);

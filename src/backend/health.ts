@@ -1,10 +1,13 @@
 /**
- * Backend probes. vmsingle's `/health` answers `OK` once storage is open; any Prometheus-compatible
- * backend answers a trivial instant query under the prefix its queries use. A hung process accepts
+ * Backend probes. vmsingle's `/health` answers `OK` once storage is open (its storage is in the same
+ * process); any Prometheus-compatible backend answers a series lookup under the prefix its queries
+ * use, which a cluster can answer only from its storage nodes. A hung process accepts
  * the TCP connection (the kernel does) but never answers, hence the timeouts.
  */
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import { isPartialAnswer } from '../proxy/partial-answer.ts';
 
 /** What a probe sends besides the URL. */
 export interface ProbeOptions {
@@ -44,16 +47,37 @@ export async function probeHealth(baseUrl: string, timeoutMs: number, options: P
   return answer?.status === 200 && answer.body.trim() === 'OK';
 }
 
+/** What a storage probe saw. */
+export interface StorageProbeResult {
+  /** The backend answered the lookup with 200 and `"status":"success"`. */
+  up: boolean;
+  /** The answer was marked `"isPartial":true`: some of a cluster's storage nodes did not answer. */
+  partial: boolean;
+}
+
+// A name no series has: the prefix says who asks, the per-process random part keeps it from ever
+// matching a real metric.
+const PROBE_METRIC = `layer_readiness_probe_${randomBytes(8).toString('hex')}`;
+
+/** The path and query of the storage probe: an exact-name series lookup over the last five minutes. */
+function storageProbePath(nowMs: number = Date.now()): string {
+  const match = encodeURIComponent(`{__name__="${PROBE_METRIC}"}`);
+  return `/api/v1/series?match[]=${match}&start=${Math.floor(nowMs / 1000) - 300}`;
+}
+
 /**
- * Whether the query API at `baseUrl` (the URL the passthrough uses, prefix included) answered the
- * instant query `1` with 200 and `"status":"success"` within timeoutMs; never rejects.
+ * Looks up the series of a name that cannot exist, under the prefix the passthrough uses. Unlike
+ * `query=1`, which a cluster's vmselect answers by itself, a series lookup must reach every storage
+ * node; for an exact name it is one seek in today's per-day inverted index, so it stays cheap
+ * however many series the backend holds. Never rejects.
  */
-export async function probeQueryApi(baseUrl: string, timeoutMs: number, options: ProbeOptions = {}): Promise<boolean> {
-  const answer = await probe(`${baseUrl}/api/v1/query?query=1`, timeoutMs, options);
-  if (answer?.status !== 200) return false;
+export async function probeStorage(baseUrl: string, timeoutMs: number, options: ProbeOptions = {}): Promise<StorageProbeResult> {
+  const answer = await probe(`${baseUrl}${storageProbePath()}`, timeoutMs, options);
+  if (answer?.status !== 200) return { up: false, partial: false };
   try {
-    return (JSON.parse(answer.body) as { status?: unknown }).status === 'success';
+    const up = (JSON.parse(answer.body) as { status?: unknown }).status === 'success';
+    return { up, partial: up && isPartialAnswer(Buffer.from(answer.body)) };
   } catch {
-    return false;
+    return { up: false, partial: false };
   }
 }

@@ -85,8 +85,8 @@ export const openapiDocument = {
         "tags": [
           "operations"
         ],
-        "summary": "Readiness and the state of the gateway's dependencies",
-        "description": "The readiness and degraded signal. Answers from a snapshot kept up to date in the\nbackground; it never waits on a dependency. 200 when every dependency is ok, 503 when\ndegraded: the metrics backend is down, the NVMe cache is `warming`, `cold` or\n`disconnected`, or a namespace is not warm. A cache that is not configured (or, in an\nembedding process, not reported yet) is `disabled`, which is not degraded. A 503 does not\nmean the process is unhealthy: liveness is `GET /livez`.\n",
+        "summary": "The state of the gateway's dependencies (the degraded signal)",
+        "description": "The degraded signal, for dashboards and paging; readiness is `GET /readyz`. Answers from a snapshot kept up to date in the\nbackground; it never waits on a dependency. 200 when every dependency is ok, 503 when\ndegraded: the metrics backend is down, the NVMe cache is `warming`, `cold` or\n`disconnected`, a namespace is not warm, or the backend sent partial answers in the last\nminute. A cache that is not configured (or, in an\nembedding process, not reported yet) is `disabled`, which is not degraded. A 503 does not\nmean the process is unhealthy: liveness is `GET /livez`.\n",
         "security": [],
         "responses": {
           "200": {
@@ -229,7 +229,7 @@ export const openapiDocument = {
           "operations"
         ],
         "summary": "Liveness",
-        "description": "200 whenever the process serves requests; no dependency is checked, so a cold cache or a\ndown backend never makes an orchestrator restart a process that is only degraded. Use\n`GET /health` for readiness.\n",
+        "description": "200 whenever the process serves requests; no dependency is checked, so a cold cache or a\ndown backend never makes an orchestrator restart a process that is only degraded. Use\n`GET /readyz` for readiness and `GET /health` for the degraded signal.\n",
         "security": [],
         "responses": {
           "200": {
@@ -244,6 +244,42 @@ export const openapiDocument = {
           },
           "405": {
             "$ref": "#/components/responses/MethodNotAllowed"
+          }
+        }
+      }
+    },
+    "/readyz": {
+      "get": {
+        "operationId": "getReadyz",
+        "tags": [
+          "operations"
+        ],
+        "summary": "Readiness for load balancers and orchestrators",
+        "description": "200 when this gateway can serve the metrics API: it listens, it is not draining (the\nLAYER_SHUTDOWN_DELAY_MS after SIGTERM), and its metrics backend answers a probe that touches\nstorage. 503 otherwise, with the reasons in the body. A cold or disconnected NVMe cache\nand partial backend answers do not make it 503: the metrics API works through them, and\n`GET /health` and the alerts report them. Answers from state kept up to date in the\nbackground; it never waits on a dependency. No token needed.\n",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "Ready to serve the metrics API.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Readyz"
+                }
+              }
+            }
+          },
+          "405": {
+            "$ref": "#/components/responses/MethodNotAllowed"
+          },
+          "503": {
+            "description": "Not ready; `reasons` says why.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Readyz"
+                }
+              }
+            }
           }
         }
       }
@@ -2078,6 +2114,25 @@ export const openapiDocument = {
             "type": "string",
             "format": "date-time",
             "description": "Additive. When the snapshot was last updated."
+          },
+          "partial_responses": {
+            "type": "object",
+            "description": "Additive. Backend answers marked `\"isPartial\":true`: a VictoriaMetrics cluster answering\nwithout some of its storage nodes. Counted from passthrough answers and the backend\nprobe; `layer_upstream_partial_responses_total` counts the passthrough's by route.\n",
+            "required": [
+              "last_minute"
+            ],
+            "properties": {
+              "last_minute": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Partial answers in the last 60 seconds."
+              },
+              "since": {
+                "type": "string",
+                "format": "date-time",
+                "description": "When the current run of partial answers began (the first one after a minute\nwithout any); absent when there was none in the last minute.\n"
+              }
+            }
           }
         }
       },
@@ -2092,6 +2147,59 @@ export const openapiDocument = {
             "enum": [
               "ok"
             ]
+          }
+        }
+      },
+      "Readyz": {
+        "type": "object",
+        "required": [
+          "status",
+          "reasons"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ready",
+              "not_ready"
+            ],
+            "description": "`not_ready` whenever a reason below holds; the HTTP status is then 503."
+          },
+          "reasons": {
+            "type": "array",
+            "description": "Why the gateway is not ready, one short phrase per cause; empty when ready.",
+            "items": {
+              "type": "string"
+            }
+          },
+          "draining": {
+            "type": "boolean",
+            "description": "Whether the gateway is stopping (after SIGTERM) and wants no new requests."
+          },
+          "backend": {
+            "type": "object",
+            "description": "The metrics backend as its probe last saw it (never its address).",
+            "required": [
+              "state",
+              "mode"
+            ],
+            "properties": {
+              "state": {
+                "type": "string",
+                "enum": [
+                  "up",
+                  "down",
+                  "starting"
+                ]
+              },
+              "mode": {
+                "type": "string",
+                "enum": [
+                  "bundled",
+                  "external"
+                ]
+              }
+            }
           }
         }
       },

@@ -29,6 +29,7 @@ export const operations = {
   getObservePage: { operationId: "getObservePage", method: "GET", path: "/observe", auth: "none", errors: "json", validation: "handler" },
   getObserveAsset: { operationId: "getObserveAsset", method: "GET", path: "/observe/assets/{file}", auth: "none", errors: "json", validation: "handler" },
   getLivez: { operationId: "getLivez", method: "GET", path: "/livez", auth: "none", errors: "json", validation: "handler" },
+  getReadyz: { operationId: "getReadyz", method: "GET", path: "/readyz", auth: "none", errors: "json", validation: "handler" },
   queryInstant: { operationId: "queryInstant", method: "GET", path: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", validation: "handler" },
   queryInstantPost: { operationId: "queryInstantPost", method: "POST", path: "/v2/metrics/api/v1/query", auth: "bearer", errors: "prometheus", validation: "handler" },
   queryInstantAlias: { operationId: "queryInstantAlias", method: "GET", path: "/v2/metrics/query", auth: "bearer", errors: "prometheus", validation: "handler" },
@@ -72,6 +73,7 @@ export function registerOperations(router: Router, handlers: Handlers, bind: Bin
   router.get("getObservePage", "/observe", bind(operations.getObservePage, handlers.getObservePage));
   router.get("getObserveAsset", "/observe/assets/:file", bind(operations.getObserveAsset, handlers.getObserveAsset));
   router.get("getLivez", "/livez", bind(operations.getLivez, handlers.getLivez));
+  router.get("getReadyz", "/readyz", bind(operations.getReadyz, handlers.getReadyz));
   router.get("queryInstant", "/v2/metrics/api/v1/query", bind(operations.queryInstant, handlers.queryInstant));
   router.post("queryInstantPost", "/v2/metrics/api/v1/query", bind(operations.queryInstantPost, handlers.queryInstantPost));
   router.get("queryInstantAlias", "/v2/metrics/query", bind(operations.queryInstantAlias, handlers.queryInstantAlias));

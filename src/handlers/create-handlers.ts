@@ -2,6 +2,7 @@
 import type { Registry } from 'prom-client';
 import type { RulesAccess } from '../alerts/rules-access.ts';
 import type { Handlers } from '../generated/routes.ts';
+import type { Readiness } from '../health/readiness.ts';
 import type { HealthSnapshot } from '../health/snapshot.ts';
 import { createBuildInfoHandler } from './build-info.ts';
 import { createCatalogHandlers } from './catalog.ts';
@@ -11,11 +12,13 @@ import { createMetadataHandler } from './metadata.ts';
 import { createMetricsHandler } from './metrics.ts';
 import { createObserveHandlers } from './observe.ts';
 import { createQueryHandler, type QueryHandlerDeps } from './query.ts';
+import { createReadyzHandler } from './readyz.ts';
 import { createRulesHandlers } from './rules.ts';
 
 /** What the handlers need beyond the passthrough's dependencies. */
 export interface HandlerDeps extends QueryHandlerDeps {
   health: HealthSnapshot;
+  readiness: Readiness;
   /** The registry registerMetrics filled; GET /metrics serves it. */
   registry: Registry;
   /** The rule engine behind /v2/metrics/api/v1/rules and /alerts. */
@@ -28,6 +31,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     getMetrics: createMetricsHandler(deps.registry),
     getHealth: createHealthHandler(deps.health),
     getLivez: createLivezHandler(),
+    getReadyz: createReadyzHandler(deps.readiness),
     ...createCatalogHandlers(),
     ...createObserveHandlers(),
     queryInstant: createQueryHandler('queryInstant', 'query', deps),

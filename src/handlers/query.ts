@@ -7,11 +7,12 @@
  */
 import type { Context, Middleware } from 'koa';
 import { BadRequestError, GatewayError, RequestTimeoutError, TooManyRequestsError, UpstreamUnavailableError } from '../errors.ts';
-import type { MetricHandles } from '../generated/metrics.ts';
+import type { LayerUpstreamPartialResponsesTotalLabels, MetricHandles } from '../generated/metrics.ts';
 import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
 import type { OperationId, RoutedContext } from '../generated/routes.ts';
 import { operations } from '../generated/routes.ts';
 import { forwardBody } from '../proxy/forward-body.ts';
+import type { PartialAnswers } from '../proxy/partial-answer.ts';
 import { forwardRequestHeaders, forwardResponseHeaders } from '../proxy/headers.ts';
 import type { LimitRefusal, Limiter } from '../proxy/limiter.ts';
 import type { GatewayState } from '../edge/request-state.ts';
@@ -45,6 +46,8 @@ export interface QueryHandlerDeps {
   redact: () => readonly string[];
   /** Queries refused since the bundled backend crashed; absent with an external backend. (default: none) */
   quarantine?: Quarantine;
+  /** Watches successful answers for the backend's partial mark. (default: none) */
+  partialAnswers?: PartialAnswers<PassthroughRoute>;
 }
 
 // A form body is ASCII; raw bytes outside it would be re-encoded (or refused) by Node on the way out.
@@ -137,8 +140,14 @@ function checkRequest(endpoint: Endpoint, operationId: OperationId, deps: QueryH
   return { rawQuery, body, params, selectors };
 }
 
+/** The route label of the passthrough's metrics. */
+type PassthroughRoute = LayerUpstreamPartialResponsesTotalLabels['route'];
+
+/** The operations whose route is a passthrough route. */
+type PassthroughOperationId = { [K in OperationId]: (typeof operations)[K]['path'] extends PassthroughRoute ? K : never }[OperationId];
+
 /** Creates the handler of one passthrough operation (`endpoint` is fixed per operation, never read from the path). */
-export function createQueryHandler(operationId: OperationId, endpoint: Endpoint, deps: QueryHandlerDeps): Middleware {
+export function createQueryHandler(operationId: PassthroughOperationId, endpoint: Endpoint, deps: QueryHandlerDeps): Middleware {
   const { metrics, batch } = deps;
   const recordDuration: BatchedUpdate<Endpoint, null, null> = (e, _b, _c, durations) => {
     const labels = { endpoint: e };
@@ -146,6 +155,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
   };
   const recordStatus: BatchedUpdate<Endpoint, string, null> = (e, code, _c, responses) => metrics.layer_upstream_requests_total.inc({ endpoint: e, code }, responses.length);
   const reject = (reason: ReturnType<typeof rejectionOf> | LimitRefusal | QueryRefusalReason) => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
+  const route: PassthroughRoute = operations[operationId].path;
 
   return async (ctx) => {
     let labelName: string | undefined;
@@ -266,6 +276,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     ctx.status = response.status; // for the access log and layer_http_requests_total
     ctx.respond = false;
     res.writeHead(response.status, headers);
+    deps.partialAnswers?.watch(route, response, headers['content-encoding']);
     if (response.bytes) {
       // A small body, already read whole: one write with the headers.
       settle();

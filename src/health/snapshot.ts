@@ -5,6 +5,7 @@
  */
 
 import type { components } from '../generated/api-types.ts';
+import { createPartialResponses, type PartialResponsesView } from './partial-responses.ts';
 
 /**
  * The Health body of openapi.yaml. The contract marks the additive fields optional for clients;
@@ -28,14 +29,25 @@ export interface HealthSnapshot {
   setNamespaces(namespaces: HealthBody['namespaces']): void;
   /** The rule engine's firing and pending alert counts; they never make the status degraded on their own. */
   setAlerts(alerts: HealthBody['alerts']): void;
+  /** Counts one backend answer marked `"isPartial":true`. */
+  recordPartial(): void;
+  /** The backend's state and mode, without building the whole body. */
+  readBackend(): HealthBody['backend'];
   /** The current body and its status: 200 when ok, 503 when degraded. */
   read(): { status: 200 | 503; body: HealthBody };
 }
 
 /** Why the gateway is degraded, from its inputs; empty when it is healthy. */
-export function degradedReasons(backend: BackendState, cache: HealthBody['cache'], namespaces: HealthBody['namespaces']): string[] {
+export function degradedReasons(
+  backend: BackendState,
+  cache: HealthBody['cache'],
+  namespaces: HealthBody['namespaces'],
+  partial: PartialResponsesView = { last_minute: 0 },
+): string[] {
   const reasons: string[] = [];
   if (backend !== 'up') reasons.push(`metrics backend ${backend}`);
+  // Answers without some of the backend's storage: queries succeed, but their data is incomplete.
+  if (partial.last_minute > 0) reasons.push(`metrics backend answered ${partial.last_minute} queries with partial data in the last minute`);
   // A cache that is not configured is not a fault; one that is configured must be connected and warm.
   if (cache.state !== 'disabled' && cache.state !== 'warm') reasons.push(`cache ${cache.state}`);
   for (const ns of namespaces) if (ns.state !== 'warm') reasons.push(`namespace ${ns.namespace} ${ns.state}`);
@@ -50,6 +62,7 @@ export function createHealthSnapshot(mode: BackendMode, now: () => number = Date
   let namespaces: HealthBody['namespaces'] = [];
   let alerts: HealthBody['alerts'] = { firing: 0, pending: 0, source: 'none' };
   let checkedAt = startedAt;
+  const partial = createPartialResponses(now);
   const touch = () => {
     checkedAt = now();
   };
@@ -70,8 +83,15 @@ export function createHealthSnapshot(mode: BackendMode, now: () => number = Date
       alerts = { ...next };
       touch();
     },
+    readBackend() {
+      return { state: backend, mode };
+    },
+    recordPartial() {
+      partial.record();
+    },
     read() {
-      const reasons = degradedReasons(backend, cache, namespaces);
+      const partialResponses = partial.read();
+      const reasons = degradedReasons(backend, cache, namespaces, partialResponses);
       return {
         status: reasons.length === 0 ? 200 : 503,
         body: {
@@ -83,6 +103,7 @@ export function createHealthSnapshot(mode: BackendMode, now: () => number = Date
           alerts: { ...alerts },
           uptime_seconds: Math.round((now() - startedAt) / 100) / 10,
           checked_at: new Date(checkedAt).toISOString(),
+          partial_responses: partialResponses,
         },
       };
     },

@@ -11,6 +11,7 @@ import { createTokenCheck } from '../edge/token-check.ts';
 import { createHandlers } from '../handlers/create-handlers.ts';
 import type { Logger } from '../logger.ts';
 import { createLimiter } from '../proxy/limiter.ts';
+import { createPartialAnswers } from '../proxy/partial-answer.ts';
 import { createRequestValidator } from '../validation.ts';
 import type { BackendAccess } from './backend-access.ts';
 import type { Observability } from './observability.ts';
@@ -28,7 +29,7 @@ export interface HttpAppDeps {
 /** The handlers over the backend access, and the app around them. */
 export async function buildHttpApp(deps: HttpAppDeps): Promise<Koa> {
   const { config, logger, tokens, backend } = deps;
-  const { metrics, batch, health, registry } = deps.observability;
+  const { metrics, batch, health, readiness, registry } = deps.observability;
   const { upstream, redact, quarantine } = backend;
   const validate = await createRequestValidator();
   const handlers = createHandlers({
@@ -43,9 +44,14 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<Koa> {
     maxBodyBytes: config.proxyMaxBodyBytes,
     redact,
     health,
+    readiness,
     registry,
     rules: deps.rules,
     ...(quarantine ? { quarantine } : {}),
+    partialAnswers: createPartialAnswers((route) => {
+      metrics.layer_upstream_partial_responses_total.inc({ route });
+      health.recordPartial();
+    }),
   });
   return createApp({
     logger,

@@ -5,6 +5,7 @@ import { Registry } from 'prom-client';
 import type { Config } from '../config.ts';
 import { catalogVersion } from '../generated/catalog.ts';
 import { registerMetrics, type MetricHandles } from '../generated/metrics.ts';
+import { createReadiness, type Readiness } from '../health/readiness.ts';
 import { createHealthSnapshot, type BackendMode, type BackendState, type HealthSnapshot } from '../health/snapshot.ts';
 import { createMetricBatch, type MetricBatch } from '../metrics/batch.ts';
 import { runtimeCollectors } from '../metrics/runtime.ts';
@@ -15,6 +16,8 @@ export interface Observability {
   readonly metrics: MetricHandles;
   readonly batch: MetricBatch;
   readonly health: HealthSnapshot;
+  /** GET /readyz's state: the backend's from `health`, and whether the gateway is draining. */
+  readonly readiness: Readiness;
   readonly mode: BackendMode;
   /** Sets the backend's state in both /health and `layer_backend_up`, which must never disagree. */
   setBackend(state: BackendState): void;
@@ -43,5 +46,6 @@ export function createObservability(config: Pick<Config, 'vmUrl'>): Observabilit
     metrics.layer_backend_up.set({ mode }, state === 'up' ? 1 : 0);
   };
   setBackend('starting');
-  return { registry, metrics, batch, health, mode, setBackend };
+  const readiness = createReadiness(() => health.readBackend());
+  return { registry, metrics, batch, health, readiness, mode, setBackend };
 }

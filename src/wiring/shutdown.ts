@@ -3,6 +3,10 @@
  * reverse order of start. The HTTP server is the exception: it closes first (see stopInOrder).
  */
 
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Readiness } from '../health/readiness.ts';
+import type { Logger } from '../logger.ts';
+
 /** A way to give back what a start-up step took. */
 export type Cleanup = () => Promise<void> | void;
 
@@ -42,5 +46,21 @@ export function stopInOrder(closeServer: Cleanup, cleanups: Cleanups): () => Pro
       }
     })();
     return stopping;
+  };
+}
+
+/**
+ * The server's close preceded by the drain: /readyz answers 503 at once, and the server keeps
+ * serving for `delayMs` (LAYER_SHUTDOWN_DELAY_MS) so that load balancers, which see readiness only
+ * at their next check, take the gateway out of rotation before it stops accepting connections.
+ */
+export function drainThenClose(readiness: Readiness, delayMs: number, closeServer: Cleanup, logger: Pick<Logger, 'info'>): Cleanup {
+  return async () => {
+    readiness.drain();
+    if (delayMs > 0) {
+      logger.info({ delayMs }, 'draining: /readyz answers 503; still serving until LAYER_SHUTDOWN_DELAY_MS has passed');
+      await sleep(delayMs);
+    }
+    await closeServer();
   };
 }

@@ -7,6 +7,7 @@ import { bucketCases } from './rules/buckets.cases.ts';
 import { entryCases } from './rules/entries.cases.ts';
 import { labelCases } from './rules/labels.cases.ts';
 import { metricNameCases } from './rules/metric-name.cases.ts';
+import { probeRouteCases } from './rules/probe-routes.cases.ts';
 import { queryCases } from './rules/queries.cases.ts';
 import { unitCases } from './rules/units.cases.ts';
 import { waiverCases } from './rules/waivers.cases.ts';
@@ -19,6 +20,7 @@ const tables: [string, LintTable][] = [
   ['buckets', bucketCases],
   ['queries', queryCases],
   ['alerts', alertCases],
+  ['probe routes', probeRouteCases],
   ['waivers', waiverCases],
 ];
 

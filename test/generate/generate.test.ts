@@ -33,10 +33,11 @@ describe('npm run generate', function () {
   it('builds the operation table from openapi.yaml: every operation, its auth and handler kind', async () => {
     const rows = operationRows(await readOpenApi(root));
     const byId = Object.fromEntries(rows.map((r) => [r.operationId, r]));
-    assert.equal(rows.length, 27);
+    assert.equal(rows.length, 28);
     assert.equal(byId.getAlerts!.auth, 'bearer');
     assert.equal(byId.getRules!.errors, 'prometheus');
     assert.equal(byId.getLivez!.auth, 'none');
+    assert.equal(byId.getReadyz!.auth, 'none');
     assert.equal(byId.labelValues!.path, '/v2/metrics/api/v1/label/{name}/values');
     assert.equal(byId.seriesPost!.errors, 'prometheus');
     assert.equal(byId.getHealth!.auth, 'none');

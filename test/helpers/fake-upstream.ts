@@ -21,7 +21,20 @@ export interface FakeUpstream {
   url: string;
   received: Recorded[];
   handle: (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer) => void;
+  /** Answers the gateway's health probe, which is not recorded. (default: an empty series list, as a healthy backend) */
+  probe: (req: http.IncomingMessage, res: http.ServerResponse) => void;
   close(): Promise<void>;
+}
+
+/** Whether a request is the gateway's storage probe of an external backend. */
+export function isHealthProbe(req: http.IncomingMessage): boolean {
+  return req.headers['user-agent'] === PROBE_USER_AGENT && (req.url ?? '').includes('/api/v1/series?');
+}
+
+/** A healthy backend's answer to the probe: no series of that name. */
+export function answerProbe(_req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.setHeader('Content-Type', 'application/json');
+  res.end('{"status":"success","data":[]}');
 }
 
 /** Starts a fake backend on a loopback port; by default it answers a small JSON success. */
@@ -33,14 +46,14 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       res.setHeader('Content-Type', 'application/json');
       res.end('{"status":"success","data":{"resultType":"vector","result":[]}}');
     },
+    probe: answerProbe,
     close: async () => {},
   };
   const server = http.createServer((req, res) => {
-    // The gateway's health probe of an external backend (a trivial instant query), answered
-    // as a real backend would and not recorded: tests count the requests the passthrough sends.
-    if (req.url?.endsWith('/api/v1/query?query=1') && req.headers['user-agent'] === PROBE_USER_AGENT) {
-      res.setHeader('Content-Type', 'application/json');
-      res.end('{"status":"success","data":{"resultType":"scalar","result":[0,"1"]}}');
+    // The gateway's health probe of an external backend (a series lookup), answered apart and
+    // not recorded: tests count the requests the passthrough sends.
+    if (isHealthProbe(req)) {
+      fake.probe(req, res);
       return;
     }
     const chunks: Buffer[] = [];

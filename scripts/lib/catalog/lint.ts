@@ -6,6 +6,7 @@ import { buckets } from './rules/buckets.ts';
 import { entryRules } from './rules/entries.ts';
 import { labelRules } from './rules/labels.ts';
 import { metricNameRules } from './rules/metric-name.ts';
+import { alertProbeRoutes } from './rules/probe-routes.ts';
 import { queryRules } from './rules/queries.ts';
 import type { Finding, Rule } from './rules/rule.ts';
 
@@ -18,6 +19,7 @@ export const LINT_RULES: readonly Rule[] = [
   buckets,
   ...queryRules,
   ...alertRules,
+  alertProbeRoutes,
 ];
 
 /** The rule id for a waiver that waives nothing: an unknown rule, or one that did not fire. */

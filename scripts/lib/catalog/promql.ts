@@ -68,6 +68,71 @@ function selectorNames(selector: SyntaxNode, expr: string): string[] {
   return names;
 }
 
+/** One label matcher of a selector, its value unquoted. */
+export interface LabelMatcher {
+  label: string;
+  op: '=' | '!=' | '=~' | '!~';
+  value: string;
+}
+
+/** One vector selector of an expression: its metric names (as analyzePromql lists them), matchers and source text. */
+export interface SelectorInfo {
+  metricNames: string[];
+  matchers: LabelMatcher[];
+  text: string;
+  /** 1-based column, for messages. */
+  column: number;
+}
+
+const MATCH_OPS: Record<string, LabelMatcher['op']> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
+
+/** Every vector selector of a parsable expression, in order; empty when it does not parse. */
+export function vectorSelectors(expr: string): SelectorInfo[] {
+  const tree = parser.parse(expr);
+  const selectors: SelectorInfo[] = [];
+  let broken = false;
+  tree.iterate({
+    enter: (node) => {
+      if (node.type.isError) broken = true;
+      if (node.name !== 'VectorSelector') return undefined;
+      const matchers: LabelMatcher[] = [];
+      const list = node.node.getChild('LabelMatchers');
+      for (let child = list?.firstChild; child; child = child.nextSibling) {
+        if (child.name !== 'UnquotedLabelMatcher' && child.name !== 'QuotedLabelMatcher') continue;
+        const label = child.getChild('LabelName') ?? child.getChild('QuotedLabelName');
+        const op = MATCH_OPS[child.getChild('MatchOp')?.firstChild?.name ?? ''];
+        const value = child.getChild('StringLiteral');
+        if (!label || !op || !value) continue;
+        const name = expr.slice(label.from, label.to);
+        matchers.push({ label: name.startsWith('"') ? unquote(name) : name, op, value: unquote(expr.slice(value.from, value.to)) });
+      }
+      selectors.push({ metricNames: selectorNames(node.node, expr), matchers, text: expr.slice(node.from, node.to), column: node.from + 1 });
+      return false;
+    },
+  });
+  return broken ? [] : selectors;
+}
+
+/**
+ * Whether a selector's matchers let a series with `label` = `value` through. PromQL regexes are
+ * anchored RE2; a JavaScript RegExp reads the ones alert conditions use the same way. A regex that
+ * JavaScript cannot read counts as letting everything through.
+ */
+export function matchersAdmit(matchers: readonly LabelMatcher[], label: string, value: string): boolean {
+  return matchers.every((m) => {
+    if (m.label !== label) return true;
+    if (m.op === '=') return value === m.value;
+    if (m.op === '!=') return value !== m.value;
+    let re: RegExp;
+    try {
+      re = new RegExp(`^(?:${m.value})$`);
+    } catch {
+      return true;
+    }
+    return m.op === '=~' ? re.test(value) : !re.test(value);
+  });
+}
+
 /** Undoes PromQL string quoting ("...", '...' or `...`) well enough for metric names. */
 function unquote(literal: string): string {
   const body = literal.slice(1, -1);

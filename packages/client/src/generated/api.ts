@@ -12,11 +12,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Readiness and the state of the gateway's dependencies
-         * @description The readiness and degraded signal. Answers from a snapshot kept up to date in the
+         * The state of the gateway's dependencies (the degraded signal)
+         * @description The degraded signal, for dashboards and paging; readiness is `GET /readyz`. Answers from a snapshot kept up to date in the
          *     background; it never waits on a dependency. 200 when every dependency is ok, 503 when
          *     degraded: the metrics backend is down, the NVMe cache is `warming`, `cold` or
-         *     `disconnected`, or a namespace is not warm. A cache that is not configured (or, in an
+         *     `disconnected`, a namespace is not warm, or the backend sent partial answers in the last
+         *     minute. A cache that is not configured (or, in an
          *     embedding process, not reported yet) is `disabled`, which is not degraded. A 503 does not
          *     mean the process is unhealthy: liveness is `GET /livez`.
          */
@@ -40,7 +41,7 @@ export interface paths {
          * Liveness
          * @description 200 whenever the process serves requests; no dependency is checked, so a cold cache or a
          *     down backend never makes an orchestrator restart a process that is only degraded. Use
-         *     `GET /health` for readiness.
+         *     `GET /readyz` for readiness and `GET /health` for the degraded signal.
          */
         get: operations["getLivez"];
         put?: never;
@@ -111,6 +112,31 @@ export interface paths {
          *     with `Cache-Control: public, max-age=31536000, immutable` and an ETag.
          */
         get: operations["getObserveAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness for load balancers and orchestrators
+         * @description 200 when this gateway can serve the metrics API: it listens, it is not draining (the
+         *     LAYER_SHUTDOWN_DELAY_MS after SIGTERM), and its metrics backend answers a probe that touches
+         *     storage. 503 otherwise, with the reasons in the body. A cold or disconnected NVMe cache
+         *     and partial backend answers do not make it 503: the metrics API works through them, and
+         *     `GET /health` and the alerts report them. Answers from state kept up to date in the
+         *     background; it never waits on a dependency. No token needed.
+         */
+        get: operations["getReadyz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -564,6 +590,21 @@ export interface components {
                 /** @enum {string} */
                 state: "warm" | "warming" | "cold";
             }[];
+            /**
+             * @description Additive. Backend answers marked `"isPartial":true`: a VictoriaMetrics cluster answering
+             *     without some of its storage nodes. Counted from passthrough answers and the backend
+             *     probe; `layer_upstream_partial_responses_total` counts the passthrough's by route.
+             */
+            partial_responses?: {
+                /** @description Partial answers in the last 60 seconds. */
+                last_minute: number;
+                /**
+                 * Format: date-time
+                 * @description When the current run of partial answers began (the first one after a minute
+                 *     without any); absent when there was none in the last minute.
+                 */
+                since?: string;
+            };
             /** @description Additive. Why the status is degraded, one short phrase per cause; empty when ok. */
             reasons?: string[];
             /**
@@ -744,6 +785,24 @@ export interface components {
             stats?: string;
             step?: string;
             timeout?: string;
+        };
+        Readyz: {
+            /** @description The metrics backend as its probe last saw it (never its address). */
+            backend?: {
+                /** @enum {string} */
+                mode: "bundled" | "external";
+                /** @enum {string} */
+                state: "up" | "down" | "starting";
+            };
+            /** @description Whether the gateway is stopping (after SIGTERM) and wants no new requests. */
+            draining?: boolean;
+            /** @description Why the gateway is not ready, one short phrase per cause; empty when ready. */
+            reasons: string[];
+            /**
+             * @description `not_ready` whenever a reason below holds; the HTTP status is then 503.
+             * @enum {string}
+             */
+            status: "ready" | "not_ready";
         };
         /** @description [unix seconds, value as a string] */
         Sample: [
@@ -1252,6 +1311,36 @@ export interface operations {
             };
             404: components["responses"]["NotFound"];
             503: components["responses"]["NotBuilt"];
+        };
+    };
+    getReadyz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve the metrics API. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readyz"];
+                };
+            };
+            405: components["responses"]["MethodNotAllowed"];
+            /** @description Not ready; `reasons` says why. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readyz"];
+                };
+            };
         };
     };
     getAlerts: {
