@@ -21,6 +21,8 @@ import type { Quarantine } from '../proxy/quarantine.ts';
 import { checkQuery, selectorKey, type QueryRefusalReason } from '../proxy/query-guard.ts';
 import { readBody } from '../proxy/read-body.ts';
 import { mayHaveReachedBackend, UpstreamError, type Upstream, type UpstreamCall, type UpstreamResponse } from '../proxy/upstream.ts';
+import { checkMatchLimits, type MatchLimits } from '../proxy/match-limits.ts';
+import { checkQueryLength, SelectorLimitError, type QueryLengthLimit } from '../proxy/query-length.ts';
 import { isJson, readErrorBody, redactJsonError, wrapErrorText } from '../proxy/wrap-error.ts';
 import type { RequestValidator } from '../validation.ts';
 
@@ -41,6 +43,10 @@ export interface QueryHandlerDeps {
   validate: RequestValidator;
   /** LAYER_PROXY_MAX_BODY_BYTES. */
   maxBodyBytes: number;
+  /** The backend's longest query (LAYER_VM_MAX_QUERY_LEN, or the bundled vmsingle's). */
+  queryLength: QueryLengthLimit;
+  /** LAYER_PROXY_MAX_MATCHERS and LAYER_PROXY_MAX_MATCHER_BYTES. */
+  matchLimits: MatchLimits;
   /** Strings that identify the backend (its host, host:port); scrubbed from its JSON error texts outside the client's own text. */
   redact: () => readonly string[];
   /** Queries refused since the bundled backend crashed; absent with an external backend. (default: none) */
@@ -70,8 +76,9 @@ const TOO_MANY_BODIES: Record<LimitRefusal, string> = {
 };
 
 /** The rejections reason of a request refused while it was read. */
-function rejectionOf(error: unknown): 'bad_request' | 'body_too_large' | 'body_timeout' {
+function rejectionOf(error: unknown): 'bad_request' | 'body_too_large' | 'body_timeout' | SelectorLimitError['reason'] {
   if (error instanceof RequestTimeoutError) return 'body_timeout';
+  if (error instanceof SelectorLimitError) return error.reason;
   return error instanceof GatewayError && error.status === 413 ? 'body_too_large' : 'bad_request';
 }
 
@@ -127,6 +134,9 @@ async function readFormBody(ctx: Context, deps: QueryHandlerDeps): Promise<Buffe
  */
 function checkRequest(endpoint: Endpoint, operationId: OperationId, deps: QueryHandlerDeps, labelName: string | undefined, rawQuery: string, body: Buffer | undefined) {
   const params = checkParams(endpoint, rawQuery, body?.toString('latin1'));
+  // Sizes first: every later check, the crash scan among them, costs time in the text's length.
+  checkQueryLength(params, deps.queryLength);
+  checkMatchLimits(params, deps.matchLimits);
   const values = contractValues(endpoint, params);
   const pathParams = labelName === undefined ? {} : { params: { name: labelName } };
   // The contract types a form body's fields as strings; a list's entries are checked one by one there.
