@@ -22,7 +22,7 @@ import { checkQuery, selectorKey, type QueryRefusalReason } from '../proxy/query
 import { readBody } from '../proxy/read-body.ts';
 import { mayHaveReachedBackend, UpstreamError, type Upstream, type UpstreamCall, type UpstreamResponse } from '../proxy/upstream.ts';
 import { checkMatchLimits, type MatchLimits } from '../proxy/match-limits.ts';
-import { checkQueryLength, SelectorLimitError, type QueryLengthLimit } from '../proxy/query-length.ts';
+import { checkQueryLength, checkRawParamsSize, rawParamsBound, SelectorLimitError, type QueryLengthLimit, type RawParamsBound } from '../proxy/query-length.ts';
 import { isJson, readErrorBody, redactJsonError, wrapErrorText } from '../proxy/wrap-error.ts';
 import type { RequestValidator } from '../validation.ts';
 
@@ -116,9 +116,19 @@ function checkRawQuery(rawQuery: string): void {
   }
 }
 
-/** Reads a POST's form body whole, or throws the 400/408/413 to answer. */
-async function readFormBody(ctx: Context, deps: QueryHandlerDeps): Promise<Buffer> {
+/** Reads a POST's form body whole, or throws the 400/408/413 to answer; a body too large for any valid request is not read. */
+async function readFormBody(ctx: Context, deps: QueryHandlerDeps, rawBound: RawParamsBound): Promise<Buffer> {
+  // A body over LAYER_PROXY_MAX_BODY_BYTES is readBody's 413, whatever it holds. One too large for
+  // any valid request is refused before it is read, and drained so the client reads the answer.
+  const declared = Number(ctx.get('Content-Length') || 0);
+  try {
+    if (declared <= deps.maxBodyBytes) checkRawParamsSize(ctx.querystring.length + declared, rawBound);
+  } catch (error) {
+    ctx.req.resume();
+    throw error;
+  }
   const read = await readBody(ctx.req, deps.maxBodyBytes, deps.bodyTimeoutMs);
+  checkRawParamsSize(ctx.querystring.length + read.length, rawBound);
   if (read.length > 0 && !ctx.is('application/x-www-form-urlencoded')) {
     throw new BadRequestError('POST bodies must be application/x-www-form-urlencoded (Content-Type header); send the parameters url-encoded');
   }
@@ -156,6 +166,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
   };
   const recordStatus: BatchedUpdate<Endpoint, string, null> = (e, code, _c, responses) => metrics.layer_upstream_requests_total.inc({ endpoint: e, code }, responses.length);
   const reject = (reason: ReturnType<typeof rejectionOf> | LimitRefusal | QueryRefusalReason) => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
+  const rawBound = rawParamsBound(endpoint, deps.queryLength, deps.matchLimits);
 
   return async (ctx) => {
     let labelName: string | undefined;
@@ -188,8 +199,9 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     let request: ReturnType<typeof checkRequest>;
     try {
       const rawQuery = ctx.querystring;
+      checkRawParamsSize(rawQuery.length, rawBound);
       checkRawQuery(rawQuery);
-      const body = post ? await readFormBody(ctx, deps) : undefined;
+      const body = post ? await readFormBody(ctx, deps, rawBound) : undefined;
       request = checkRequest(endpoint, operationId, deps, labelName, rawQuery, body);
     } catch (error) {
       reject(rejectionOf(error));

@@ -1,12 +1,17 @@
 /**
  * The longest PromQL text the passthrough forwards. VictoriaMetrics refuses a `query` longer than
  * its `-search.maxQueryLen` (16384 bytes of UTF-8 by default, counted after form decoding) with
- * 422, but only after the gateway has scanned it; the gateway refuses it first, before any scan,
- * so a long crafted text costs one length comparison. A `match[]` value is held to the same bound:
- * no query the backend runs is longer, so no lookup needs a longer selector.
+ * 422, but only after the gateway has scanned it; the gateway refuses it first, before any scan.
+ * A `match[]` value is held to the same bound: no query the backend runs is longer, so no lookup
+ * needs a longer selector.
+ *
+ * Two checks: the raw size of a request's parameters (its query string and its body's
+ * Content-Length, or the body as read) against the most a valid request can take, before the body
+ * is read, decoded or looked at; then, once decoded, each value's own length.
  */
 import { BadRequestError } from '../errors.ts';
-import type { Params } from './params.ts';
+import type { MatchLimits } from './match-limits.ts';
+import { PARAM_RULES, type Endpoint, type Params } from './params.ts';
 
 /** vmsingle 1.79's default `-search.maxQueryLen`, which the bundled launcher leaves unchanged. */
 export const BUNDLED_MAX_QUERY_LEN = 16_384;
@@ -60,4 +65,56 @@ export function checkQueryLength(params: Params, limit: QueryLengthLimit): void 
       );
     }
   }
+}
+
+// Raw bytes the parameters other than `query` and `match[]` take together, names, `=` and `&`
+// included: time, start, end, step, timeout, limit and the like are short numbers or durations.
+const OTHER_PARAMS_BYTES = 4096;
+// Raw bytes of one `match[]` value besides the value itself: `&match%5B%5D=`.
+const MATCH_NAME_BYTES = 16;
+// A decoded byte is at most three raw ones (`%XX`).
+const ENCODED_BYTES_PER_BYTE = 3;
+
+/** The most raw bytes of parameters a valid request to one endpoint takes, and what to say above it. */
+export interface RawParamsBound {
+  maxBytes: number;
+  reason: SelectorLimitReason;
+  /** The limits the bound comes from, as the client is told. */
+  limits: string;
+  /** What the client can do. */
+  advice: string;
+}
+
+/**
+ * The raw bound of `endpoint`: every selector it accepts at its longest, fully percent-encoded,
+ * plus room for the other parameters. A request above it breaks a selector limit whatever it holds.
+ */
+export function rawParamsBound(endpoint: Endpoint, queryLength: QueryLengthLimit, match: MatchLimits): RawParamsBound {
+  const allowed = PARAM_RULES[endpoint].allowed;
+  let maxBytes = OTHER_PARAMS_BYTES;
+  const limits: string[] = [];
+  if (allowed.has('query')) {
+    maxBytes += ENCODED_BYTES_PER_BYTE * queryLength.maxBytes;
+    limits.push(`a query of at most ${queryLength.maxBytes} bytes (${queryLength.source})`);
+  }
+  if (allowed.has('match[]')) {
+    maxBytes += ENCODED_BYTES_PER_BYTE * match.maxMatcherBytes + MATCH_NAME_BYTES * match.maxMatchers;
+    limits.push(`at most ${match.maxMatchers} match[] selectors of ${match.maxMatcherBytes} bytes together (LAYER_PROXY_MAX_MATCHERS, LAYER_PROXY_MAX_MATCHER_BYTES)`);
+  }
+  const lookup = allowed.has('match[]');
+  return {
+    maxBytes,
+    reason: lookup ? 'matchers_over_limit' : 'query_too_long',
+    limits: limits.join(' and ') || 'no selectors',
+    advice: lookup ? 'send fewer or shorter selectors' : 'shorten the query',
+  };
+}
+
+/** Refuses a request whose query string and body take more raw bytes than `bound` allows; nothing of them is decoded. */
+export function checkRawParamsSize(bytes: number, bound: RawParamsBound): void {
+  if (bytes <= bound.maxBytes) return;
+  throw new SelectorLimitError(
+    bound.reason,
+    `the request's parameters take ${bytes} bytes, more than ${bound.maxBytes}, the most that ${bound.limits} can take even fully percent-encoded: ${bound.advice}`,
+  );
 }

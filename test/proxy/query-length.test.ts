@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { checkMatchLimits } from '../../src/proxy/match-limits.ts';
 import type { Params } from '../../src/proxy/params.ts';
-import { BUNDLED_MAX_QUERY_LEN, checkQueryLength, longerThan, queryLengthLimit, SelectorLimitError } from '../../src/proxy/query-length.ts';
+import type { Endpoint } from '../../src/proxy/endpoints.ts';
+import { BUNDLED_MAX_QUERY_LEN, checkQueryLength, checkRawParamsSize, longerThan, queryLengthLimit, rawParamsBound, SelectorLimitError } from '../../src/proxy/query-length.ts';
 
 const params = (entries: [string, string[]][]): Params => new Map(entries);
 
@@ -56,6 +57,23 @@ describe('checkMatchLimits(params, limits)', () => {
       const p = params(given === undefined ? [] : [['match[]', given]]);
       if (want === undefined) assert.doesNotThrow(() => checkMatchLimits(p, limits));
       else assert.throws(() => checkMatchLimits(p, limits), (error) => error instanceof SelectorLimitError && error.reason === 'matchers_over_limit' && want.test(error.message));
+    });
+  }
+});
+
+describe('rawParamsBound(endpoint, queryLength, match) and checkRawParamsSize(bytes, bound)', () => {
+  const match = { maxMatchers: 100, maxMatcherBytes: 65_536 };
+  const cases: [string, { given: Endpoint; want: { maxBytes: number; reason: string } }][] = [
+    ['a query: its longest text fully percent-encoded, plus the other parameters', { given: 'query', want: { maxBytes: 3 * 16_384 + 4096, reason: 'query_too_long' } }],
+    ['exemplars take a query too', { given: 'query_exemplars', want: { maxBytes: 3 * 16_384 + 4096, reason: 'query_too_long' } }],
+    ['a lookup: every match[] byte encoded, and each name', { given: 'series', want: { maxBytes: 3 * 65_536 + 16 * 100 + 4096, reason: 'matchers_over_limit' } }],
+  ];
+  for (const [name, { given, want }] of cases) {
+    it(`${name}: ${want.maxBytes}`, () => {
+      const bound = rawParamsBound(given, queryLengthLimit(false, 0), match);
+      assert.deepEqual({ maxBytes: bound.maxBytes, reason: bound.reason }, want);
+      assert.doesNotThrow(() => checkRawParamsSize(want.maxBytes, bound));
+      assert.throws(() => checkRawParamsSize(want.maxBytes + 1, bound), (error) => error instanceof SelectorLimitError && error.reason === want.reason);
     });
   }
 });
