@@ -2,14 +2,20 @@
  * Health of an external backend (LAYER_VM_URL): a trivial instant query through the same API and
  * path prefix the passthrough uses, with the backend credentials. A vmselect behind a prefix, a
  * reverse proxy that exposes only the query API, or a Prometheus server (which has no `/health`)
- * are healthy exactly when queries through the gateway can succeed.
+ * are healthy exactly when queries through the gateway can succeed. A backend that refuses the
+ * gateway's credentials is down, and says why: the operator must fix them.
  */
-import { probeQueryApi } from './health.ts';
+import type { Logger } from '../logger.ts';
+import { probeQueryApi, type QueryApiState } from './health.ts';
 
 /** A running probe; stop() ends it. */
 export interface ExternalProbe {
   stop(): void;
 }
+
+/** Why /health reports the backend down when it refuses the gateway's credentials. */
+export const CREDENTIALS_REFUSED =
+  "metrics backend refused the gateway's credentials (fix LAYER_VM_BEARER_TOKEN_FILE or LAYER_VM_BASIC_AUTH_FILE, then send SIGHUP)";
 
 /** Options of startExternalProbe. */
 export interface ExternalProbeOptions {
@@ -19,22 +25,28 @@ export interface ExternalProbeOptions {
   intervalMs: number;
   /** The Authorization value to send, read before each probe. (default: none) */
   authorization?: () => string | undefined;
-  /** Called on up/down transitions and with the first result. */
-  onState: (state: 'up' | 'down') => void;
+  /** Called on up/down transitions and with the first result; `reason` says why it is down when the probe knows. */
+  onState: (state: 'up' | 'down', reason?: string) => void;
+  /** Where a refusal of the gateway's credentials is reported, once each time it begins. (default: not logged) */
+  logger?: Pick<Logger, 'warn'>;
 }
 
-/** Probes the query API every intervalMs and reports up/down transitions (and the first result). */
+/** Probes the query API every intervalMs and reports transitions (and the first result). */
 export function startExternalProbe(options: ExternalProbeOptions): ExternalProbe {
   const { vmUrl, intervalMs, onState } = options;
-  let last: 'up' | 'down' | undefined;
+  let last: QueryApiState | undefined;
   let stopped = false;
   const tick = async () => {
-    const healthy = await probeQueryApi(vmUrl, Math.min(intervalMs, 5000), { authorization: options.authorization?.() });
+    const state = await probeQueryApi(vmUrl, Math.min(intervalMs, 5000), { authorization: options.authorization?.() });
     if (stopped) return;
-    const state = healthy ? 'up' : 'down';
     if (state !== last) {
       last = state;
-      onState(state);
+      if (state === 'credentials_refused') {
+        options.logger?.warn({ backend: 'external' }, `${CREDENTIALS_REFUSED}; every query answers 502 meanwhile`);
+        onState('down', CREDENTIALS_REFUSED);
+      } else {
+        onState(state);
+      }
     }
     timer = setTimeout(tick, intervalMs);
     timer.unref();

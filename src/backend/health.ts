@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
+import { isJson, refusedCredentials } from '../proxy/wrap-error.ts';
 
 /** What a probe sends besides the URL. */
 export interface ProbeOptions {
@@ -18,8 +19,8 @@ const MAX_PROBE_BODY = 64 * 1024;
 /** The User-Agent of probes, so that a backend's access log tells them from forwarded queries. */
 export const PROBE_USER_AGENT = 'layer-metrics-gateway health probe';
 
-/** GETs `url` and resolves with status and (at most MAX_PROBE_BODY of) the body, or undefined on any failure. */
-function probe(url: string, timeoutMs: number, options: ProbeOptions): Promise<{ status: number; body: string } | undefined> {
+/** GETs `url` and resolves with status, (at most MAX_PROBE_BODY of) the body and whether it is JSON, or undefined on any failure. */
+function probe(url: string, timeoutMs: number, options: ProbeOptions): Promise<{ status: number; body: string; json: boolean } | undefined> {
   return new Promise((resolve) => {
     const get = url.startsWith('https:') ? https.get : http.get;
     const headers: Record<string, string> = { 'user-agent': PROBE_USER_AGENT };
@@ -31,7 +32,7 @@ function probe(url: string, timeoutMs: number, options: ProbeOptions): Promise<{
       res.on('data', (chunk: string) => {
         if (body.length < MAX_PROBE_BODY) body += chunk;
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, json: isJson(res.headers['content-type']) }));
       res.on('error', () => resolve(undefined));
     });
     req.on('error', () => resolve(undefined));
@@ -44,16 +45,22 @@ export async function probeHealth(baseUrl: string, timeoutMs: number, options: P
   return answer?.status === 200 && answer.body.trim() === 'OK';
 }
 
+/** What a query API probe found: answering, not answering, or refusing the gateway's credentials. */
+export type QueryApiState = 'up' | 'down' | 'credentials_refused';
+
 /**
  * Whether the query API at `baseUrl` (the URL the passthrough uses, prefix included) answered the
- * instant query `1` with 200 and `"status":"success"` within timeoutMs; never rejects.
+ * instant query `1` with 200 and `"status":"success"` within timeoutMs (`up`), refused the
+ * credentials sent (`credentials_refused`, see refusedCredentials), or neither (`down`); never rejects.
  */
-export async function probeQueryApi(baseUrl: string, timeoutMs: number, options: ProbeOptions = {}): Promise<boolean> {
+export async function probeQueryApi(baseUrl: string, timeoutMs: number, options: ProbeOptions = {}): Promise<QueryApiState> {
   const answer = await probe(`${baseUrl}/api/v1/query?query=1`, timeoutMs, options);
-  if (answer?.status !== 200) return false;
+  if (answer === undefined) return 'down';
+  if (refusedCredentials(answer.status, answer.body, answer.json)) return 'credentials_refused';
+  if (answer.status !== 200) return 'down';
   try {
-    return (JSON.parse(answer.body) as { status?: unknown }).status === 'success';
+    return (JSON.parse(answer.body) as { status?: unknown }).status === 'success' ? 'up' : 'down';
   } catch {
-    return false;
+    return 'down';
   }
 }

@@ -23,7 +23,7 @@ import { readBody } from '../proxy/read-body.ts';
 import { mayHaveReachedBackend, UpstreamError, type Upstream, type UpstreamCall, type UpstreamResponse } from '../proxy/upstream.ts';
 import { checkMatchLimits, type MatchLimits } from '../proxy/match-limits.ts';
 import { checkQueryLength, checkRawParamsSize, rawParamsBound, SelectorLimitError, type QueryLengthLimit, type RawParamsBound } from '../proxy/query-length.ts';
-import { isJson, readErrorBody, redactJsonError, wrapErrorText } from '../proxy/wrap-error.ts';
+import { isJson, readErrorBody, redactJsonError, refusedCredentials, wrapErrorText } from '../proxy/wrap-error.ts';
 import type { RequestValidator } from '../validation.ts';
 
 /** What the passthrough needs. */
@@ -269,8 +269,8 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
         settle();
       }
       // The backend refusing the gateway's own credentials is the operator's problem, not the
-      // client's: passed on as 401 it would read as "your token is wrong".
-      if (response.status === 401 || response.status === 403) throw new UpstreamUnavailableError({ message: BACKEND_REFUSED_CREDENTIALS });
+      // client's: passed on as 401 it would read as "your token is wrong", as 400 "check the query".
+      if (refusedCredentials(response.status, text, isJson(headers['content-type']))) throw new UpstreamUnavailableError({ message: BACKEND_REFUSED_CREDENTIALS });
       const secrets = [...deps.redact(), firstHeader(response.headers['x-server-hostname'])];
       // The client's own text, which the backend echoes and which must come back as sent.
       const clientText = [...request.params.values()].flat().concat(request.rawQuery, request.body ? [request.body.toString('latin1')] : []);

@@ -23,7 +23,8 @@ export type CacheState = HealthBody['cache']['state'];
 
 /** The mutable inputs and the read side of the snapshot. */
 export interface HealthSnapshot {
-  setBackend(state: BackendState): void;
+  /** Sets the backend's state; `reason` replaces the generic "metrics backend <state>" among the reasons. (default: none) */
+  setBackend(state: BackendState, reason?: string): void;
   setCache(cache: HealthBody['cache']): void;
   setNamespaces(namespaces: HealthBody['namespaces']): void;
   /** The current body and its status: 200 when ok, 503 when degraded. */
@@ -31,9 +32,9 @@ export interface HealthSnapshot {
 }
 
 /** Why the gateway is degraded, from its inputs; empty when it is healthy. */
-export function degradedReasons(backend: BackendState, cache: HealthBody['cache'], namespaces: HealthBody['namespaces']): string[] {
+export function degradedReasons(backend: BackendState, cache: HealthBody['cache'], namespaces: HealthBody['namespaces'], backendReason?: string): string[] {
   const reasons: string[] = [];
-  if (backend !== 'up') reasons.push(`metrics backend ${backend}`);
+  if (backend !== 'up') reasons.push(backendReason ?? `metrics backend ${backend}`);
   // A cache that is not configured is not a fault; one that is configured must be connected and warm.
   if (cache.state !== 'disabled' && cache.state !== 'warm') reasons.push(`cache ${cache.state}`);
   for (const ns of namespaces) if (ns.state !== 'warm') reasons.push(`namespace ${ns.namespace} ${ns.state}`);
@@ -44,6 +45,7 @@ export function degradedReasons(backend: BackendState, cache: HealthBody['cache'
 export function createHealthSnapshot(mode: BackendMode, now: () => number = Date.now): HealthSnapshot {
   const startedAt = now();
   let backend: BackendState = 'starting';
+  let backendReason: string | undefined;
   let cache: HealthBody['cache'] = { state: 'disabled', reconnect_generation: 0, connection: 'disabled' };
   let namespaces: HealthBody['namespaces'] = [];
   let checkedAt = startedAt;
@@ -51,8 +53,9 @@ export function createHealthSnapshot(mode: BackendMode, now: () => number = Date
     checkedAt = now();
   };
   return {
-    setBackend(state) {
+    setBackend(state, reason) {
       backend = state;
+      backendReason = reason;
       touch();
     },
     setCache(next) {
@@ -64,7 +67,7 @@ export function createHealthSnapshot(mode: BackendMode, now: () => number = Date
       touch();
     },
     read() {
-      const reasons = degradedReasons(backend, cache, namespaces);
+      const reasons = degradedReasons(backend, cache, namespaces, backendReason);
       return {
         status: reasons.length === 0 ? 200 : 503,
         body: {

@@ -174,6 +174,16 @@ export function wrapErrorText(status: number, text: string): string {
   return JSON.stringify({ status: 'error', errorType: String(status), error: plainErrorMessage(status, text) });
 }
 
+/**
+ * Whether a backend error says it refused the gateway's own credentials: 401 or 403, or vmauth's
+ * answer to credentials it does not know, a plain-text 400 `cannot find the provided auth token
+ * "..." in config` (1.79). The operator must fix those, not the client.
+ */
+export function refusedCredentials(status: number, text: string, json: boolean): boolean {
+  if (status === 401 || status === 403) return true;
+  return status === 400 && !json && text.startsWith('cannot find the provided auth token');
+}
+
 /** Whether a Content-Type is JSON. */
 export function isJson(contentType: string | undefined): boolean {
   return contentType !== undefined && /^application\/(.+\+)?json\b/i.test(contentType);

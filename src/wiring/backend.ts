@@ -30,7 +30,7 @@ export interface BackendDeps {
 export async function startBackend(deps: BackendDeps): Promise<void> {
   const { config, logger, observability, access, scrape, cleanups } = deps;
   if (config.vmUrl) {
-    const probe = startExternalProbe({ vmUrl: config.vmUrl, intervalMs: 5000, authorization: access.authorization, onState: observability.setBackend });
+    const probe = startExternalProbe({ vmUrl: config.vmUrl, intervalMs: 5000, authorization: access.authorization, onState: observability.setBackend, logger });
     cleanups.push(() => probe.stop());
     return;
   }
