@@ -47,8 +47,14 @@ export interface Config {
   cacheNamespaces: readonly string[];
   /** Deadline of one backend request, in milliseconds. (default: 45000) */
   vmTimeoutMs: number;
+  /** Longest `query` (and `match[]` value) the backend accepts, in bytes: its -search.maxQueryLen. (default: 16384) */
+  vmMaxQueryLen: number;
   /** Largest request body the proxy forwards, in bytes. (default: 1048576) */
   proxyMaxBodyBytes: number;
+  /** Most `match[]` values in one passthrough request. (default: 100) */
+  proxyMaxMatchers: number;
+  /** Most bytes of all `match[]` values of one passthrough request together. (default: 65536) */
+  proxyMaxMatcherBytes: number;
   /** Most passthrough requests in flight at once. (default: 64) */
   proxyMaxConcurrent: number;
   /** Most passthrough requests in flight at once per API token. (default: proxyMaxConcurrent / 4, at least 1) */
@@ -87,6 +93,8 @@ export interface Config {
   alertWriteUrl?: string;
   /** Base URL of the operator's own vmalert or Prometheus rules API. (default: unset) */
   rulesUrl?: string;
+  /** max-age of the Strict-Transport-Security header on HTTPS answers, in seconds; 0 sends none. (default: 31536000) */
+  tlsHstsMaxAge: number;
 }
 
 // The defaults as an operator would write them; '' means unset. loadConfig parses these with the
@@ -103,7 +111,10 @@ const DEFAULTS = {
   LAYER_CACHE_ADDR: '',
   LAYER_CACHE_NAMESPACES: '',
   LAYER_VM_TIMEOUT_MS: '45000',
+  LAYER_VM_MAX_QUERY_LEN: '16384',
   LAYER_PROXY_MAX_BODY_BYTES: '1048576',
+  LAYER_PROXY_MAX_MATCHERS: '100',
+  LAYER_PROXY_MAX_MATCHER_BYTES: '65536',
   LAYER_PROXY_MAX_CONCURRENT: '64',
   LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '',
   LAYER_PROXY_STALL_TIMEOUT_MS: '30000',
@@ -122,6 +133,7 @@ const DEFAULTS = {
   LAYER_ALERTMANAGER_URL: '',
   LAYER_ALERT_WRITE_URL: '',
   LAYER_RULES_URL: '',
+  LAYER_TLS_HSTS_MAX_AGE: '31536000',
 } as const;
 
 /** The name of an environment variable the gateway reads. */
@@ -143,7 +155,12 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_CACHE_ADDR: 'Cache address: host:port, [v6]:port, unix:/absolute/path or an absolute socket path; the gateway then monitors the connection itself. Unset: no cache, or in an embedding process the state its host reports.',
   LAYER_CACHE_NAMESPACES: 'Comma-separated cache namespaces, each matching ^[A-Za-z0-9_.-]{1,128}$; the standalone server only (an embedding host sets its own).',
   LAYER_VM_TIMEOUT_MS: 'Deadline of one backend request, in milliseconds.',
+  LAYER_VM_MAX_QUERY_LEN:
+    "External backend only: the longest query it accepts, in bytes (its -search.maxQueryLen; 16384 is VictoriaMetrics' default). " +
+    'Longer `query` and `match[]` values are refused with 400 before any other check. The bundled vmsingle runs with 16384.',
   LAYER_PROXY_MAX_BODY_BYTES: 'Largest request body the proxy forwards, in bytes.',
+  LAYER_PROXY_MAX_MATCHERS: 'Most `match[]` values in one series, labels or label-values request; over it: 400.',
+  LAYER_PROXY_MAX_MATCHER_BYTES: 'Most bytes of all `match[]` values of one request together; over it: 400.',
   LAYER_PROXY_MAX_CONCURRENT:
     'Most passthrough requests in flight at once; over it: 429 with Retry-After. Also the most request bodies being received at once.',
   LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN:
@@ -182,6 +199,7 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_RULES_URL:
     'Base URL of your own vmalert or Prometheus (its /api/v1/rules and /api/v1/alerts); the gateway serves those ' +
     'through /v2/metrics/api/v1/rules and /alerts and runs no vmalert of its own. Not with LAYER_ALERT_WRITE_URL.',
+  LAYER_TLS_HSTS_MAX_AGE: 'max-age of the Strict-Transport-Security header sent on HTTPS answers, in seconds; 0 sends no header.',
 };
 
 /** One row of the configuration table in the README. */
@@ -269,7 +287,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const cacheAddr = field('LAYER_CACHE_ADDR', checkCacheAddr);
   const cacheNamespaces = field('LAYER_CACHE_NAMESPACES', parseNamespaces);
   const vmTimeoutMs = field('LAYER_VM_TIMEOUT_MS', integer(1, MAX_TIMER_MS));
+  const vmMaxQueryLen = field('LAYER_VM_MAX_QUERY_LEN', integer(1, Number.MAX_SAFE_INTEGER));
   const proxyMaxBodyBytes = field('LAYER_PROXY_MAX_BODY_BYTES', integer(1, Number.MAX_SAFE_INTEGER));
+  const proxyMaxMatchers = field('LAYER_PROXY_MAX_MATCHERS', integer(1, Number.MAX_SAFE_INTEGER));
+  const proxyMaxMatcherBytes = field('LAYER_PROXY_MAX_MATCHER_BYTES', integer(1, Number.MAX_SAFE_INTEGER));
   const proxyMaxConcurrent = field('LAYER_PROXY_MAX_CONCURRENT', integer(1, Number.MAX_SAFE_INTEGER));
   const proxyMaxConcurrentPerToken = field('LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN', (raw) => {
     if (raw === '') return Math.max(1, Math.floor(proxyMaxConcurrent / 4));
@@ -295,6 +316,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const alertmanagerUrl = field('LAYER_ALERTMANAGER_URL', (raw) => parseBaseUrl(raw, 'such as http://127.0.0.1:9093'));
   const alertWriteUrl = field('LAYER_ALERT_WRITE_URL', (raw) => parseBaseUrl(raw, 'such as http://127.0.0.1:8428 or http://vminsert:8480/insert/0/prometheus'));
   const rulesUrl = field('LAYER_RULES_URL', (raw) => parseBaseUrl(raw, 'such as http://127.0.0.1:8880 (vmalert) or http://127.0.0.1:9090 (Prometheus)'));
+  const tlsHstsMaxAge = field('LAYER_TLS_HSTS_MAX_AGE', integer(0, Number.MAX_SAFE_INTEGER));
   // Settings that are only valid together (or never together).
   const pairProblem = (variable: ConfigVariableName, allowed: string) =>
     problems.push({ variable, value: env[variable] ?? '', message: `${variable}=${JSON.stringify(env[variable] ?? '')}: ${allowed}` });
@@ -304,6 +326,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const authFile = vmBearerTokenFile !== undefined ? 'LAYER_VM_BEARER_TOKEN_FILE' : vmBasicAuthFile !== undefined ? 'LAYER_VM_BASIC_AUTH_FILE' : undefined;
   if (vmUrl === undefined && authFile !== undefined) {
     pairProblem(authFile, 'applies to an external backend only: set LAYER_VM_URL too, or unset this (the bundled vmsingle gets credentials of its own)');
+  }
+  // The bundled vmsingle's limit is the one its launcher gives it; another value would be untrue.
+  if (vmUrl === undefined && String(vmMaxQueryLen) !== DEFAULTS.LAYER_VM_MAX_QUERY_LEN) {
+    pairProblem('LAYER_VM_MAX_QUERY_LEN', `applies to an external backend only: set LAYER_VM_URL too, or unset this (the bundled vmsingle runs with -search.maxQueryLen=${DEFAULTS.LAYER_VM_MAX_QUERY_LEN})`);
   }
   if ((tlsCertFile === undefined) !== (tlsKeyFile === undefined)) {
     pairProblem(tlsCertFile === undefined ? 'LAYER_TLS_CERT_FILE' : 'LAYER_TLS_KEY_FILE', 'LAYER_TLS_CERT_FILE and LAYER_TLS_KEY_FILE go together: set both (HTTPS) or neither (plain HTTP)');
@@ -330,7 +356,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(cacheAddr === undefined ? {} : { cacheAddr }),
     cacheNamespaces,
     vmTimeoutMs,
+    vmMaxQueryLen,
     proxyMaxBodyBytes,
+    proxyMaxMatchers,
+    proxyMaxMatcherBytes,
     proxyMaxConcurrent,
     proxyMaxConcurrentPerToken,
     proxyStallTimeoutMs,
@@ -350,6 +379,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(alertmanagerUrl === undefined ? {} : { alertmanagerUrl }),
     ...(alertWriteUrl === undefined ? {} : { alertWriteUrl }),
     ...(rulesUrl === undefined ? {} : { rulesUrl }),
+    tlsHstsMaxAge,
   } satisfies Config);
 }
 

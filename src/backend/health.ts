@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { isPartialAnswer } from '../proxy/partial-answer.ts';
+import { isJson, refusedCredentials } from '../proxy/wrap-error.ts';
 
 /** What a probe sends besides the URL. */
 export interface ProbeOptions {
@@ -21,8 +22,8 @@ const MAX_PROBE_BODY = 64 * 1024;
 /** The User-Agent of probes, so that a backend's access log tells them from forwarded queries. */
 export const PROBE_USER_AGENT = 'layer-metrics-gateway health probe';
 
-/** GETs `url` and resolves with status and (at most MAX_PROBE_BODY of) the body, or undefined on any failure. */
-function probe(url: string, timeoutMs: number, options: ProbeOptions): Promise<{ status: number; body: string } | undefined> {
+/** GETs `url` and resolves with status, (at most MAX_PROBE_BODY of) the body and whether it is JSON, or undefined on any failure. */
+function probe(url: string, timeoutMs: number, options: ProbeOptions): Promise<{ status: number; body: string; json: boolean } | undefined> {
   return new Promise((resolve) => {
     const get = url.startsWith('https:') ? https.get : http.get;
     const headers: Record<string, string> = { 'user-agent': PROBE_USER_AGENT };
@@ -34,7 +35,7 @@ function probe(url: string, timeoutMs: number, options: ProbeOptions): Promise<{
       res.on('data', (chunk: string) => {
         if (body.length < MAX_PROBE_BODY) body += chunk;
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, json: isJson(res.headers['content-type']) }));
       res.on('error', () => resolve(undefined));
     });
     req.on('error', () => resolve(undefined));
@@ -53,6 +54,8 @@ export interface StorageProbeResult {
   up: boolean;
   /** The answer was marked `"isPartial":true`: some of a cluster's storage nodes did not answer. */
   partial: boolean;
+  /** The backend refused the gateway's credentials (see refusedCredentials): the operator must fix them. */
+  refused: boolean;
 }
 
 // A name no series has: the prefix says who asks, the per-process random part keeps it from ever
@@ -73,11 +76,14 @@ function storageProbePath(nowMs: number = Date.now()): string {
  */
 export async function probeStorage(baseUrl: string, timeoutMs: number, options: ProbeOptions = {}): Promise<StorageProbeResult> {
   const answer = await probe(`${baseUrl}${storageProbePath()}`, timeoutMs, options);
-  if (answer?.status !== 200) return { up: false, partial: false };
+  const down = { up: false, partial: false, refused: false };
+  if (answer === undefined) return down;
+  if (refusedCredentials(answer.status, answer.body, answer.json)) return { ...down, refused: true };
+  if (answer.status !== 200) return down;
   try {
     const up = (JSON.parse(answer.body) as { status?: unknown }).status === 'success';
-    return { up, partial: up && isPartialAnswer(Buffer.from(answer.body)) };
+    return { up, partial: up && isPartialAnswer(Buffer.from(answer.body)), refused: false };
   } catch {
-    return { up: false, partial: false };
+    return down;
   }
 }

@@ -379,7 +379,8 @@ export interface paths {
         put?: never;
         /**
          * Build information, Prometheus's shape (POST)
-         * @description As the GET form; any body is ignored. Grafana's server side asks by POST first when the
+         * @description As the GET form, and like it without parameters: a form body that carries any is refused
+         *     with 400, as a query string that does. Grafana's server side asks by POST first when the
          *     data source uses POST (pkg/promlib/client/client.go lists GET-only paths with a leading
          *     slash its request paths lack), and would otherwise retry by GET after a 405.
          */
@@ -1724,6 +1725,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["PromBuildInfoOk"];
+            400: components["responses"]["PromBadRequest"];
             401: components["responses"]["PromUnauthorized"];
             405: components["responses"]["PromMethodNotAllowed"];
         };
@@ -1738,6 +1740,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["PromBuildInfoOk"];
+            400: components["responses"]["PromBadRequest"];
             401: components["responses"]["PromUnauthorized"];
             405: components["responses"]["PromMethodNotAllowed"];
         };

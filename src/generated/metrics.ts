@@ -79,8 +79,8 @@ export type LayerUpstreamPartialResponsesTotalLabels = {
 export type LayerProxyRejectionsTotalLabels = {
   /** Backend endpoint the request was meant for. */
   endpoint: "query" | "query_range" | "labels" | "label_values" | "series" | "query_exemplars" | "metadata";
-  /** bad_request: invalid parameters (400); body_too_large: over LAYER_PROXY_MAX_BODY_BYTES (413); body_timeout: body not received within LAYER_PROXY_BODY_TIMEOUT_MS (408); concurrency: over LAYER_PROXY_MAX_CONCURRENT queries or bodies being received (429); concurrency_per_token: over LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN for one token (429); known_crash: a query form known to crash the backend, such as an M (1e6) duration (400); quarantined: a query that was in flight when the bundled backend crashed, refused for ten minutes (400). */
-  reason: "bad_request" | "body_too_large" | "body_timeout" | "concurrency" | "concurrency_per_token" | "known_crash" | "quarantined";
+  /** bad_request: invalid parameters (400); body_too_large: over LAYER_PROXY_MAX_BODY_BYTES (413); body_timeout: body not received within LAYER_PROXY_BODY_TIMEOUT_MS (408); concurrency: over LAYER_PROXY_MAX_CONCURRENT queries or bodies being received (429); concurrency_per_token: over LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN for one token (429); known_crash: a query form known to crash the backend, such as an M (1e6) duration (400); quarantined: a query that was in flight when the bundled backend crashed, refused for ten minutes (400); query_too_long: a query or match[] longer than the backend's -search.maxQueryLen (LAYER_VM_MAX_QUERY_LEN) (400); matchers_over_limit: more match[] values than LAYER_PROXY_MAX_MATCHERS or more bytes of them than LAYER_PROXY_MAX_MATCHER_BYTES (400). */
+  reason: "bad_request" | "body_too_large" | "body_timeout" | "concurrency" | "concurrency_per_token" | "known_crash" | "quarantined" | "query_too_long" | "matchers_over_limit";
 };
 
 /** Labels of `layer_auth_failures_total`. */
@@ -233,7 +233,7 @@ export function registerMetrics(registry: Registry, options: RegisterMetricsOpti
   const m8 = new Gauge({ name: "layer_upstream_in_flight_requests", help: "Passthrough requests currently waiting on or streaming from the metrics backend.", labelNames: [], registers: [registry], ...collector("layer_upstream_in_flight_requests") });
   handles.layer_upstream_in_flight_requests = { set: (value) => m8.set(value), inc: (value) => m8.inc(value), dec: (value) => m8.dec(value) };
   const m9 = new Counter({ name: "layer_proxy_rejections_total", help: "Passthrough requests the gateway refused before reaching the backend, by reason.", labelNames: ["endpoint","reason"], registers: [registry], ...collector("layer_proxy_rejections_total") });
-  const g9 = createLabelGuard([{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"reason","values":["bad_request","body_too_large","body_timeout","concurrency","concurrency_per_token","known_crash","quarantined"]}], countOverflow("layer_proxy_rejections_total"));
+  const g9 = createLabelGuard([{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"reason","values":["bad_request","body_too_large","body_timeout","concurrency","concurrency_per_token","known_crash","quarantined","query_too_long","matchers_over_limit"]}], countOverflow("layer_proxy_rejections_total"));
   handles.layer_proxy_rejections_total = { inc: (labels, value) => m9.inc(g9(labels), value) };
   const m10 = new Counter({ name: "layer_auth_failures_total", help: "Requests refused by edge auth, by reason.", labelNames: ["reason"], registers: [registry], ...collector("layer_auth_failures_total") });
   const g10 = createLabelGuard([{"name":"reason","values":["missing","malformed","invalid","query_string"]}], countOverflow("layer_auth_failures_total"));

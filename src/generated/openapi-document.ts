@@ -1192,6 +1192,9 @@ export const openapiDocument = {
           "200": {
             "$ref": "#/components/responses/PromBuildInfoOk"
           },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/PromUnauthorized"
           },
@@ -1207,10 +1210,13 @@ export const openapiDocument = {
         ],
         "x-layer-validation": "router",
         "summary": "Build information, Prometheus's shape (POST)",
-        "description": "As the GET form; any body is ignored. Grafana's server side asks by POST first when the\ndata source uses POST (pkg/promlib/client/client.go lists GET-only paths with a leading\nslash its request paths lack), and would otherwise retry by GET after a 405.\n",
+        "description": "As the GET form, and like it without parameters: a form body that carries any is refused\nwith 400, as a query string that does. Grafana's server side asks by POST first when the\ndata source uses POST (pkg/promlib/client/client.go lists GET-only paths with a leading\nslash its request paths lack), and would otherwise retry by GET after a 405.\n",
         "responses": {
           "200": {
             "$ref": "#/components/responses/PromBuildInfoOk"
+          },
+          "400": {
+            "$ref": "#/components/responses/PromBadRequest"
           },
           "401": {
             "$ref": "#/components/responses/PromUnauthorized"

@@ -50,8 +50,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     queryExemplars: createQueryHandler('queryExemplars', 'query_exemplars', deps),
     queryExemplarsPost: createQueryHandler('queryExemplarsPost', 'query_exemplars', deps),
     metadata: createMetadataHandler(deps),
-    buildInfo: createBuildInfoHandler(),
-    buildInfoPost: createBuildInfoHandler(),
+    buildInfo: createBuildInfoHandler(deps),
+    buildInfoPost: createBuildInfoHandler(deps),
     ...createRulesHandlers(deps.rules),
   };
 }

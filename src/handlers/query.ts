@@ -22,7 +22,9 @@ import type { Quarantine } from '../proxy/quarantine.ts';
 import { checkQuery, selectorKey, type QueryRefusalReason } from '../proxy/query-guard.ts';
 import { readBody } from '../proxy/read-body.ts';
 import { mayHaveReachedBackend, UpstreamError, type Upstream, type UpstreamCall, type UpstreamResponse } from '../proxy/upstream.ts';
-import { isJson, readErrorBody, redactJsonError, wrapErrorText } from '../proxy/wrap-error.ts';
+import { checkMatchLimits, type MatchLimits } from '../proxy/match-limits.ts';
+import { checkQueryLength, checkRawParamsSize, rawParamsBound, SelectorLimitError, type QueryLengthLimit, type RawParamsBound } from '../proxy/query-length.ts';
+import { isJson, readErrorBody, redactJsonError, refusedCredentials, wrapErrorText } from '../proxy/wrap-error.ts';
 import type { RequestValidator } from '../validation.ts';
 
 /** What the passthrough needs. */
@@ -42,6 +44,10 @@ export interface QueryHandlerDeps {
   validate: RequestValidator;
   /** LAYER_PROXY_MAX_BODY_BYTES. */
   maxBodyBytes: number;
+  /** The backend's longest query (LAYER_VM_MAX_QUERY_LEN, or the bundled vmsingle's). */
+  queryLength: QueryLengthLimit;
+  /** LAYER_PROXY_MAX_MATCHERS and LAYER_PROXY_MAX_MATCHER_BYTES. */
+  matchLimits: MatchLimits;
   /** Strings that identify the backend (its host, host:port); scrubbed from its JSON error texts outside the client's own text. */
   redact: () => readonly string[];
   /** Queries refused since the bundled backend crashed; absent with an external backend. (default: none) */
@@ -73,8 +79,9 @@ const TOO_MANY_BODIES: Record<LimitRefusal, string> = {
 };
 
 /** The rejections reason of a request refused while it was read. */
-function rejectionOf(error: unknown): 'bad_request' | 'body_too_large' | 'body_timeout' {
+function rejectionOf(error: unknown): 'bad_request' | 'body_too_large' | 'body_timeout' | SelectorLimitError['reason'] {
   if (error instanceof RequestTimeoutError) return 'body_timeout';
+  if (error instanceof SelectorLimitError) return error.reason;
   return error instanceof GatewayError && error.status === 413 ? 'body_too_large' : 'bad_request';
 }
 
@@ -112,9 +119,19 @@ function checkRawQuery(rawQuery: string): void {
   }
 }
 
-/** Reads a POST's form body whole, or throws the 400/408/413 to answer. */
-async function readFormBody(ctx: Context, deps: QueryHandlerDeps): Promise<Buffer> {
+/** Reads a POST's form body whole, or throws the 400/408/413 to answer; a body too large for any valid request is not read. */
+async function readFormBody(ctx: Context, deps: QueryHandlerDeps, rawBound: RawParamsBound): Promise<Buffer> {
+  // A body over LAYER_PROXY_MAX_BODY_BYTES is readBody's 413, whatever it holds. One too large for
+  // any valid request is refused before it is read, and drained so the client reads the answer.
+  const declared = Number(ctx.get('Content-Length') || 0);
+  try {
+    if (declared <= deps.maxBodyBytes) checkRawParamsSize(ctx.querystring.length + declared, rawBound);
+  } catch (error) {
+    ctx.req.resume();
+    throw error;
+  }
   const read = await readBody(ctx.req, deps.maxBodyBytes, deps.bodyTimeoutMs);
+  checkRawParamsSize(ctx.querystring.length + read.length, rawBound);
   if (read.length > 0 && !ctx.is('application/x-www-form-urlencoded')) {
     throw new BadRequestError('POST bodies must be application/x-www-form-urlencoded (Content-Type header); send the parameters url-encoded');
   }
@@ -130,6 +147,9 @@ async function readFormBody(ctx: Context, deps: QueryHandlerDeps): Promise<Buffe
  */
 function checkRequest(endpoint: Endpoint, operationId: OperationId, deps: QueryHandlerDeps, labelName: string | undefined, rawQuery: string, body: Buffer | undefined) {
   const params = checkParams(endpoint, rawQuery, body?.toString('latin1'));
+  // Sizes first: every later check, the crash scan among them, costs time in the text's length.
+  checkQueryLength(params, deps.queryLength);
+  checkMatchLimits(params, deps.matchLimits);
   const values = contractValues(endpoint, params);
   const pathParams = labelName === undefined ? {} : { params: { name: labelName } };
   // The contract types a form body's fields as strings; a list's entries are checked one by one there.
@@ -156,6 +176,7 @@ export function createQueryHandler(operationId: PassthroughOperationId, endpoint
   const recordStatus: BatchedUpdate<Endpoint, string, null> = (e, code, _c, responses) => metrics.layer_upstream_requests_total.inc({ endpoint: e, code }, responses.length);
   const reject = (reason: ReturnType<typeof rejectionOf> | LimitRefusal | QueryRefusalReason) => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
   const route: PassthroughRoute = operations[operationId].path;
+  const rawBound = rawParamsBound(endpoint, deps.queryLength, deps.matchLimits);
 
   return async (ctx) => {
     let labelName: string | undefined;
@@ -188,8 +209,9 @@ export function createQueryHandler(operationId: PassthroughOperationId, endpoint
     let request: ReturnType<typeof checkRequest>;
     try {
       const rawQuery = ctx.querystring;
+      checkRawParamsSize(rawQuery.length, rawBound);
       checkRawQuery(rawQuery);
-      const body = post ? await readFormBody(ctx, deps) : undefined;
+      const body = post ? await readFormBody(ctx, deps, rawBound) : undefined;
       request = checkRequest(endpoint, operationId, deps, labelName, rawQuery, body);
     } catch (error) {
       reject(rejectionOf(error));
@@ -257,8 +279,8 @@ export function createQueryHandler(operationId: PassthroughOperationId, endpoint
         settle();
       }
       // The backend refusing the gateway's own credentials is the operator's problem, not the
-      // client's: passed on as 401 it would read as "your token is wrong".
-      if (response.status === 401 || response.status === 403) throw new UpstreamUnavailableError({ message: BACKEND_REFUSED_CREDENTIALS });
+      // client's: passed on as 401 it would read as "your token is wrong", as 400 "check the query".
+      if (refusedCredentials(response.status, text, isJson(headers['content-type']))) throw new UpstreamUnavailableError({ message: BACKEND_REFUSED_CREDENTIALS });
       const secrets = [...deps.redact(), firstHeader(response.headers['x-server-hostname'])];
       // The client's own text, which the backend echoes and which must come back as sent.
       const clientText = [...request.params.values()].flat().concat(request.rawQuery, request.body ? [request.body.toString('latin1')] : []);

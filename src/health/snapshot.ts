@@ -24,7 +24,8 @@ export type CacheState = HealthBody['cache']['state'];
 
 /** The mutable inputs and the read side of the snapshot. */
 export interface HealthSnapshot {
-  setBackend(state: BackendState): void;
+  /** Sets the backend's state; `reason` replaces the generic "metrics backend <state>" among the reasons. (default: none) */
+  setBackend(state: BackendState, reason?: string): void;
   setCache(cache: HealthBody['cache']): void;
   setNamespaces(namespaces: HealthBody['namespaces']): void;
   /** The rule engine's firing and pending alert counts; they never make the status degraded on their own. */
@@ -43,9 +44,10 @@ export function degradedReasons(
   cache: HealthBody['cache'],
   namespaces: HealthBody['namespaces'],
   partial: PartialResponsesView = { last_minute: 0 },
+  backendReason?: string,
 ): string[] {
   const reasons: string[] = [];
-  if (backend !== 'up') reasons.push(`metrics backend ${backend}`);
+  if (backend !== 'up') reasons.push(backendReason ?? `metrics backend ${backend}`);
   // Answers without some of the backend's storage: queries succeed, but their data is incomplete.
   if (partial.last_minute > 0) reasons.push(`metrics backend answered ${partial.last_minute} queries with partial data in the last minute`);
   // A cache that is not configured is not a fault; one that is configured must be connected and warm.
@@ -58,6 +60,7 @@ export function degradedReasons(
 export function createHealthSnapshot(mode: BackendMode, now: () => number = Date.now): HealthSnapshot {
   const startedAt = now();
   let backend: BackendState = 'starting';
+  let backendReason: string | undefined;
   let cache: HealthBody['cache'] = { state: 'disabled', reconnect_generation: 0, connection: 'disabled' };
   let namespaces: HealthBody['namespaces'] = [];
   let alerts: HealthBody['alerts'] = { firing: 0, pending: 0, source: 'none' };
@@ -67,8 +70,9 @@ export function createHealthSnapshot(mode: BackendMode, now: () => number = Date
     checkedAt = now();
   };
   return {
-    setBackend(state) {
+    setBackend(state, reason) {
       backend = state;
+      backendReason = reason;
       touch();
     },
     setCache(next) {
@@ -91,7 +95,7 @@ export function createHealthSnapshot(mode: BackendMode, now: () => number = Date
     },
     read() {
       const partialResponses = partial.read();
-      const reasons = degradedReasons(backend, cache, namespaces, partialResponses);
+      const reasons = degradedReasons(backend, cache, namespaces, partialResponses, backendReason);
       return {
         status: reasons.length === 0 ? 200 : 503,
         body: {

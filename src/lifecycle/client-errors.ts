@@ -1,7 +1,7 @@
 /**
  * Answers for what never reaches Koa: requests Node's HTTP parser refuses (a request line and
- * headers over maxHeaderSize, bytes the parser does not accept, headers that arrive too slowly)
- * and CONNECT. Node's defaults answer these with an empty body or close silently; clients and
+ * headers over maxHeaderSize, bytes the parser does not accept, headers that arrive too slowly),
+ * HTTP/1.1 requests without Host, and CONNECT. Node's defaults answer these with an empty body or close silently; clients and
  * proxies should get a JSON error with the right status instead. Which route was meant is unknown
  * here (the request line may be what overflowed), so the body carries both error shapes of
  * openapi.yaml: the Prometheus envelope (status, errorType, error) for query clients, and the
@@ -10,7 +10,7 @@
 import { errorTypeOf } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { nextRequestId } from '../util/request-id.ts';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 interface Answer {
@@ -46,9 +46,9 @@ function answerFor(code: string | undefined, headersTimeoutMs: number): Answer {
   };
 }
 
-/** The raw bytes of a short JSON error response that closes the connection. */
-function render(answer: Answer, extraHeaders = ''): string {
-  const body = JSON.stringify({
+/** The JSON body of an answer, in both error shapes. */
+function bodyOf(answer: Answer): string {
+  return JSON.stringify({
     status: 'error',
     // Prometheus has no type for a slow client; its closest is the one for anything too slow.
     errorType: answer.status === 408 ? 'timeout' : errorTypeOf(answer.status),
@@ -57,6 +57,11 @@ function render(answer: Answer, extraHeaders = ''): string {
     message: answer.message,
     request_id: nextRequestId(),
   });
+}
+
+/** The raw bytes of a short JSON error response that closes the connection. */
+function render(answer: Answer, extraHeaders = ''): string {
+  const body = bodyOf(answer);
   return (
     `HTTP/1.1 ${answer.status} ${answer.reason}\r\n` +
     'Content-Type: application/json\r\n' +
@@ -75,8 +80,14 @@ function answerAndClose(socket: Duplex, raw: string): void {
 }
 
 /** Installs the clientError and connect handlers on `server`. */
-export function answerClientErrors(server: Server, options: { headersTimeoutMs: number; logger: Pick<Logger, 'debug'> }): void {
+export function answerClientErrors(
+  server: Server,
+  options: { headersTimeoutMs: number; logger: Pick<Logger, 'debug'>; /** Sent with every answer (Strict-Transport-Security over TLS). (default: none) */ headers?: Readonly<Record<string, string>> },
+): void {
   const answered = new WeakSet<Duplex>();
+  const extra = Object.entries(options.headers ?? {})
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     // The parser can report again on the same socket with data that was already buffered.
     if (answered.has(socket)) {
@@ -100,15 +111,15 @@ export function answerClientErrors(server: Server, options: { headersTimeoutMs: 
     if (inFlight && !inFlight.req.complete) {
       options.logger.debug({ code: error.code }, 'request body cut short or malformed; connection closed');
       if (inFlight.headersSent) socket.destroy();
-      else answerAndClose(socket, render(answer));
+      else answerAndClose(socket, render(answer, extra));
       return;
     }
     if (inFlight && !inFlight.writableFinished) {
-      inFlight.once('finish', () => (socket.writable ? answerAndClose(socket, render(answer)) : undefined));
+      inFlight.once('finish', () => (socket.writable ? answerAndClose(socket, render(answer, extra)) : undefined));
       inFlight.once('close', () => setTimeout(() => socket.destroy(), 1000).unref());
       return;
     }
-    answerAndClose(socket, render(answer));
+    answerAndClose(socket, render(answer, extra));
   });
   // Without a listener Node closes CONNECT connections silently; the gateway is not a tunnel.
   server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
@@ -116,8 +127,38 @@ export function answerClientErrors(server: Server, options: { headersTimeoutMs: 
       socket,
       render(
         { status: 405, reason: 'Method Not Allowed', code: 'ERR_METHOD_NOT_ALLOWED', message: 'method CONNECT is not allowed: the gateway is not a proxy' },
-        'Allow: GET, HEAD, POST\r\n',
+        `Allow: GET, HEAD, POST\r\n${extra}`,
       ),
     );
   });
+}
+
+const MISSING_HOST: Answer = {
+  status: 400,
+  reason: 'Bad Request',
+  code: 'ERR_BAD_REQUEST',
+  message: 'the request has no Host header, which HTTP/1.1 requires (RFC 9112 section 3.2); send Host: <gateway host:port>',
+};
+
+/**
+ * Wraps the server's request listener so that an HTTP/1.1 request without Host gets the same JSON
+ * answer as the parser's errors; the server is created with `requireHostHeader: false`, since
+ * Node's own check answers with an empty body.
+ */
+export function requireHost(listener: RequestListener): RequestListener {
+  return (req, res) => {
+    if (req.headers.host !== undefined || req.httpVersion !== '1.1') {
+      listener(req, res);
+      return;
+    }
+    const body = bodyOf(MISSING_HOST);
+    res.writeHead(MISSING_HOST.status, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(body),
+      Server: 'layer-metrics-gateway',
+      Connection: 'close',
+    });
+    res.end(body);
+    req.resume();
+  };
 }

@@ -1,9 +1,11 @@
 /**
  * Backend errors on their way to the client. They are small, so they are read whole.
  *
- * A JSON error passes through byte for byte unless it names the backend (a vmselect names the
- * vmstorage nodes it failed to reach): then the backend's address, host name and path prefix become
- * `[backend]` in its strings. The backend echoes what the client sent (vmsingle quotes the query,
+ * A JSON error passes through byte for byte unless it names the backend or a machine behind it (a
+ * vmselect names the vmstorage nodes it failed to reach, `cannot perform search on vmstorage
+ * host:port`, and Go's network errors name both ends, `dial tcp4 10.0.0.7:8401`): then the
+ * backend's address, host name and path prefix, and every IP address (v4, v6), host:port, URL host
+ * and looked-up host name, become `[backend]` in its strings. The backend echoes what the client sent (vmsingle quotes the query,
  * `error when executing query="..."`, and fragments of it, `unparsed data: "..."`, regular
  * expressions wrapped in anchors), so an identifier that the client's own text contains is left
  * alone everywhere in the message: redacting it would garble the client's query and tell the client
@@ -15,6 +17,7 @@
  * names addresses, the request URI (with the client's parameters) and flags only an operator can
  * change.
  */
+import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { readStream } from './read-stream.ts';
@@ -72,17 +75,46 @@ function boundedPattern(secret: string): RegExp {
   return new RegExp(`${before}${literal(secret)}${after}`, 'g');
 }
 
+// What names a machine in a Go error text, each alternative checked by isAddress before it is
+// redacted: a bracketed IPv6 address (with a port or not); a bare IPv6 address; an IPv4 address
+// (with a port or not); a host name with a port (at least one letter, so `1:5` is no host, and
+// not after a `:`, so the `05Z07:00` of Go's time layout is none); the
+// host of a URL; the host name of a failed DNS lookup (`lookup vmstorage-1 on 10.0.0.2:53`).
+// A port is never followed by a word character or by `:` and a digit, so `12:30:45` and `5m:1m`
+// are no host:port while `10.0.0.7:8401: connection refused` is one.
+const ADDRESS = new RegExp(
+  [
+    String.raw`\[[0-9A-Fa-f:.]+(?:%\w+)?\](?::\d{1,5})?`,
+    String.raw`(?<![\w.:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f.]*(?![\w:])`,
+    String.raw`(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?(?![\w.]|:\d)`,
+    String.raw`(?<![\w.:-])(?=[\w.-]*[A-Za-z])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*:\d{1,5}(?![\w.]|:\d)`,
+    String.raw`(?<=\b[a-z][a-z0-9+.-]*:\/\/)[^\s/?#"'@\\]+`,
+    String.raw`(?<=\blookup )[A-Za-z0-9][A-Za-z0-9.-]*`,
+  ].join('|'),
+  'g',
+);
+
+/** Whether a match of ADDRESS names a machine: its IP literals must be IP addresses. */
+function isAddress(match: string): boolean {
+  if (match.startsWith('[')) return isIP(match.slice(1, match.indexOf(']')).replace(/%.*/, '')) === 6;
+  if (/^[0-9A-Fa-f:.]+$/.test(match) && match.split(':').length > 2) return isIP(match) === 6;
+  if (/^[\d.:]+$/.test(match)) return isIP(match.split(':')[0]!) === 4;
+  return true;
+}
+
 /**
- * Replaces each backend identifier in `text` (longest first, so an origin goes before its host) by
- * `[backend]`, except an identifier that `clientText` (the parameter values the client sent)
- * contains in any form the backend echoes: that one is the client's own and stays verbatim.
+ * Replaces every address ADDRESS finds, then each backend identifier (longest first, so an origin
+ * goes before its host) in `text` by `[backend]`; except what `clientText` (the parameter
+ * values the client sent) contains in any form the backend echoes: that is the client's own and
+ * stays verbatim.
  */
 export function redactText(text: string, secrets: readonly (string | undefined)[], clientText: readonly string[]): string {
   const echoed = echoForms(clientText);
   const ordered = secrets
     .filter((s): s is string => typeof s === 'string' && s.length > 1)
     .sort((a, b) => b.length - a.length);
-  let out = text;
+  // Addresses first, so that a host:port goes whole before its host alone would.
+  let out = text.replace(ADDRESS, (match) => (isAddress(match) && !echoed.some((form) => form.includes(match)) ? '[backend]' : match));
   for (const secret of ordered) {
     if (!out.includes(secret) || echoed.some((form) => form.includes(secret))) continue;
     out = out.replace(boundedPattern(secret), '[backend]');
@@ -140,6 +172,16 @@ export function plainErrorMessage(status: number, text: string): string {
 /** The envelope for a plain-text backend error: its status kept, its text reduced by plainErrorMessage. */
 export function wrapErrorText(status: number, text: string): string {
   return JSON.stringify({ status: 'error', errorType: String(status), error: plainErrorMessage(status, text) });
+}
+
+/**
+ * Whether a backend error says it refused the gateway's own credentials: 401 or 403, or vmauth's
+ * answer to credentials it does not know, a plain-text 400 `cannot find the provided auth token
+ * "..." in config` (1.79). The operator must fix those, not the client.
+ */
+export function refusedCredentials(status: number, text: string, json: boolean): boolean {
+  if (status === 401 || status === 403) return true;
+  return status === 400 && !json && text.startsWith('cannot find the provided auth token');
 }
 
 /** Whether a Content-Type is JSON. */

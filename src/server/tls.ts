@@ -6,6 +6,7 @@
  */
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { RequestListener } from 'node:http';
 import type https from 'node:https';
 import tls from 'node:tls';
 import { ConfigError, type ConfigVariableName } from '../config.ts';
@@ -14,6 +15,33 @@ import { StartupError } from '../errors.ts';
 
 /** The oldest protocol the gateway speaks: TLS 1.0 and 1.1 are deprecated (RFC 8996). */
 export const MIN_TLS_VERSION = 'TLSv1.2';
+
+/**
+ * The cipher suites offered: only AEAD ones, as Mozilla's "intermediate" server profile
+ * (https://wiki.mozilla.org/Security/Server_Side_TLS) lists them. TLS 1.3 has only AEAD suites;
+ * on TLS 1.2 the ECDHE key exchanges with AES-GCM and ChaCha20-Poly1305. The DHE suites of that
+ * profile need Diffie-Hellman parameters the gateway does not configure, so they are left out;
+ * every client of the profile speaks ECDHE.
+ */
+export const TLS_CIPHERS = [
+  'TLS_AES_128_GCM_SHA256',
+  'TLS_AES_256_GCM_SHA384',
+  'TLS_CHACHA20_POLY1305_SHA256',
+  'ECDHE-ECDSA-AES128-GCM-SHA256',
+  'ECDHE-RSA-AES128-GCM-SHA256',
+  'ECDHE-ECDSA-AES256-GCM-SHA384',
+  'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305',
+  'ECDHE-RSA-CHACHA20-POLY1305',
+].join(':');
+
+/**
+ * The Strict-Transport-Security value for a max-age in seconds (LAYER_TLS_HSTS_MAX_AGE), or
+ * undefined for 0. No includeSubDomains: the gateway speaks for its own host name only.
+ */
+export function hstsValue(maxAgeSeconds: number): string | undefined {
+  return maxAgeSeconds > 0 ? `max-age=${maxAgeSeconds}` : undefined;
+}
 
 /** A checked certificate and key. */
 export interface TlsPair {
@@ -75,7 +103,7 @@ export async function readTlsPair(files: TlsFiles): Promise<TlsPair> {
     throw new TlsPairError('LAYER_TLS_KEY_FILE', `${keyName}: the key does not match the certificate in ${certName}`);
   }
   try {
-    tls.createSecureContext({ cert, key, minVersion: MIN_TLS_VERSION });
+    tls.createSecureContext({ cert, key, minVersion: MIN_TLS_VERSION, ciphers: TLS_CIPHERS });
   } catch (error) {
     throw new TlsPairError('LAYER_TLS_KEY_FILE', `${keyName}: the pair is refused by TLS: ${(error as Error).message}`);
   }
@@ -95,7 +123,7 @@ export async function loadTlsPair(files: TlsFiles): Promise<TlsPair> {
 
 /** The https.createServer options of a pair. */
 export function tlsServerOptions(pair: TlsPair): https.ServerOptions {
-  return { cert: pair.cert, key: pair.key, minVersion: MIN_TLS_VERSION };
+  return { cert: pair.cert, key: pair.key, minVersion: MIN_TLS_VERSION, ciphers: TLS_CIPHERS, honorCipherOrder: true };
 }
 
 /**
@@ -119,4 +147,14 @@ export async function reloadTlsPair(server: https.Server, files: TlsFiles, logge
 /** Whether `host` (LAYER_GATEWAY_HOST) only accepts connections from this machine. */
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Wraps a request listener so that every answer carries `headers` (none: the listener itself). */
+export function withHeaders(listener: RequestListener, headers: Readonly<Record<string, string>>): RequestListener {
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return listener;
+  return (req, res) => {
+    for (const [name, value] of entries) res.setHeader(name, value);
+    listener(req, res);
+  };
 }

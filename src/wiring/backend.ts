@@ -36,6 +36,7 @@ export async function startBackend(deps: BackendDeps): Promise<void> {
       authorization: access.authorization,
       onState: observability.setBackend,
       onPartial: () => observability.health.recordPartial(),
+      logger,
     });
     cleanups.push(() => probe.stop());
     return;

@@ -12,6 +12,7 @@ import { createHandlers } from '../handlers/create-handlers.ts';
 import type { Logger } from '../logger.ts';
 import { createLimiter } from '../proxy/limiter.ts';
 import { createPartialAnswers } from '../proxy/partial-answer.ts';
+import { queryLengthLimit } from '../proxy/query-length.ts';
 import { createRequestValidator } from '../validation.ts';
 import type { BackendAccess } from './backend-access.ts';
 import type { Observability } from './observability.ts';
@@ -42,6 +43,8 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<Koa> {
     batch,
     validate,
     maxBodyBytes: config.proxyMaxBodyBytes,
+    queryLength: queryLengthLimit(config.vmUrl !== undefined, config.vmMaxQueryLen),
+    matchLimits: { maxMatchers: config.proxyMaxMatchers, maxMatcherBytes: config.proxyMaxMatcherBytes },
     redact,
     health,
     readiness,

@@ -8,10 +8,10 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type Koa from 'koa';
 import type { Config } from '../config.ts';
-import { answerClientErrors } from '../lifecycle/client-errors.ts';
+import { answerClientErrors, requireHost } from '../lifecycle/client-errors.ts';
 import { trackConnections } from '../lifecycle/connections.ts';
 import type { Logger } from '../logger.ts';
-import { isLoopbackHost, loadTlsPair, tlsServerOptions, type TlsFiles, type TlsPair } from '../server/tls.ts';
+import { hstsValue, isLoopbackHost, loadTlsPair, tlsServerOptions, withHeaders, type TlsFiles, type TlsPair } from '../server/tls.ts';
 
 /** Settings of the HTTP server that are not operator configuration; tests shorten them. */
 export interface ServerOptions {
@@ -48,14 +48,17 @@ export async function listenHttp(config: Config, app: Koa, tls: ServerTls, optio
     // Node enforces both timeouts only when it sweeps connections, every 30 s by default, so a
     // client sending its headers a byte at a time would hold a socket for up to 40 s, not 10.
     connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+    // requireHost answers a missing Host in JSON; Node's own check answers with an empty body.
+    requireHostHeader: false,
   };
-  const server = tls
-    ? https.createServer({ ...httpOptions, ...tlsServerOptions(tls.pair) }, app.callback())
-    : http.createServer(httpOptions, app.callback());
+  const hsts = tls ? hstsValue(config.tlsHstsMaxAge) : undefined;
+  const edgeHeaders: Record<string, string> = hsts === undefined ? {} : { 'Strict-Transport-Security': hsts };
+  const listener = withHeaders(requireHost(app.callback()), edgeHeaders);
+  const server = tls ? https.createServer({ ...httpOptions, ...tlsServerOptions(tls.pair) }, listener) : http.createServer(httpOptions, listener);
   if (!tls && !isLoopbackHost(config.host)) {
     logger.warn({ host: config.host }, 'listening beyond loopback without TLS: API tokens cross the network in clear; set LAYER_TLS_CERT_FILE and LAYER_TLS_KEY_FILE, or terminate TLS in front of the gateway');
   }
-  answerClientErrors(server, { headersTimeoutMs, logger });
+  answerClientErrors(server, { headersTimeoutMs, logger, headers: edgeHeaders });
   const connections = trackConnections(server);
   server.listen(config.port, config.host);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);

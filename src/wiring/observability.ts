@@ -20,7 +20,7 @@ export interface Observability {
   readonly readiness: Readiness;
   readonly mode: BackendMode;
   /** Sets the backend's state in both /health and `layer_backend_up`, which must never disagree. */
-  setBackend(state: BackendState): void;
+  setBackend(state: BackendState, reason?: string): void;
 }
 
 /** A fresh registry (never prom-client's global one) and health snapshot; the backend starts as `starting`. */
@@ -41,8 +41,8 @@ export function createObservability(config: Pick<Config, 'vmUrl'>): Observabilit
   metrics.layer_catalog_info.set({ version: catalogVersion }, 1);
   const mode: BackendMode = config.vmUrl ? 'external' : 'bundled';
   const health = createHealthSnapshot(mode);
-  const setBackend = (state: BackendState) => {
-    health.setBackend(state);
+  const setBackend = (state: BackendState, reason?: string) => {
+    health.setBackend(state, reason);
     metrics.layer_backend_up.set({ mode }, state === 'up' ? 1 : 0);
   };
   setBackend('starting');

@@ -56,11 +56,11 @@ describe('probeHealth(baseUrl, timeoutMs)', () => {
 
 describe('probeStorage(baseUrl, timeoutMs)', () => {
   const cases: [string, { status: number; body: string; want: { up: boolean; partial: boolean } }][] = [
-    ['an empty series list is up', { status: 200, body: '{"status":"success","data":[]}', want: { up: true, partial: false } }],
+    ['an empty series list is up', { status: 200, body: '{"status":"success","data":[]}', want: { up: true, partial: false, refused: false } }],
     ['a partial answer is up and partial', { status: 200, body: '{"status":"success","isPartial":true,"data":[]}', want: { up: true, partial: true } }],
-    ['a storage error (503) is down', { status: 503, body: 'cannot perform search on vmstorage', want: { up: false, partial: false } }],
-    ['an error envelope is down', { status: 200, body: '{"status":"error","errorType":"503"}', want: { up: false, partial: false } }],
-    ['not JSON is down', { status: 200, body: 'OK', want: { up: false, partial: false } }],
+    ['a storage error (503) is down', { status: 503, body: 'cannot perform search on vmstorage', want: { up: false, partial: false, refused: false } }],
+    ['an error envelope is down', { status: 200, body: '{"status":"error","errorType":"503"}', want: { up: false, partial: false, refused: false } }],
+    ['not JSON is down', { status: 200, body: 'OK', want: { up: false, partial: false, refused: false } }],
   ];
   for (const [name, { status, body, want }] of cases) {
     it(name, async () => {
@@ -96,7 +96,7 @@ describe('probeStorage(baseUrl, timeoutMs)', () => {
     const dataDir = await makeTempDir('layer-probe');
     const vm = await startVmsingleProcess({ dataDir });
     try {
-      assert.deepEqual(await probeStorage(vm.url, 2000), { up: true, partial: false });
+      assert.deepEqual(await probeStorage(vm.url, 2000), { up: true, partial: false, refused: false });
     } finally {
       await vm.stop();
       await removeTempDir(dataDir);
@@ -106,7 +106,7 @@ describe('probeStorage(baseUrl, timeoutMs)', () => {
   it('is down, within the timeout, for a server that never answers', async () => {
     await withServer(() => {}, async (url) => {
       const began = Date.now();
-      assert.deepEqual(await probeStorage(url, 200), { up: false, partial: false });
+      assert.deepEqual(await probeStorage(url, 200), { up: false, partial: false, refused: false });
       assert.ok(Date.now() - began < 1000);
     });
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ConfigError, configTable, describeConfig, loadConfig, type Config } from '../../src/config.ts';
+import { BUNDLED_MAX_QUERY_LEN } from '../../src/proxy/query-length.ts';
 
 const TOKEN_A = 'tok-a-0123456789abcdef';
 const TOKEN_B = 'tok-b-0123456789abcdef';
@@ -31,7 +32,10 @@ describe('loadConfig(env)', () => {
       ['cacheAddr', undefined],
       ['cacheNamespaces', []],
       ['vmTimeoutMs', 45_000],
+      ['vmMaxQueryLen', BUNDLED_MAX_QUERY_LEN],
       ['proxyMaxBodyBytes', 1_048_576],
+      ['proxyMaxMatchers', 100],
+      ['proxyMaxMatcherBytes', 65_536],
       ['proxyMaxConcurrent', 64],
       ['proxyMaxConcurrentPerToken', 16],
       ['proxyStallTimeoutMs', 30_000],
@@ -50,6 +54,7 @@ describe('loadConfig(env)', () => {
       ['alertmanagerUrl', undefined],
       ['alertWriteUrl', undefined],
       ['rulesUrl', undefined],
+      ['tlsHstsMaxAge', 31_536_000],
     ];
     for (const [key, want] of defaults) {
       it(`defaults ${key} to ${JSON.stringify(want)}`, () => {
@@ -103,6 +108,10 @@ describe('loadConfig(env)', () => {
       ['a VM timeout', { given: { LAYER_VM_TIMEOUT_MS: '1' }, want: { vmTimeoutMs: 1 } }],
       ['a body limit', { given: { LAYER_PROXY_MAX_BODY_BYTES: '4096' }, want: { proxyMaxBodyBytes: 4096 } }],
       ['a concurrency limit', { given: { LAYER_PROXY_MAX_CONCURRENT: '8' }, want: { proxyMaxConcurrent: 8 } }],
+      ['match[] caps', { given: { LAYER_PROXY_MAX_MATCHERS: '3', LAYER_PROXY_MAX_MATCHER_BYTES: '10' }, want: { proxyMaxMatchers: 3, proxyMaxMatcherBytes: 10 } }],
+      ['an external backend\'s query length', { given: { LAYER_VM_URL: 'http://vm:8428', LAYER_VM_MAX_QUERY_LEN: '65536' }, want: { vmMaxQueryLen: 65_536 } }],
+      ['the bundled query length written out', { given: { LAYER_VM_MAX_QUERY_LEN: '16384' }, want: { vmMaxQueryLen: 16_384 } }],
+      ['HSTS off', { given: { LAYER_TLS_HSTS_MAX_AGE: '0' }, want: { tlsHstsMaxAge: 0 } }],
       ['log level silent', { given: { LAYER_LOG_LEVEL: 'silent' }, want: { logLevel: 'silent' } }],
       ['a zero shutdown timeout', { given: { LAYER_SHUTDOWN_TIMEOUT_MS: '0' }, want: { shutdownTimeoutMs: 0 } }],
       ['a shutdown delay for load balancers', { given: { LAYER_SHUTDOWN_DELAY_MS: '15000' }, want: { shutdownDelayMs: 15000 } }],
@@ -175,6 +184,10 @@ describe('loadConfig(env)', () => {
       ['a concurrency limit of 0', { given: ['LAYER_PROXY_MAX_CONCURRENT', '0'], want: 'must be an integer from 1' }],
       ['a per-token cap of 0', { given: ['LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN', '0'], want: 'must be an integer from 1 to LAYER_PROXY_MAX_CONCURRENT (64)' }],
       ['a per-token cap above the total', { given: ['LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN', '65'], want: 'must be an integer from 1 to LAYER_PROXY_MAX_CONCURRENT (64)' }],
+      ['no match[] at all', { given: ['LAYER_PROXY_MAX_MATCHERS', '0'], want: 'must be an integer from 1' }],
+      ['match[] bytes with a unit', { given: ['LAYER_PROXY_MAX_MATCHER_BYTES', '64k'], want: 'must be an integer from 1' }],
+      ['a query length of 0', { given: ['LAYER_VM_MAX_QUERY_LEN', '0'], want: 'must be an integer from 1' }],
+      ['a negative HSTS max-age', { given: ['LAYER_TLS_HSTS_MAX_AGE', '-1'], want: 'must be an integer from 0' }],
       ['a stall timeout of 0', { given: ['LAYER_PROXY_STALL_TIMEOUT_MS', '0'], want: 'must be an integer from 1 to 2147483647' }],
       ['a body timeout in seconds', { given: ['LAYER_PROXY_BODY_TIMEOUT_MS', '10s'], want: 'must be an integer from 1 to 2147483647' }],
       ['log level verbose', { given: ['LAYER_LOG_LEVEL', 'verbose'], want: 'must be one of fatal, error, warn, info, debug, trace, silent' }],
@@ -237,6 +250,7 @@ describe('loadConfig(env)', () => {
         { given: { LAYER_VM_URL: 'http://vm:8428', LAYER_VM_BEARER_TOKEN_FILE: '/a', LAYER_VM_BASIC_AUTH_FILE: '/b' }, variable: 'LAYER_VM_BASIC_AUTH_FILE', want: 'not both' },
       ],
       ['a backend credentials file without LAYER_VM_URL', { given: { LAYER_VM_BEARER_TOKEN_FILE: '/a' }, variable: 'LAYER_VM_BEARER_TOKEN_FILE', want: 'applies to an external backend only' }],
+      ['a query length for the bundled vmsingle', { given: { LAYER_VM_MAX_QUERY_LEN: '65536' }, variable: 'LAYER_VM_MAX_QUERY_LEN', want: 'applies to an external backend only' }],
       ['a TLS certificate without a key', { given: { LAYER_TLS_CERT_FILE: '/c' }, variable: 'LAYER_TLS_KEY_FILE', want: 'go together' }],
       ['an alert write URL without LAYER_VM_URL', { given: { LAYER_ALERT_WRITE_URL: 'http://vm:8428' }, variable: 'LAYER_ALERT_WRITE_URL', want: 'applies to an external backend only' }],
       [

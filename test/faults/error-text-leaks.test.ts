@@ -72,6 +72,75 @@ describe('faults: backend error texts do not name the backend', function () {
   });
 });
 
+describe('faults: a vmselect\'s errors name no storage node, no IP and no host:port', function () {
+  this.timeout(30_000);
+  let stand: GatewayOnFake | undefined;
+  before(async () => {
+    stand = await startGatewayOnFake({ path: '/select/0/prometheus' });
+  });
+  after(() => stand?.close());
+
+  /** The gateway's answer to `query` when the backend answers 422 with `error`. */
+  async function answerTo(query: string, error: string) {
+    const body = JSON.stringify({ status: 'error', errorType: '422', error });
+    stand!.fake.handle = (_req, res) => {
+      res.writeHead(422, { 'Content-Type': 'application/json' });
+      res.end(body);
+    };
+    const res = await request(`${stand!.gw.url}/v2/metrics/api/v1/query?query=${encodeURIComponent(query)}&time=1700000000`, { headers: { Authorization: `Bearer ${TEST_TOKEN}` } });
+    return { res, sent: body, error: (JSON.parse(res.text) as { error: string }).error };
+  }
+
+  // The shapes vmselect (v1.93, with vmstorage nodes down or unknown) and Go's net package write.
+  const cases: [string, { query: string; error: string; want: string }][] = [
+    [
+      'a storage node by name and by IPv4',
+      {
+        query: 'up',
+        error: 'error when executing query="up" on the time range (start=1700000000000, end=1700000000000, step=300000): cannot fetch query results from vmstorage nodes: cannot perform search on vmstorage localhost:18411: cannot obtain connection from a pool: cannot dial localhost:18411: dial tcp4 127.0.0.1:18411: connect: connection refused',
+        want: 'error when executing query="up" on the time range (start=1700000000000, end=1700000000000, step=300000): cannot fetch query results from vmstorage nodes: cannot perform search on vmstorage [backend]: cannot obtain connection from a pool: cannot dial [backend]: dial tcp4 [backend]: connect: connection refused',
+      },
+    ],
+    [
+      'IPv6 nodes and both ends of a reset connection',
+      {
+        query: 'sum(up)',
+        error: 'error when executing query="sum(up)": cannot perform search on vmstorage [fd00::7]:8401: read tcp [fd00::2]:51234->[fd00::7]:8401: read: connection reset by peer; also fd00::8 and 10.0.0.9',
+        want: 'error when executing query="sum(up)": cannot perform search on vmstorage [backend]: read tcp [backend]->[backend]: read: connection reset by peer; also [backend] and [backend]',
+      },
+    ],
+    [
+      'a DNS name that did not resolve, and the resolver',
+      {
+        query: 'up',
+        error: 'cannot perform search on vmstorage vmstorage-1.vmstorage.monitoring.svc:8401: dial tcp: lookup vmstorage-1.vmstorage.monitoring.svc on 10.96.0.10:53: no such host',
+        want: 'cannot perform search on vmstorage [backend]: dial tcp: lookup [backend] on [backend]: no such host',
+      },
+    ],
+    [
+      'the client\'s own host:port and IP, kept as typed, beside a node',
+      {
+        query: 'up{instance="10.1.2.3:9100",job="node-1.example.com:9100"} +',
+        error: 'error when executing query="up{instance=\\"10.1.2.3:9100\\",job=\\"node-1.example.com:9100\\"} +" on vmstorage 10.0.0.7:8401: unparsed data: ""',
+        want: 'error when executing query="up{instance=\\"10.1.2.3:9100\\",job=\\"node-1.example.com:9100\\"} +" on vmstorage [backend]: unparsed data: ""',
+      },
+    ],
+  ];
+  for (const [name, { query, error, want }] of cases) {
+    it(`redacts ${name}`, async () => {
+      const got = await answerTo(query, error);
+      assert.equal(got.res.status, 422);
+      assert.equal(got.error, want);
+    });
+  }
+
+  it('passes an error naming no machine byte for byte, times and subquery steps included', async () => {
+    const error = 'cannot parse "rate(x[5m:1m])" at 2024-01-01T00:00:00Z, line 1:5 (12:30:45) as "2006-01-02T15:04:05Z07:00"';
+    const got = await answerTo('up', error);
+    assert.equal(got.res.text, got.sent);
+  });
+});
+
 describe('faults: the client\'s own text in a backend error comes back verbatim (a real vmsingle)', function () {
   this.timeout(60_000);
   let vm: VmsingleProcess;

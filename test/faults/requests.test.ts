@@ -193,6 +193,20 @@ describe('faults: abusive requests', function () {
       assert.match(ex.raw, /"code":"ERR_HEADERS_TOO_LARGE"/);
     });
 
+    it('answers an HTTP/1.1 request without Host with 400 in JSON, like every parser error', async () => {
+      const ex = await rawExchange(port, `GET /v2/metrics/api/v1/query?query=up HTTP/1.1\r\nAuthorization: Bearer ${TEST_TOKEN}\r\n\r\n`);
+      parserError(ex, 400, 'ERR_BAD_REQUEST');
+      assert.match(JSON.parse(ex.body).message, /no Host header/);
+      assert.doesNotMatch(ex.raw, /Transfer-Encoding: chunked/i);
+      const post = await rawExchange(port, 'POST /v2/metrics/api/v1/query HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 8\r\n\r\nquery=up');
+      parserError(post, 400, 'ERR_BAD_REQUEST');
+    });
+
+    it('serves an HTTP/1.0 request without Host (Host is HTTP/1.1\'s requirement)', async () => {
+      const ex = await rawExchange(port, 'GET /livez HTTP/1.0\r\n\r\n');
+      assert.equal(ex.status, 200, ex.raw.slice(0, 300));
+    });
+
     it('answers a header line without a colon with 400', async () => {
       const ex = await rawExchange(port, `GET /v2/metrics/api/v1/query?query=up HTTP/1.1\r\n${head}not a header\r\n\r\n`);
       parserError(ex, 400, 'ERR_BAD_REQUEST');
