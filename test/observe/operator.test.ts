@@ -182,7 +182,7 @@ describe('the observe tab for an operator on call', function () {
       await behind.goto(`${proxy.url}/gw/observe`);
       await useToken(behind);
       await pollUntil('the overall line', async () => (/^(ok|alerting|pending)$/.test((await behind.locator('#overall .word').textContent()) ?? '') ? true : undefined), 10_000);
-      await behind.locator('#alerts-rows tr').first().waitFor();
+      await pollUntil('the alerts to be read', async () => (/; read \d\d:\d\d:\d\d\.$/.test((await behind.locator('#alerts-status').textContent()) ?? '') ? true : undefined), 10_000);
       await behind.selectOption('#window', '15m');
       const article = behind.locator('article[data-name="layer_http_requests_total"]');
       await article.getByRole('button', { name: 'Plot', exact: true }).click();
