@@ -201,4 +201,49 @@ describe('the observe tab for an operator on call', function () {
       await proxy.close();
     }
   });
+
+  it('keeps the search, range, plots and refresh in the URL, so a copied link opens the same view, and never the token', async () => {
+    await page.goto(`${gw.url}/observe`);
+    await useToken(page);
+    await page.locator('#search').fill('p99');
+    await page.selectOption('#window', 'custom');
+    await page.locator('#range-from').fill('now-45m');
+    await page.getByRole('button', { name: 'Apply range' }).click();
+    const entry = 'layer_query_duration_seconds';
+    await page.locator(`article[data-name="${entry}"]`).getByRole('button', { name: 'Plot', exact: true }).click();
+    await page.locator(`article[data-name="${entry}"] figure[data-state]:not([data-state="loading"])`).waitFor();
+    const shared = new URL(page.url());
+    assert.equal(shared.searchParams.get('q'), 'p99');
+    assert.equal(shared.searchParams.get('range'), '45m');
+    assert.equal(shared.searchParams.get('plot'), entry);
+    // A bad range is refused with what to write, and the URL keeps the last good one.
+    await page.locator('#range-from').fill('yesterday');
+    await page.getByRole('button', { name: 'Apply range' }).click();
+    assert.match((await page.locator('#range-status').textContent()) ?? '', /Range not applied: "yesterday" is not a start: write a duration back from now \(now-45m, 2h, 3d\) or a moment/);
+    assert.equal(new URL(page.url()).searchParams.get('range'), '45m');
+    // An absolute range, written on the 24-hour clock.
+    await page.locator('#range-from').fill('2026-01-31 18:00');
+    await page.locator('#range-to').fill('2026-01-31 19:30');
+    await page.getByRole('button', { name: 'Apply range' }).click();
+    await pollUntil('the absolute range in the URL', () => new URL(page.url()).searchParams.get('range') === '2026-01-31T18:00:00..2026-01-31T19:30:00', 5000);
+    const link = page.url();
+    // The link in another tab: after the token (which the link does not carry), the same view.
+    const other = await browser.context.newPage();
+    try {
+      await other.goto(link);
+      await useToken(other);
+      assert.equal(await other.locator('#search').inputValue(), 'p99');
+      assert.equal(await other.locator('#window').inputValue(), 'custom');
+      assert.equal(await other.locator('#range-from').inputValue(), '2026-01-31 18:00:00');
+      assert.equal(await other.locator('#range-to').inputValue(), '2026-01-31 19:30:00');
+      const figure = other.locator(`article[data-name="${entry}"] figure`);
+      await other.locator(`article[data-name="${entry}"] figure[data-state]:not([data-state="loading"])`).waitFor();
+      assert.match((await figure.locator('figcaption').textContent()) ?? '', /2026-01-31 18:00:00 to 2026-01-31 19:30:00/);
+      const visible = await other.locator('#families article:visible h4').allTextContents();
+      assert.ok(visible.includes(entry), visible.join(', '));
+    } finally {
+      await other.close();
+    }
+    assert.deepEqual(urls.filter((url) => url.includes(gw.token)), []);
+  });
 });
