@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { bundleObserve } from '../../scripts/lib/observe/bundle.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { bearer, request } from '../helpers/http.ts';
+import { bundledBackend } from '../helpers/vmsingle-secrets.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { fakeAlert, launchChromium, screenshot, serveAlerts, type Browser, type FakeAlert } from './harness.ts';
 
@@ -245,5 +246,146 @@ describe('the observe tab for an operator on call', function () {
       await other.close();
     }
     assert.deepEqual(urls.filter((url) => url.includes(gw.token)), []);
+  });
+
+  it('plots in one unit per axis on the 24-hour clock, with the alert threshold and a tooltip at the cursor', async () => {
+    // 20 min of query-duration buckets whose p99 lies between 5 and 10 s, so QueryP99High's
+    // threshold (> 5) falls inside the plot.
+    const vm = await bundledBackend(gw);
+    const end = Math.floor(Date.now() / 1000 / 15) * 15 - 60;
+    const bounds: [string, number][] = [['0.5', 0], ['1', 10], ['2.5', 50], ['5', 90], ['10', 100], ['+Inf', 100]];
+    const lines = bounds.map(([le, perStep]) => {
+      const timestamps: number[] = [];
+      const values: number[] = [];
+      for (let t = end - 1200, i = 0; t <= end; t += 15, i++) {
+        timestamps.push(t * 1000);
+        values.push(perStep * i);
+      }
+      return JSON.stringify({ metric: { __name__: 'layer_query_duration_seconds_bucket', le, status: 'ok' }, values, timestamps });
+    });
+    const imported = await vm.request('/api/v1/import', { method: 'POST', body: `${lines.join('\n')}\n` });
+    assert.equal(imported.status, 204, imported.text);
+    await vm.request(`/internal/force_flush?authKey=${encodeURIComponent(vm.secrets.forceFlushAuthKey)}`);
+    await pollUntil('the imported buckets searchable', async () => {
+      const res = await request(`${gw.url}/v2/metrics/api/v1/query?${new URLSearchParams({ query: 'count(layer_query_duration_seconds_bucket)', time: String(end) })}`, { headers: bearer(gw.token) });
+      return JSON.parse(res.text).data.result[0]?.value[1] === String(bounds.length) ? true : undefined;
+    }, 20_000);
+    await page.goto(`${gw.url}/observe?range=15m`);
+    await useToken(page);
+    const article = page.locator('article[data-name="layer_query_duration_seconds"]');
+    await article.getByRole('button', { name: 'Plot', exact: true }).click();
+    await article.locator('figure[data-state="drawn"]').waitFor();
+    const figure = article.locator('figure');
+    assert.match((await figure.locator('figcaption').textContent()) ?? '', /in seconds; the dashed line is the alert's threshold \(> 5 s\); read \d\d:\d\d:\d\d\./);
+    // The threshold: a row of the canvas drawn mostly in the --bad colour.
+    const dashed = await page.evaluate<number>(`((fig) => {
+      const canvas = fig.querySelector('canvas');
+      const bad = getComputedStyle(fig).getPropertyValue('--bad').trim();
+      const want = [1, 3, 5].map((i) => parseInt(bad.slice(i, i + 2), 16));
+      const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let best = 0;
+      for (let y = 0; y < height; y++) {
+        let n = 0;
+        for (let x = 0; x < width; x++) {
+          const i = (y * width + x) * 4;
+          if (Math.abs(data[i] - want[0]) + Math.abs(data[i + 1] - want[1]) + Math.abs(data[i + 2] - want[2]) < 40) n++;
+        }
+        best = Math.max(best, n / width);
+      }
+      return best;
+    })(document.querySelector('article[data-name="layer_query_duration_seconds"] figure'))`);
+    assert.ok(dashed > 0.3, `the threshold line covers ${(dashed * 100).toFixed(0)}% of the widest row in the --bad colour`);
+    // The cursor: a tooltip with the time on the 24-hour clock and the value in its unit.
+    await figure.scrollIntoViewIfNeeded();
+    const over = await figure.locator('.u-over').boundingBox();
+    await page.mouse.move(over!.x + over!.width * 0.6, over!.y + over!.height * 0.5);
+    const tip = figure.locator('.plot-tip');
+    await tip.waitFor({ state: 'visible' });
+    assert.match((await tip.locator('.plot-tip-time').textContent()) ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    assert.match((await tip.textContent()) ?? '', /value: \d+(\.\d+)? s$/);
+    assert.match((await figure.locator('.u-legend .u-series').first().locator('.u-value').textContent()) ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/, 'the legend time is on the 24-hour clock');
+    await screenshot(page, 'observe-threshold-tooltip.png');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await article.getByRole('button', { name: 'Plot', exact: true }).click();
+    await article.locator('figure[data-state="drawn"]').waitFor();
+    await page.mouse.move(over!.x + over!.width * 0.5, over!.y + over!.height * 0.4);
+    await screenshot(page, 'observe-dark-threshold.png');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('finds entries by alert name, quantile, what a duration measures and label descriptions; the index follows; families fold', async () => {
+    await page.goto(`${gw.url}/observe`);
+    await useToken(page);
+    const search = page.locator('#search');
+    const visible = () => page.locator('#families article:visible h4').allTextContents();
+    const durations = ['layer_query_duration_seconds', 'layer_http_request_duration_seconds', 'layer_upstream_request_duration_seconds'];
+    await search.fill('QueryP99High');
+    assert.deepEqual(await visible(), ['layer_query_duration_seconds']);
+    for (const word of ['latency', 'slow', 'p99']) {
+      await search.fill(word);
+      const names = await visible();
+      for (const name of durations) assert.ok(names.includes(name), `"${word}" finds ${name}: ${names.join(', ')}`);
+      assert.ok(!names.includes('layer_http_requests_total'), `"${word}" leaves out the request counter`);
+    }
+    await search.fill('route template'); // in a label's description only
+    assert.ok((await visible()).includes('layer_http_requests_total'));
+    await search.fill('memory');
+    const memory = await visible();
+    for (const name of ['nodejs_heap_used_bytes', 'process_resident_memory_bytes']) assert.ok(memory.includes(name), `"memory" finds ${name}`);
+    // The index shows only the families with a match, with their counts.
+    await search.fill('heap');
+    assert.deepEqual(await visible(), ['nodejs_heap_used_bytes']);
+    assert.deepEqual(await page.locator('#family-index li:visible a').allTextContents(), ['nodejs (1 of 2)']);
+    await search.fill('');
+    // A family folds and unfolds from its heading.
+    const fold = page.locator('section[data-family="layer_http"] h3 .fold');
+    await fold.click();
+    assert.equal(await fold.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('section[data-family="layer_http"] article:visible').count(), 0);
+    await fold.click();
+    assert.ok((await page.locator('section[data-family="layer_http"] article:visible').count()) > 0);
+  });
+
+  it('on a 390 px phone, breaks PromQL between tokens and fits the search placeholder', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${gw.url}/observe`);
+      await useToken(page);
+      // Every name, with its [range] if it has one, lies on one line.
+      // (A string: tsx would name the helpers inside with a function the page lacks.)
+      const split = await page.evaluate<string[]>(`[...document.querySelectorAll('pre.promql code')].flatMap((code) => {
+        const nodes = [];
+        const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+        let offset = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push({ node: n, start: offset }); offset += n.length; }
+        const at = (i) => { const hit = nodes.filter((x) => x.start <= i).pop(); return [hit.node, i - hit.start]; };
+        const broken = [];
+        for (const match of (code.textContent ?? '').matchAll(/[a-zA-Z_:][\\w:]*(\\[[^\\]]*\\])?/g)) {
+          const range = document.createRange();
+          range.setStart(...at(match.index));
+          const [node, end] = at(match.index + match[0].length - 1);
+          range.setEnd(node, end + 1);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(match[0]);
+        }
+        return broken;
+      })`);
+      assert.deepEqual(split, []);
+      const wrapped = await page.evaluate<number>(`((pre) => pre.getBoundingClientRect().height / parseFloat(getComputedStyle(pre).lineHeight))(document.querySelector('article[data-name="layer_http_request_duration_seconds"] pre.promql'))`);
+      assert.ok(wrapped >= 2, 'the long example does wrap on a phone');
+      const fits = await page.evaluate<{ need: number; room: number }>(`((el) => {
+        const style = getComputedStyle(el);
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = style.fontSize + ' ' + style.fontFamily;
+        const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { need: ctx.measureText(el.placeholder).width, room };
+      })(document.getElementById('search'))`);
+      assert.ok(fits.need <= fits.room, `the placeholder needs ${fits.need.toFixed(0)} px of ${fits.room.toFixed(0)}`);
+      await screenshot(page, 'observe-phone-top.png');
+      await page.locator('article[data-name="layer_http_request_duration_seconds"] pre.promql').scrollIntoViewIfNeeded();
+      await screenshot(page, 'observe-phone-promql.png');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 });

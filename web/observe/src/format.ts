@@ -1,5 +1,7 @@
 /** Numbers in their unit, for axes, legends and cards. */
-import type { CatalogEntry } from './api.ts';
+import type { components } from '../../../src/generated/api-types.ts';
+
+type CatalogEntry = components['schemas']['CatalogEntry'];
 
 /** What a plotted value means: the entry's unit, per second when its example is a rate. */
 export interface PlotUnit {

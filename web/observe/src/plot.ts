@@ -8,6 +8,7 @@ import uPlot from 'uplot';
 import { ApiError, queryRange, type CatalogEntry, type RangeSeries } from './api.ts';
 import { h } from './dom.ts';
 import { axisScale, clock, dateTime, formatTick, formatValue, plotUnit, timeTicks, type PlotUnit } from './format.ts';
+import { DARK_PALETTE, LIGHT_PALETTE } from './palette.ts';
 import { describeRange, rangeWindow, type TimeRange } from './range.ts';
 
 /** uPlot's column form: timestamps (seconds), then one column per series; gaps are null. */
@@ -52,14 +53,9 @@ export function alertThreshold(entry: CatalogEntry): { op: string; value: number
   return squash(match[1]!) === squash(entry.example_promql) ? { op: match[2]!, value: Number(match[3]) } : undefined;
 }
 
-// Okabe–Ito, distinguishable with colour-blindness; on dark, its lighter members lead and the
-// darker ones are lifted, so every line stands out from the background.
-const LIGHT = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#6e6e6e', '#8c7a00'];
-const DARK = ['#56b4e9', '#e69f00', '#3fd0a0', '#f28cc4', '#f0e442', '#ff8a4c', '#c8c8c8', '#a99cff'];
-
 /** The line colours of the current colour scheme. */
-export function palette(): string[] {
-  return matchMedia('(prefers-color-scheme: dark)').matches ? DARK : LIGHT;
+function palette(): string[] {
+  return matchMedia('(prefers-color-scheme: dark)').matches ? DARK_PALETTE : LIGHT_PALETTE;
 }
 
 const charts = new WeakMap<HTMLElement, { chart: uPlot; resize: ResizeObserver }>();
@@ -73,7 +69,7 @@ function removeChart(figure: HTMLElement): void {
 }
 
 /** A uPlot plugin: a box at the cursor with the time and each shown series' value there. */
-function tooltip(unit: PlotUnit): uPlot.Plugin {
+function tooltip(unit: PlotUnit, colours: readonly string[]): uPlot.Plugin {
   const tip = h('div', { class: 'plot-tip', role: 'presentation' });
   return {
     hooks: {
@@ -94,7 +90,7 @@ function tooltip(unit: PlotUnit): uPlot.Plugin {
           return [h('div', {}, h('span', { class: 'swatch', 'data-i': String(i) }), `${String(s.label)}: `, h('strong', { text: formatValue(v, unit) }))];
         });
         tip.replaceChildren(h('div', { class: 'plot-tip-time', text: dateTime(new Date(u.data[0][idx]! * 1000)) }), ...rows);
-        tip.querySelectorAll<HTMLElement>('.swatch').forEach((el) => (el.style.background = String(u.series[Number(el.dataset.i) + 1]!.stroke)));
+        tip.querySelectorAll<HTMLElement>('.swatch').forEach((el) => (el.style.background = colours[Number(el.dataset.i) % colours.length]!));
         tip.hidden = false;
         const x = left + 14 + tip.offsetWidth > u.over.clientWidth ? left - tip.offsetWidth - 14 : left + 14;
         tip.style.left = `${Math.max(0, x)}px`;
@@ -171,7 +167,7 @@ export async function plotEntry(entry: CatalogEntry, figure: HTMLElement, range:
   const axis = { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
   const colours = palette();
   const width = Math.max(240, area.clientWidth);
-  const plugins = [tooltip(unit)];
+  const plugins = [tooltip(unit, colours)];
   if (threshold) plugins.push(thresholdLine(threshold.value, bad));
   const chart = new uPlot(
     {
@@ -190,7 +186,7 @@ export async function plotEntry(entry: CatalogEntry, figure: HTMLElement, range:
       // The whole window, so an operator sees where data starts and stops; the threshold in view.
       scales: {
         x: { time: true, range: (): uPlot.Range.MinMax => [start, end] },
-        y: threshold ? { range: (_u, min, max): uPlot.Range.MinMax => [Math.min(0, min), Math.max(max, threshold.value * 1.1)] } : {},
+        y: threshold ? { range: (_u, min, max): uPlot.Range.MinMax => uPlot.rangeNum(Math.min(0, min), Math.max(max, threshold.value * 1.1), 0.1, true) } : {},
       },
       axes: [
         { ...axis, values: (_u: uPlot, ticks: number[]) => timeTicks(ticks, span) },
