@@ -9,6 +9,7 @@ import { labelCases } from './rules/labels.cases.ts';
 import { metricNameCases } from './rules/metric-name.cases.ts';
 import { queryCases } from './rules/queries.cases.ts';
 import { unitCases } from './rules/units.cases.ts';
+import { textCases } from './rules/text.cases.ts';
 import { waiverCases } from './rules/waivers.cases.ts';
 
 const tables: [string, LintTable][] = [
@@ -19,6 +20,7 @@ const tables: [string, LintTable][] = [
   ['buckets', bucketCases],
   ['queries', queryCases],
   ['alerts', alertCases],
+  ['text', textCases],
   ['waivers', waiverCases],
 ];
 

@@ -329,6 +329,10 @@ describe('the observe tab for an operator on call', function () {
     }
     await search.fill('route template'); // in a label's description only
     assert.ok((await visible()).includes('layer_http_requests_total'));
+    // The catalog's `literals` are rendered as code, and no backtick shows.
+    const route = page.locator('article[data-name="layer_http_requests_total"] .labels tbody tr', { hasText: 'Route template' });
+    assert.deepEqual(await route.locator('td').first().locator('code').allTextContents(), ['unmatched']);
+    assert.doesNotMatch((await page.locator('#families').textContent()) ?? '', /`/);
     await search.fill('memory');
     const memory = await visible();
     for (const name of ['nodejs_heap_used_bytes', 'process_resident_memory_bytes']) assert.ok(memory.includes(name), `"memory" finds ${name}`);

@@ -8,6 +8,7 @@ import { labelRules } from './rules/labels.ts';
 import { metricNameRules } from './rules/metric-name.ts';
 import { queryRules } from './rules/queries.ts';
 import type { Finding, Rule } from './rules/rule.ts';
+import { catalogText } from './rules/text.ts';
 
 /** Every lint rule, in report order. */
 export const LINT_RULES: readonly Rule[] = [
@@ -18,6 +19,7 @@ export const LINT_RULES: readonly Rule[] = [
   buckets,
   ...queryRules,
   ...alertRules,
+  catalogText,
 ];
 
 /** The rule id for a waiver that waives nothing: an unknown rule, or one that did not fire. */
