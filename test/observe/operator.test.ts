@@ -392,4 +392,80 @@ describe('the observe tab for an operator on call', function () {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
   });
+
+  it('explores any PromQL with completion loaded on demand, from the lookup routes with the Bearer header, as a table or a plot', async () => {
+    const lookups: { path: string; auth: string | undefined }[] = [];
+    const onRequest = (req: { url(): string; headers(): Record<string, string> }) => {
+      const url = new URL(req.url());
+      if (/\/api\/v1\/(labels|label\/|series|metadata)/.test(url.pathname)) lookups.push({ path: url.pathname, auth: req.headers().authorization });
+    };
+    // The completion offers what the backend has: wait until the request counter is searchable.
+    await pollUntil('layer_http_requests_total{route="/health"} searchable', async () => {
+      const res = await request(`${gw.url}/v2/metrics/api/v1/label/route/values?${new URLSearchParams({ 'match[]': 'layer_http_requests_total' })}`, { headers: bearer(gw.token) });
+      return (JSON.parse(res.text).data as string[]).includes('/health') ? true : undefined;
+    }, 30_000, 250);
+    page.on('request', onRequest);
+    try {
+      await page.goto(`${gw.url}/observe`);
+      await useToken(page);
+      assert.deepEqual(urls.filter((url) => url.includes('explore-editor-') && url.startsWith(gw.url)).length, 0, 'the editor is not loaded with the page');
+      await page.locator('#expr').click();
+      const content = page.locator('#expr-editor .cm-content');
+      await content.waitFor();
+      assert.equal(urls.filter((url) => url.includes('explore-editor-')).length, 1, 'the editor is loaded once, when the box is first focused');
+      const options = () => page.locator('.cm-tooltip-autocomplete li').allTextContents();
+      const offered = (what: string, want: string) => pollUntil(what, async () => ((await options()).some((o) => o.includes(want)) ? true : undefined), 10_000);
+      // Metric names, with their HELP text from the metadata route.
+      await page.keyboard.type('layer_http_req');
+      await offered('metric names', 'layer_http_requests_total');
+      const info = await pollUntil('the HELP of the selected metric', async () => (await page.locator('.cm-completionInfo').textContent().catch(() => '')) || undefined, 10_000);
+      // Functions.
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('histogram_q');
+      await offered('functions', 'histogram_quantile');
+      // Label names and values of a metric.
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('layer_http_requests_total{');
+      await offered('label names', 'route');
+      await page.keyboard.type('route="');
+      await offered('label values', '/health');
+      console.log(`      completion info of the first metric offered: ${JSON.stringify(info)}`);
+      assert.ok(lookups.some((l) => l.path.endsWith('/metadata')), `the metadata route was asked: ${lookups.map((l) => l.path).join(' ')}`);
+      assert.ok(lookups.some((l) => /\/label\/route\/values$/.test(l.path)), 'label values were asked');
+      assert.ok(lookups.every((l) => l.auth === `Bearer ${gw.token}`), 'every lookup carries the Bearer header');
+      // Run now: a table; the query and the way it ran go to the URL.
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('sum by (route) (layer_http_requests_total)');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Run now (table)' }).click();
+      await pollUntil('the table', async () => ((await page.locator('#explore-table tbody tr').count()) > 0 ? true : undefined), 10_000).catch(async (error: Error) => {
+        throw new Error(`${error.message}; status: ${await page.locator('#explore-status').textContent()}; editor: ${await content.textContent()}`);
+      });
+      assert.match((await page.locator('#explore-status').textContent()) ?? '', /^\d+ series \(vector\); read \d\d:\d\d:\d\d\.$/);
+      assert.ok((await page.locator('#explore-table tbody th').allTextContents()).some((t) => t.includes('route="/health"')));
+      const shared = new URL(page.url());
+      assert.equal(shared.searchParams.get('expr'), 'sum by (route) (layer_http_requests_total)');
+      assert.equal(shared.searchParams.get('run'), 'instant');
+      // Over the range: a plot.
+      await page.selectOption('#window', '15m');
+      await page.getByRole('button', { name: 'Run over the plot range (plot)' }).click();
+      await page.locator('#explore-plot[data-state="drawn"]').waitFor();
+      assert.equal(new URL(page.url()).searchParams.get('run'), 'range');
+      // A bad expression shows the backend's error.
+      await content.click();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.type('sum(');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Run now (table)' }).click();
+      await pollUntil('the error', async () => (/^The query failed \(\d+\): /.test((await page.locator('#explore-status').textContent()) ?? '') ? true : undefined), 10_000);
+      // The link opens the same query, run the same way.
+      await page.goto(`${gw.url}/observe?range=15m&expr=${encodeURIComponent('sum(rate(layer_http_requests_total[5m]))')}&run=range`);
+      await page.locator('#explore-plot[data-state="drawn"]').waitFor();
+      await page.locator('#explore-plot').scrollIntoViewIfNeeded();
+      await screenshot(page, 'observe-explore.png');
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
 });

@@ -10,6 +10,7 @@ import { alertReading, linkAlerts, onAlerts, refreshAlerts } from './alerts.ts';
 import { ApiError, readCatalog, token } from './api.ts';
 import { filterCatalog, renderCatalog, setFolded, type RenderedEntry, type RenderedFamily } from './catalog.ts';
 import { byId } from './dom.ts';
+import { enableExplore, replotExplore, setupExplore, type ExploreMode } from './explore.ts';
 import { drawHealth, refreshHealth } from './health.ts';
 import { onRefresh, refreshInterval, refreshNow, setRefreshInterval } from './live.ts';
 import { rangeFromInputs, rangeFromParam, rangeToParam, type TimeRange } from './range.ts';
@@ -34,6 +35,7 @@ let families: RenderedFamily[] = [];
 let total = 0;
 let range: TimeRange = rangeFromParam(view.range) ?? { kind: 'relative', seconds: 3600 };
 const plotted = new Set<string>(view.plots);
+let explored: { expr: string; run: ExploreMode | '' } = { expr: view.expr, run: view.run === 'instant' || view.run === 'range' ? view.run : '' };
 const inView = new Set<RenderedEntry>();
 const byFigure = new Map<Element, RenderedEntry>();
 const watcher = new IntersectionObserver((changes) => {
@@ -51,7 +53,7 @@ function say(el: HTMLElement, text: string, tone: 'info' | 'error' = 'info'): vo
 }
 
 function saveView(): void {
-  writeView({ search: search.value.trim(), range: rangeToParam(range), plots: [...plotted], refresh: String(refreshInterval()) });
+  writeView({ search: search.value.trim(), range: rangeToParam(range), plots: [...plotted], refresh: String(refreshInterval()), expr: explored.expr, run: explored.run });
 }
 
 /** Shows the range in the picker: a preset, or "custom" with its from and to filled in. */
@@ -68,6 +70,7 @@ function showRange(): void {
 }
 
 function clearCatalog(): void {
+  enableExplore(false);
   families = [];
   inView.clear();
   byFigure.clear();
@@ -110,6 +113,7 @@ async function loadCatalog(): Promise<void> {
     // The next frame after the DOM is built is when the operator sees it.
     requestAnimationFrame(() => setTimeout(() => performance.mark('observe:catalog-painted')));
     search.disabled = false;
+    enableExplore(true);
     say(tokenStatus, 'Token accepted.');
     say(catalogStatus, `${total} metrics in ${families.length} families, catalog version ${catalog.version}.`);
     applySearch();
@@ -163,7 +167,7 @@ function revealHash(): void {
 /** Plots again every chart in view (all of them for a new range or colour scheme). */
 async function replot(all: boolean): Promise<void> {
   const items = all ? families.flatMap((f) => f.entries).filter((item) => plotted.has(item.entry.name)) : [...inView].filter((item) => plotted.has(item.entry.name));
-  await Promise.all(items.map((item) => item.plot()));
+  await Promise.all([...items.map((item) => item.plot()), replotExplore()]);
 }
 
 form.addEventListener('submit', (event) => {
@@ -240,6 +244,17 @@ onRefresh(() => (range.kind === 'relative' ? replot(false) : Promise.resolve()))
 
 search.value = view.search;
 showRange();
+setupExplore(
+  {
+    range: () => range,
+    changed: (expr, run) => {
+      explored = { expr, run };
+      saveView();
+    },
+  },
+  view.expr,
+  view.run,
+);
 const interval = [...refreshSelect.options].find((o) => o.value === view.refresh)?.value ?? '5';
 refreshSelect.value = interval;
 setRefreshInterval(Number(interval));

@@ -121,21 +121,33 @@ function thresholdLine(value: number, colour: string): uPlot.Plugin {
   };
 }
 
-/** Plots `entry` over `range` into `figure` (replacing what was there). */
-export async function plotEntry(entry: CatalogEntry, figure: HTMLElement, range: TimeRange): Promise<void> {
+/** What to plot: a query, the unit of its values, and a threshold to draw. */
+export interface PlotSpec {
+  query: string;
+  unit: PlotUnit;
+  threshold?: { op: string; value: number };
+}
+
+/** Plots `entry`'s example PromQL over `range` into `figure` (replacing what was there). */
+export function plotEntry(entry: CatalogEntry, figure: HTMLElement, range: TimeRange): Promise<void> {
+  return plotQuery({ query: entry.example_promql, unit: plotUnit(entry), threshold: alertThreshold(entry) }, figure, range);
+}
+
+/** Plots a query over `range` into `figure` (replacing what was there). */
+export async function plotQuery(spec: PlotSpec, figure: HTMLElement, range: TimeRange): Promise<void> {
   const caption = figure.querySelector('figcaption')!;
   const area = figure.querySelector<HTMLElement>('.chart')!;
   figure.hidden = false;
   if (figure.dataset.state !== 'drawn') {
     figure.dataset.state = 'loading';
-    caption.textContent = `Querying ${describeRange(range)} of ${entry.example_promql} …`;
+    caption.textContent = `Querying ${describeRange(range)} of ${spec.query} …`;
   }
   const { start, end } = rangeWindow(range);
   const span = end - start;
   const step = Math.max(1, Math.round(span / 240));
   let result: RangeSeries[];
   try {
-    result = await queryRange(entry.example_promql, start, end, step);
+    result = await queryRange(spec.query, start, end, step);
   } catch (error) {
     removeChart(figure);
     area.replaceChildren();
@@ -155,8 +167,7 @@ export async function plotEntry(entry: CatalogEntry, figure: HTMLElement, range:
     caption.textContent = `No series in ${describeRange(range)} (read ${readAt}). The gateway scrapes itself every interval, but range queries leave out about the newest 30 s (the backend's latency offset): a gateway started a minute ago has data to plot; try again shortly.`;
     return;
   }
-  const unit = plotUnit(entry);
-  const threshold = alertThreshold(entry);
+  const { unit, threshold } = spec;
   let maxAbs = threshold ? Math.abs(threshold.value) : 0;
   for (const column of columns.slice(1) as (number | null)[][]) for (const v of column) if (v !== null) maxAbs = Math.max(maxAbs, Math.abs(v));
   const scale = axisScale(maxAbs, unit);

@@ -1,7 +1,7 @@
 /**
  * What the address bar keeps of the view, so a copied link opens the same one: the search, the
- * plot range, the plotted entries and the refresh interval, in the query string. The token is
- * never written there.
+ * plot range, the plotted entries, the refresh interval and the explored query with the way it
+ * ran, in the query string. The token is never written there.
  */
 
 /** The shareable part of the view. */
@@ -10,6 +10,8 @@ export interface ViewState {
   range: string;
   plots: string[];
   refresh: string;
+  expr: string;
+  run: string;
 }
 
 /** The view the address bar asks for; absent keys are empty. */
@@ -20,6 +22,8 @@ export function readView(): ViewState {
     range: params.get('range') ?? '',
     plots: (params.get('plot') ?? '').split(',').filter(Boolean),
     refresh: params.get('refresh') ?? '',
+    expr: params.get('expr') ?? '',
+    run: params.get('run') ?? '',
   };
 }
 
@@ -30,6 +34,8 @@ export function writeView(view: ViewState): void {
   if (view.range) params.set('range', view.range);
   if (view.plots.length > 0) params.set('plot', view.plots.join(','));
   if (view.refresh) params.set('refresh', view.refresh);
+  if (view.expr) params.set('expr', view.expr);
+  if (view.expr && view.run) params.set('run', view.run);
   const query = params.toString();
   history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
 }
