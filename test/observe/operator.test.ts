@@ -116,9 +116,17 @@ describe('the observe tab for an operator on call', function () {
     assert.ok(box && box.y >= 0 && box.y < 80, `the overall line at ${JSON.stringify(box)} after scrolling`);
     await screenshot(page, 'observe-sticky-bottom.png');
     await page.evaluate('window.scrollTo(0, 0)');
+    // Only a pending alert: the overall state says so, as a warning, on the next refresh.
+    alerts = alerts.filter((a) => a.state === 'pending');
+    await pollUntil('the overall state to read pending', async () => ((await page.locator('#overall .word').textContent()) === 'pending' ? true : undefined), 15_000);
+    assert.equal(await page.locator('#overall').getAttribute('data-tone'), 'warn');
+    assert.match((await page.locator('#overall .detail').textContent()) ?? '', /^dependencies ok; 1 alert pending: PipelineBacklogHigh$/);
+    alerts = [];
+    await pollUntil('the overall state to read ok', async () => ((await page.locator('#overall .detail').textContent()) === 'every dependency is ok; no alert firing or pending' ? true : undefined), 15_000);
   });
 
   it('refreshes alert states on the interval the operator picks, pauses, and says when each was read', async () => {
+    alerts = [fakeAlert('QueryP99High', 'firing', 'warning', 60_000, '25')];
     const live = await browser.context.newPage();
     await live.clock.install();
     await live.goto(`${gw.url}/observe`);
