@@ -4,7 +4,7 @@
  * so that the stdout of a command around it (`npm pack --json`) stays its own; exit 1 over budget.
  */
 import { runCli, type Io } from './lib/cli.ts';
-import { bundleObserve, SCRIPT_BUDGET_GZIP_BYTES } from './lib/observe/bundle.ts';
+import { bundleObserve, EDITOR_BUDGET_GZIP_BYTES, SCRIPT_BUDGET_GZIP_BYTES } from './lib/observe/bundle.ts';
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
@@ -17,7 +17,9 @@ export async function main(args: string[], io: Io): Promise<number> {
   try {
     const built = await bundleObserve();
     const { script, style } = built;
-    io.stderr(`observe: ${script.name} ${kib(script.bytes)} (${kib(script.gzipBytes)} gzipped; budget ${kib(SCRIPT_BUDGET_GZIP_BYTES)})\n`);
+    for (const file of built.scripts) io.stderr(`observe: ${file.name} ${kib(file.bytes)} (${kib(file.gzipBytes)} gzipped)\n`);
+    io.stderr(`observe: first page ${kib(built.firstPageGzipBytes)} of JavaScript gzipped (budget ${kib(SCRIPT_BUDGET_GZIP_BYTES)}), entry ${script.name}\n`);
+    io.stderr(`observe: explore editor adds ${kib(built.editorGzipBytes)} gzipped when loaded (budget ${kib(EDITOR_BUDGET_GZIP_BYTES)})\n`);
     io.stderr(`observe: ${style.name} ${kib(style.bytes)} (${kib(style.gzipBytes)} gzipped)\n`);
     io.stderr(`observe: written to ${built.outDir}\n`);
     return 0;

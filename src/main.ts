@@ -4,6 +4,7 @@
  * LAYER_API_TOKENS_FILE, the backend credentials file and the TLS pair. Exit codes: 0 after a clean
  * stop, 1 when start-up fails, 2 for invalid config (a file it names that cannot be used included).
  */
+import { generatedTokenMessage } from './auth/generated-token.ts';
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
 import { StartupError } from './errors.ts';
 import { startGateway } from './gateway.ts';
@@ -39,7 +40,8 @@ async function main(): Promise<number> {
   }
   const running = gateway;
   if (running.tokens.generatedPath) {
-    console.error(`layer gateway: no API token configured; generated one in ${running.tokens.generatedPath} (mode 0600). Use it as: curl -H "Authorization: Bearer $(cat ${running.tokens.generatedPath})" ...`);
+    const file = running.tokens.generatedPath;
+    console.error(`layer gateway: ${generatedTokenMessage(file, running.tokens.generatedNow)}, for example curl -H "Authorization: Bearer $(cat ${file})" ...`);
   }
   console.error(`layer gateway: ready on ${running.url}`);
 

@@ -20,6 +20,16 @@ export interface GeneratedToken {
   mode: number;
 }
 
+/**
+ * What the gateway says about the generated token, in the log and on stderr alike: that it was
+ * generated now, or that the one generated earlier is in use.
+ */
+export function generatedTokenMessage(file: string, created: boolean): string {
+  return created
+    ? `no API token configured: generated one into ${file} (mode 0600); send it as Authorization: Bearer <token>`
+    : `no API token configured: using the one generated earlier in ${file}; send it as Authorization: Bearer <token>`;
+}
+
 /** Reads `<dataDir>/api-token`, or creates it with a new random token (32 bytes, base64url). */
 export async function loadOrCreateGeneratedToken(dataDir: string): Promise<GeneratedToken> {
   const file = path.join(dataDir, GENERATED_TOKEN_FILE);

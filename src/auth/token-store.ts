@@ -6,7 +6,7 @@
  */
 import { hash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logger.ts';
-import { loadOrCreateGeneratedToken } from './generated-token.ts';
+import { generatedTokenMessage, loadOrCreateGeneratedToken } from './generated-token.ts';
 import { tokenProblem } from './token-format.ts';
 import { openToOthers, readTokenFile, TokenFileError } from './token-file.ts';
 
@@ -36,6 +36,8 @@ export interface TokenStore {
   readonly generation: number;
   /** The file holding the generated token, when one was generated or reused. (default: undefined) */
   readonly generatedPath?: string;
+  /** Whether this start generated the token in generatedPath (false when it reused one). */
+  readonly generatedNow: boolean;
   /**
    * One accepted token in plain text, for the bundled vmsingle's scrape of /metrics: the first of
    * LAYER_API_TOKENS, else the first of the token file, else the generated one.
@@ -83,6 +85,7 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
   });
 
   let generatedPath: string | undefined;
+  let generatedNow = false;
   let digests: ReadonlyMap<string, Buffer>;
   let scrapeToken: string;
   if (file !== undefined) {
@@ -101,13 +104,11 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
   } else {
     const generated = await loadOrCreateGeneratedToken(options.dataDir);
     generatedPath = generated.path;
+    generatedNow = generated.created;
     digests = digestSet([generated.token]);
     scrapeToken = generated.token;
-    if (generated.created) {
-      logger.warn({ path: generated.path }, `no API token configured: generated one into ${generated.path} (mode 0600); send it as Authorization: Bearer <token>`);
-    } else {
-      logger.info({ path: generated.path }, `no API token configured: using the one generated earlier in ${generated.path}`);
-    }
+    if (generated.created) logger.warn({ path: generated.path }, generatedTokenMessage(generated.path, true));
+    else logger.info({ path: generated.path }, generatedTokenMessage(generated.path, false));
     if ((generated.mode & 0o077) !== 0) {
       logger.warn({ path: generated.path, mode: generated.mode.toString(8) }, `${generated.path} is readable by other users; chmod 600 it`);
     }
@@ -162,6 +163,9 @@ export async function createTokenStore(options: TokenStoreOptions): Promise<Toke
     },
     get generatedPath() {
       return generatedPath;
+    },
+    get generatedNow() {
+      return generatedNow;
     },
     get scrapeToken() {
       return scrapeToken;

@@ -18,7 +18,7 @@ export type AuthFailureReason = 'missing' | 'malformed' | 'invalid' | 'query_str
 // in access logs, proxies and browser history, so a token there is refused even when valid.
 const QUERY_TOKEN_PARAMS = new Set(['access_token', 'token', 'api_key', 'apikey']);
 
-const HOW = 'send Authorization: Bearer <token>; tokens come from LAYER_API_TOKENS or LAYER_API_TOKENS_FILE';
+const HOW = 'send Authorization: Bearer <token>; tokens come from LAYER_API_TOKENS or LAYER_API_TOKENS_FILE, or, when neither is set, from the file the gateway generated: api-token in its data directory (LAYER_DATA_DIR)';
 
 // Only fixed texts: a message must never echo any part of the header, which may be the token.
 const MESSAGES: Record<Exclude<AuthFailureReason, 'query_string'>, string> = {

@@ -167,7 +167,7 @@ export interface MetricHandles {
   layer_vmsingle_restarts_total: PlainCounterHandle;
   /** Always 1; the version label carries the catalog version the gateway was built with. */
   layer_catalog_info: GaugeHandle<LayerCatalogInfoLabels>;
-  /** Observations recorded under the label value __overflow__ because the real value was outside its allowed set or past its cardinality budget. */
+  /** Observations recorded under the label value `__overflow__` because the real value was outside its allowed set or past its cardinality budget. */
   layer_metrics_label_overflow_total: CounterHandle<LayerMetricsLabelOverflowTotalLabels>;
   /** User and system CPU time spent by the gateway process. */
   process_cpu_seconds_total: PlainCounterHandle;
@@ -282,7 +282,7 @@ export function registerMetrics(registry: Registry, options: RegisterMetricsOpti
       dec: (labels, value) => m17.dec(g17(labels), value),
       remove: (labels) => m17.remove({ ...labels }),
     };
-  const m18 = new Counter({ name: "layer_metrics_label_overflow_total", help: "Observations recorded under the label value __overflow__ because the real value was outside its allowed set or past its cardinality budget.", labelNames: ["metric","label"], registers: [registry], ...collector("layer_metrics_label_overflow_total") });
+  const m18 = new Counter({ name: "layer_metrics_label_overflow_total", help: "Observations recorded under the label value `__overflow__` because the real value was outside its allowed set or past its cardinality budget.", labelNames: ["metric","label"], registers: [registry], ...collector("layer_metrics_label_overflow_total") });
   const g18 = createLabelGuard([{"name":"metric","maxValues":64},{"name":"label","maxValues":32}], ignoreOverflow);
   handles.layer_metrics_label_overflow_total = { inc: (labels, value) => m18.inc(g18(labels), value) };
   const m19 = new Counter({ name: "process_cpu_seconds_total", help: "User and system CPU time spent by the gateway process.", labelNames: [], registers: [registry], ...collector("process_cpu_seconds_total") });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PROBE_USER_AGENT, probeHealth, probeStorage } from '../../src/backend/health.ts';
+import { PROBE_USER_AGENT, probeHealth, probeStorage, type StorageProbeResult } from '../../src/backend/health.ts';
 import { findFreePort } from '../../src/backend/free-port.ts';
 import { startVmsingleProcess } from '../helpers/vmsingle-process.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
@@ -55,9 +55,9 @@ describe('probeHealth(baseUrl, timeoutMs)', () => {
 });
 
 describe('probeStorage(baseUrl, timeoutMs)', () => {
-  const cases: [string, { status: number; body: string; want: { up: boolean; partial: boolean } }][] = [
+  const cases: [string, { status: number; body: string; want: StorageProbeResult }][] = [
     ['an empty series list is up', { status: 200, body: '{"status":"success","data":[]}', want: { up: true, partial: false, refused: false } }],
-    ['a partial answer is up and partial', { status: 200, body: '{"status":"success","isPartial":true,"data":[]}', want: { up: true, partial: true } }],
+    ['a partial answer is up and partial', { status: 200, body: '{"status":"success","isPartial":true,"data":[]}', want: { up: true, partial: true, refused: false } }],
     ['a storage error (503) is down', { status: 503, body: 'cannot perform search on vmstorage', want: { up: false, partial: false, refused: false } }],
     ['an error envelope is down', { status: 200, body: '{"status":"error","errorType":"503"}', want: { up: false, partial: false, refused: false } }],
     ['not JSON is down', { status: 200, body: 'OK', want: { up: false, partial: false, refused: false } }],

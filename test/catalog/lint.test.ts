@@ -10,6 +10,7 @@ import { metricNameCases } from './rules/metric-name.cases.ts';
 import { probeRouteCases } from './rules/probe-routes.cases.ts';
 import { queryCases } from './rules/queries.cases.ts';
 import { unitCases } from './rules/units.cases.ts';
+import { textCases } from './rules/text.cases.ts';
 import { waiverCases } from './rules/waivers.cases.ts';
 
 const tables: [string, LintTable][] = [
@@ -21,6 +22,7 @@ const tables: [string, LintTable][] = [
   ['queries', queryCases],
   ['alerts', alertCases],
   ['probe routes', probeRouteCases],
+  ['text', textCases],
   ['waivers', waiverCases],
 ];
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { DEMO_DRIVEN, DEMO_NOT_DRIVEN } from '../../src/demo/coverage.ts';
 import { servedCatalog } from '../../src/generated/catalog.ts';
 import { request } from '../helpers/http.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
 import { startScript } from '../helpers/script-child.ts';
 import { ROOT, plainNodeEnv } from '../embed/installed-package.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
@@ -52,6 +53,35 @@ describe('npm run demo', function () {
       assert.deepEqual([...pending], [], 'entries whose example_promql was still empty a minute after start');
       assert.doesNotMatch(demo.output(), /dashboard request failed/);
       assert.deepEqual(await demo.stop('SIGINT', 20_000), { code: 0, signal: null }, demo.output());
+    } finally {
+      await demo.stop('SIGKILL', 5000).catch(() => undefined);
+      await removeTempDir(dataDir);
+    }
+  });
+
+  it('prints the /observe URL in a banner no access log scrolls away, and stops within 2 s of Ctrl-C, saying what it stops', async () => {
+    const dataDir = await makeTempDir('layer-demo');
+    // No LAYER_LOG_LEVEL (plainNodeEnv drops the LAYER_* it is not given): the demo's default, warn.
+    const env = plainNodeEnv({ LAYER_GATEWAY_PORT: '0', LAYER_DATA_DIR: dataDir });
+    const demo = startScript(['--import', 'tsx', 'src/demo/main.ts'], ROOT, env);
+    try {
+      const [, url] = await demo.waitFor(/ url: +(http:\/\/\S+)/, 60_000);
+      await demo.waitFor(new RegExp(` observe: +${url!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/observe `), 1000);
+      const [, token] = await demo.waitFor(/ token: +(\S+)/, 1000);
+      // The simulated dashboard and the scrapes run for a while: requests that info would log.
+      await pollUntil('requests through the gateway', async () => {
+        const res = await request(`${url}/v2/metrics/query?query=${encodeURIComponent('sum(layer_http_requests_total)')}`, { headers: { authorization: `Bearer ${token}` } });
+        return Number(JSON.parse(res.text).data.result[0]?.value[1] ?? 0) > 5 ? true : undefined;
+      }, 30_000, 500);
+      const banner = demo.output().slice(demo.output().indexOf('SYNTHETIC DATA'));
+      assert.doesNotMatch(banner, /"level":(10|20|30)\b/, 'no debug or info log line after the banner');
+      const started = Date.now();
+      assert.deepEqual(await demo.stop('SIGINT', 10_000), { code: 0, signal: null }, demo.output());
+      const took = Date.now() - started;
+      console.log(`      Ctrl-C to exit: ${took} ms (${/stopped in \S+ s/.exec(demo.output())?.[0]})`);
+      assert.ok(took < 2000, `the demo took ${took} ms to stop:\n${demo.output().slice(-600)}`);
+      assert.match(demo.output(), /stopping the simulated layer and dashboard, then the gateway \(in-flight requests get 0.5 s\) and vmsingle/);
+      assert.match(demo.output(), /layer gateway demo: stopped in \d+\.\d s/);
     } finally {
       await demo.stop('SIGKILL', 5000).catch(() => undefined);
       await removeTempDir(dataDir);

@@ -29,7 +29,7 @@ interface Want {
 
 describe('createTokenCheck(store, onFailure)', () => {
   const cases: [string, { given: Request; want: Want }][] = [
-    ['a request without credentials', { given: {}, want: { status: 401, reason: 'missing', message: 'send Authorization: Bearer <token>' } }],
+    ['a request without credentials', { given: {}, want: { status: 401, reason: 'missing', message: 'tokens come from LAYER_API_TOKENS or LAYER_API_TOKENS_FILE, or, when neither is set, from the file the gateway generated: api-token in its data directory (LAYER_DATA_DIR)' } }],
     ['an empty Authorization header', { given: { authorization: '' }, want: { status: 401, reason: 'missing' } }],
     ['Bearer with a valid token', { given: { authorization: `Bearer ${VALID}` }, want: { status: 200 } }],
     ['bearer in lower case', { given: { authorization: `bearer ${VALID}` }, want: { status: 200 } }],

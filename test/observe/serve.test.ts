@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { bundleObserve, OBSERVE_OUT_DIR, SCRIPT_BUDGET_GZIP_BYTES } from '../../scripts/lib/observe/bundle.ts';
+import { bundleObserve, EDITOR_BUDGET_GZIP_BYTES, OBSERVE_OUT_DIR, SCRIPT_BUDGET_GZIP_BYTES } from '../../scripts/lib/observe/bundle.ts';
 import { startTestGateway, type TestGateway } from '../helpers/gateway.ts';
 import { request } from '../helpers/http.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
@@ -21,7 +21,7 @@ describe('GET /observe and /observe/assets/{file}', function () {
     const built = await bundleObserve();
     script = built.script.name;
     style = built.style.name;
-    assert.ok(built.script.gzipBytes <= SCRIPT_BUDGET_GZIP_BYTES, `script ${built.script.gzipBytes} B gzipped`);
+    assert.ok(built.firstPageGzipBytes <= SCRIPT_BUDGET_GZIP_BYTES, `first page ${built.firstPageGzipBytes} B gzipped`);
     gw = await startTestGateway();
   });
   after(async () => {
@@ -41,7 +41,9 @@ describe('GET /observe and /observe/assets/{file}', function () {
     assert.match(OBSERVE_CSP, /^default-src 'self';/);
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.match(String(res.headers.etag), /^"[A-Za-z0-9_-]+"$/);
-    assert.ok(res.text.includes(`/observe/assets/${script}`) && res.text.includes(`/observe/assets/${style}`), res.text);
+    // Relative to the page, so a reverse proxy may serve the gateway under a path prefix.
+    assert.ok(res.text.includes(`src="observe/assets/${script}"`) && res.text.includes(`href="observe/assets/${style}"`), res.text);
+    assert.doesNotMatch(res.text, /(src|href)="\//, 'no absolute path');
     assert.doesNotMatch(res.text, /<script>|<style|\sstyle=|\son[a-z]+=/, 'no inline script or style');
     const again = await request(`${gw.url}/observe`, { headers: { 'If-None-Match': String(res.headers.etag) } });
     assert.equal(again.status, 304);
@@ -73,11 +75,15 @@ describe('GET /observe and /observe/assets/{file}', function () {
     }
   });
 
-  it('refuses a build whose script is over the gzipped budget, and writes nothing', async () => {
+  it('refuses a build whose first page or editor chunk is over its gzipped budget, and writes nothing', async () => {
     const out = join(await makeTempDir('observe-budget'), 'observe');
     try {
-      await assert.rejects(bundleObserve(out, 10_000), /observe-[A-Z0-9]+\.js is \d+ bytes gzipped, over the budget of 10000/);
+      await assert.rejects(bundleObserve(out, { firstPage: 10_000, editor: EDITOR_BUDGET_GZIP_BYTES }), /the first page loads \d+ bytes of JavaScript gzipped, over the budget of 10000/);
+      await assert.rejects(bundleObserve(out, { firstPage: SCRIPT_BUDGET_GZIP_BYTES, editor: 50_000 }), /the explore editor adds \d+ bytes of JavaScript gzipped, over its budget of 50000/);
       await assert.rejects(readFile(join(out, 'index.html')), { code: 'ENOENT' });
+      const built = await bundleObserve(out);
+      assert.ok(built.firstPageGzipBytes <= SCRIPT_BUDGET_GZIP_BYTES && built.editorGzipBytes > 50_000, JSON.stringify(built));
+      assert.ok(built.scripts.some((s) => s.name.startsWith('explore-editor-')), 'the editor is its own chunk');
     } finally {
       await removeTempDir(join(out, '..'));
     }

@@ -60,4 +60,27 @@ describe('the gateway process (npm start)', function () {
       first.child.kill('SIGKILL');
     }
   });
+
+  it('says on stderr what the log says about the generated token: generated on the first start, the earlier one on a restart', async () => {
+    const dir = dataDir();
+    const run = async () => {
+      const proc = startMain({ LAYER_GATEWAY_PORT: '0', LAYER_DATA_DIR: dir, LAYER_API_TOKENS: '' });
+      try {
+        await pollUntil('ready line', async () => /ready on http/.test(proc.output()) || undefined, 30_000);
+        proc.child.kill('SIGTERM');
+        await once(proc.child, 'exit');
+        const lines = proc.output().split('\n').filter((line) => line.includes('api-token'));
+        return { log: lines.filter((line) => line.startsWith('{')).join('\n'), stderr: lines.filter((line) => line.startsWith('layer gateway:')).join('\n') };
+      } finally {
+        proc.child.kill('SIGKILL');
+      }
+    };
+    const first = await run();
+    for (const text of [first.log, first.stderr]) assert.match(text, /generated one into \S+api-token \(mode 0600\)/);
+    const second = await run();
+    for (const text of [second.log, second.stderr]) {
+      assert.match(text, /using the one generated earlier in \S+api-token/);
+      assert.doesNotMatch(text, /generated one into/);
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { metricNameRules } from './rules/metric-name.ts';
 import { alertProbeRoutes } from './rules/probe-routes.ts';
 import { queryRules } from './rules/queries.ts';
 import type { Finding, Rule } from './rules/rule.ts';
+import { catalogText } from './rules/text.ts';
 
 /** Every lint rule, in report order. */
 export const LINT_RULES: readonly Rule[] = [
@@ -20,6 +21,7 @@ export const LINT_RULES: readonly Rule[] = [
   ...queryRules,
   ...alertRules,
   alertProbeRoutes,
+  catalogText,
 ];
 
 /** The rule id for a waiver that waives nothing: an unknown rule, or one that did not fire. */

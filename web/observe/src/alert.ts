@@ -1,56 +1,53 @@
 /**
- * An entry's alert and whether its condition holds now: the condition as an instant query through
- * the passthrough. This is not the alert's firing state: `for` is not evaluated here.
+ * An entry's alert block: its condition, and its state as the alerts API reports it (firing,
+ * pending or inactive), with since when, the value and when it was read.
  */
-import { ApiError, queryInstant, type CatalogEntry } from './api.ts';
+import type { CatalogEntry } from './api.ts';
+import { age, type AlertReading } from './alerts.ts';
 import { h } from './dom.ts';
+import { clock, formatNumber, moment } from './format.ts';
+import { catalogText, promqlCode } from './text.ts';
 
-/** The outcome of one check. */
-export type AlertState = 'condition true' | 'ok' | 'no data' | 'error';
-
-/** The series an entry's samples are stored under: a histogram's are _bucket, _sum and _count. */
-export function seriesSelector(entry: CatalogEntry): string {
-  const suffixes = entry.kind === 'histogram' ? '(_bucket|_sum|_count)' : '';
-  return `count({__name__=~"${entry.name}${suffixes}"})`;
-}
-
-/** Runs the condition; when it returns nothing, whether the metric has any series at all. */
-export async function checkAlert(entry: CatalogEntry): Promise<{ state: AlertState; detail: string }> {
+/** The alert block of an entry, and how to show a new reading in it. */
+export function alertBlock(entry: CatalogEntry): { block: HTMLElement; show: (reading: AlertReading | undefined) => void } {
   const alert = entry.alert!;
-  try {
-    const firing = await queryInstant(alert.condition);
-    if (firing.length > 0) return { state: 'condition true', detail: `the condition returns ${firing.length} series now` };
-    const present = await queryInstant(seriesSelector(entry));
-    if (present.length === 0) return { state: 'no data', detail: `${entry.name} has no series yet, so the condition cannot hold` };
-    return { state: 'ok', detail: 'the condition returns no series now' };
-  } catch (error) {
-    const message = error instanceof ApiError ? `${error.status}: ${error.message}` : String(error);
-    return { state: 'error', detail: message };
-  }
-}
-
-/** The alert block of an entry, with its state line to fill in. */
-export function alertBlock(entry: CatalogEntry): { block: HTMLElement; check: () => Promise<void> } {
-  const alert = entry.alert!;
-  const state = h('p', { class: 'alert-state', 'data-state': 'unchecked', 'aria-live': 'polite', text: 'Condition not checked yet' });
-  const again = h('button', { type: 'button', class: 'secondary', text: 'Check again' });
+  const state = h('p', { class: 'alert-state', 'data-state': 'unknown', 'aria-live': 'polite', text: 'State not read yet' });
   const facts = [alert.severity && `severity ${alert.severity}`, alert.for && `for ${alert.for}`].filter(Boolean).join(' · ');
   const block = h(
     'aside',
     { class: 'alert', 'aria-label': `Alert ${alert.name}` },
     h('p', { class: 'alert-title' }, h('strong', { text: `Alert ${alert.name}` }), facts ? ` · ${facts}` : ''),
-    alert.summary ? h('p', { text: alert.summary }) : null,
-    h('pre', { class: 'promql' }, h('code', { text: alert.condition })),
-    h('div', { class: 'row' }, state, again),
-    h('p', { class: 'hint', text: `Checked now as an instant query. The "for ${alert.for ?? '0m'}" duration is not evaluated here, so this is not the alert's firing state.` }),
+    alert.summary ? h('p', {}, ...catalogText(alert.summary)) : null,
+    h('pre', { class: 'promql' }, promqlCode(alert.condition)),
+    state,
   );
-  const check = async () => {
-    state.dataset.state = 'checking';
-    state.textContent = 'Checking the condition…';
-    const { state: result, detail } = await checkAlert(entry);
-    state.dataset.state = result;
-    state.textContent = result === 'error' ? `Check failed: ${detail}` : `Now: ${result} — ${detail}`;
+  const show = (reading: AlertReading | undefined) => {
+    if (!reading) {
+      state.dataset.state = 'unknown';
+      state.textContent = 'State not read yet';
+      return;
+    }
+    const read = `read ${clock(reading.readAt)}`;
+    if (reading.error) {
+      state.dataset.state = 'error';
+      state.textContent = `State unknown: the alerts could not be read ${reading.error}; ${read}`;
+      return;
+    }
+    const active = reading.alerts.filter((a) => a.labels.alertname === alert.name);
+    const firing = active.filter((a) => a.state === 'firing');
+    const now = firing.length > 0 ? firing : active;
+    const first = now[0];
+    if (!first) {
+      state.dataset.state = 'inactive';
+      state.textContent = `Inactive: neither firing nor pending; ${read}`;
+      return;
+    }
+    const since = new Date(Math.min(...now.map((a) => Date.parse(a.activeAt))));
+    const values = now.map((a) => formatNumber(Number(a.value))).join(', ');
+    const word = first.state === 'firing' ? 'Firing' : `Pending (fires once it holds for ${alert.for ?? '0m'})`;
+    const series = now.length > 1 ? ` for ${now.length} series` : '';
+    state.dataset.state = first.state;
+    state.textContent = `${word}${series} since ${moment(since)} (${age(since)}), value ${values}; ${read}`;
   };
-  again.addEventListener('click', () => void check());
-  return { block, check };
+  return { block, show };
 }

@@ -1,13 +1,45 @@
 /**
- * The page's only way to the gateway: same-origin fetches, the token from sessionStorage in a
- * Bearer header (never in a URL, never in localStorage).
+ * The page's only way to the gateway: fetches relative to the page (so a reverse proxy may serve
+ * the gateway under a path prefix), the token from sessionStorage in a Bearer header (never in a
+ * URL, never in localStorage).
  */
 import type { components } from '../../../src/generated/api-types.ts';
 
-export type Catalog = components['schemas']['Catalog'];
-export type CatalogEntry = components['schemas']['CatalogEntry'];
-export type Health = components['schemas']['Health'];
-export type LabelDetail = components['schemas']['LabelDetail'];
+type Schemas = components['schemas'];
+export type Catalog = Schemas['Catalog'];
+export type CatalogEntry = Schemas['CatalogEntry'];
+export type Health = Schemas['Health'];
+export type LabelDetail = Schemas['LabelDetail'];
+/** A query answer through the passthrough (openapi.yaml's PromSuccess). */
+export type QueryAnswer = Schemas['PromSuccess'];
+/** One series of an instant query's vector. */
+export type InstantSeries = Schemas['VectorData']['result'][number];
+/** One series of a range query's matrix. */
+export type RangeSeries = Schemas['MatrixData']['result'][number];
+
+/** The alert counts /health carries once the gateway evaluates alerts. */
+export interface HealthAlertCounts {
+  firing: number;
+  pending: number;
+}
+
+/** /health, with the alert counts a gateway that evaluates alerts adds. */
+export type HealthWithAlerts = Health & { alerts?: HealthAlertCounts };
+
+/** One active alert as GET /v2/metrics/api/v1/alerts lists it (Prometheus's alerts shape). */
+export interface ActiveAlert {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  state: 'firing' | 'pending';
+  activeAt: string;
+  value: string;
+}
+
+/** The answer of GET /v2/metrics/api/v1/alerts. */
+interface AlertsAnswer {
+  status: 'success';
+  data: { alerts: ActiveAlert[] };
+}
 
 const TOKEN_KEY = 'layer-observe-token';
 
@@ -41,47 +73,44 @@ function errorMessage(status: number, text: string): string {
   return text.trim() || `HTTP ${status}`;
 }
 
-async function getJson<T>(path: string): Promise<T> {
+/**
+ * The page is /observe (or /<prefix>/observe), so a path without a leading slash resolves beside
+ * it: `health` is the gateway's /health under whatever prefix the page was served from.
+ */
+async function getJson<T>(relativePath: string): Promise<T> {
   const bearer = token.get();
-  const res = await fetch(path, { cache: 'no-store', headers: bearer ? { Authorization: `Bearer ${bearer}` } : {} });
+  const res = await fetch(relativePath, { cache: 'no-store', headers: bearer ? { Authorization: `Bearer ${bearer}` } : {} });
   const text = await res.text();
   if (!res.ok) throw new ApiError(res.status, errorMessage(res.status, text));
   return JSON.parse(text) as T;
 }
 
 /** GET /health: 200 and 503 are both answers; anything else, or no answer, throws. */
-export async function readHealth(): Promise<Health> {
-  const res = await fetch('/health', { cache: 'no-store' });
+export async function readHealth(): Promise<HealthWithAlerts> {
+  const res = await fetch('health', { cache: 'no-store' });
   if (res.status !== 200 && res.status !== 503) throw new ApiError(res.status, `HTTP ${res.status}`);
-  return (await res.json()) as Health;
+  return (await res.json()) as HealthWithAlerts;
 }
 
 /** GET /v2/metrics/catalog. */
 export function readCatalog(): Promise<Catalog> {
-  return getJson<Catalog>('/v2/metrics/catalog');
+  return getJson<Catalog>('v2/metrics/catalog');
 }
 
-/** One series of a Prometheus result. */
-export interface PromSeries {
-  metric: Record<string, string>;
-  values?: [number, string][];
-  value?: [number, string];
+/** GET /v2/metrics/api/v1/alerts: the alerts firing or pending now. */
+export async function readAlerts(): Promise<ActiveAlert[]> {
+  return (await getJson<AlertsAnswer>('v2/metrics/api/v1/alerts')).data.alerts;
 }
 
-interface PromAnswer {
-  status: 'success' | 'error';
-  data: { resultType: string; result: PromSeries[] };
-}
-
-/** An instant query through the passthrough: the result's series (a vector). */
-export async function queryInstant(query: string): Promise<PromSeries[]> {
-  const answer = await getJson<PromAnswer>(`/v2/metrics/api/v1/query?${new URLSearchParams({ query })}`);
-  return answer.data.result;
+/** An instant query through the passthrough, its answer whole (a vector, scalar or string). */
+export function queryInstantAnswer(query: string): Promise<QueryAnswer> {
+  return getJson<QueryAnswer>(`v2/metrics/api/v1/query?${new URLSearchParams({ query })}`);
 }
 
 /** A range query through the passthrough: the result's series (a matrix). */
-export async function queryRange(query: string, start: number, end: number, step: number): Promise<PromSeries[]> {
+export async function queryRange(query: string, start: number, end: number, step: number): Promise<RangeSeries[]> {
   const params = new URLSearchParams({ query, start: String(start), end: String(end), step: String(step) });
-  const answer = await getJson<PromAnswer>(`/v2/metrics/api/v1/query_range?${params}`);
+  const answer = await getJson<QueryAnswer>(`v2/metrics/api/v1/query_range?${params}`);
+  if (answer.data.resultType !== 'matrix') throw new ApiError(200, `a range query answered a ${answer.data.resultType}, not a matrix`);
   return answer.data.result;
 }

@@ -1,5 +1,7 @@
 /** Numbers in their unit, for axes, legends and cards. */
-import type { CatalogEntry } from './api.ts';
+import type { components } from '../../../src/generated/api-types.ts';
+
+type CatalogEntry = components['schemas']['CatalogEntry'];
 
 /** What a plotted value means: the entry's unit, per second when its example is a rate. */
 export interface PlotUnit {
@@ -7,8 +9,12 @@ export interface PlotUnit {
   perSecond: boolean;
 }
 
-/** The unit of an entry's example PromQL: a counter's rate() is per second, increase() is not. */
+/**
+ * The unit of an entry's example PromQL: a counter's rate() is per second, increase() is not, and
+ * a count() counts series, whatever the metric's unit.
+ */
 export function plotUnit(entry: CatalogEntry): PlotUnit {
+  if (/^\s*count\b/.test(entry.example_promql)) return { unit: 'series', perSecond: false };
   return { unit: entry.unit ?? '', perSecond: entry.kind === 'counter' && /\b(i?rate)\(/.test(entry.example_promql) };
 }
 
@@ -43,15 +49,34 @@ export function formatValue(value: number | null | undefined, { unit, perSecond 
   return `${compact(value)}${unit ? ` ${unit}` : ''}${rate}`;
 }
 
-/** An axis tick: the number with its scale (ms, KiB) but without the unit word the axis label carries. */
-export function formatTick(value: number, unit: PlotUnit): string {
-  if ((unit.unit === 'seconds' && !unit.perSecond) || unit.unit === 'bytes') return formatValue(value, { ...unit, perSecond: false });
-  return compact(value);
+/** One scale for a whole axis: the divisor its ticks share and the label that names it. */
+export interface AxisScale {
+  divisor: number;
+  label: string;
 }
 
-/** The axis label: the unit, per second for rates. */
-export function axisLabel({ unit, perSecond }: PlotUnit): string {
-  return `${unit || 'value'}${perSecond ? ' per second' : ''}`;
+/**
+ * The scale of an axis whose largest value is `maxAbs`: seconds as µs, ms or s and bytes in one
+ * IEC prefix, chosen once, so that every tick of the axis is in the unit its label names.
+ */
+export function axisScale(maxAbs: number, { unit, perSecond }: PlotUnit): AxisScale {
+  const rate = perSecond ? ' per second' : '';
+  if (unit === 'seconds' && !perSecond) {
+    if (maxAbs >= 1 || maxAbs === 0) return { divisor: 1, label: 'seconds' };
+    if (maxAbs >= 1e-3) return { divisor: 1e-3, label: 'milliseconds' };
+    return { divisor: 1e-6, label: 'microseconds' };
+  }
+  if (unit === 'bytes') {
+    let i = 0;
+    while (maxAbs >= 1024 ** (i + 1) && i < IEC.length - 1) i++;
+    return { divisor: 1024 ** i, label: `${IEC[i]}${rate}` };
+  }
+  return { divisor: 1, label: `${unit || 'value'}${rate}` };
+}
+
+/** An axis tick in its axis' scale: the number only, since the axis label names the unit. */
+export function formatTick(value: number, scale: AxisScale): string {
+  return compact(value / scale.divisor);
 }
 
 /** Seconds as "3 d 4 h", "2 h 5 min", "4 min 10 s" or "12 s". */
@@ -66,7 +91,38 @@ export function formatDuration(seconds: number): string {
   return `${s} s`;
 }
 
-/** A clock time, HH:MM:SS in the browser's zone. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A clock time, HH:MM:SS on the 24-hour clock, in the browser's zone. */
 export function clock(date: Date): string {
-  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** A date and time, YYYY-MM-DD HH:MM:SS on the 24-hour clock, in the browser's zone. */
+export function dateTime(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${clock(date)}`;
+}
+
+/** A moment as the clock alone when it is today, with its date otherwise. */
+export function moment(date: Date, now: Date = new Date()): string {
+  return date.toDateString() === now.toDateString() ? clock(date) : dateTime(date);
+}
+
+/**
+ * Time-axis ticks (unix seconds) on the 24-hour clock: HH:MM:SS over a few minutes, HH:MM over a
+ * day, and with the month and day (MM-DD HH:MM) over longer spans.
+ */
+export function timeTicks(ticks: readonly number[], spanSeconds: number): string[] {
+  return ticks.map((t) => {
+    const d = new Date(t * 1000);
+    if (spanSeconds <= 600) return clock(d);
+    if (spanSeconds <= 86400) return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    return `${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  });
+}
+
+/** A number as PromQL's answers write it, shortened: `1e+00` reads 1, `1.314e+03` 1314, `25.31234` 25.3. */
+export function formatNumber(value: number): string {
+  if (Number.isInteger(value) && Math.abs(value) < 1e9) return String(value);
+  return Number.isFinite(value) ? compact(value) : String(value);
 }
