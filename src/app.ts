@@ -1,7 +1,7 @@
 /**
  * createApp builds the gateway's Koa application from its dependencies and never listens
  * (main.ts does), so tests can mount it on any server. Every operation of openapi.yaml is
- * registered on a @koa/router router by the generated registerOperations; the handlers are the
+ * registered on a @koa/router router by registerOperations (src/routing/); the handlers are the
  * ordinary modules under src/handlers/.
  *
  * The app is one Koa middleware: track the request, dispatch it through the router, and render
@@ -14,11 +14,12 @@ import Koa, { type Context, type Middleware } from 'koa';
 import { MethodNotAllowedError, NotFoundError, BadRequestError } from './errors.ts';
 import type { MetricHandles } from './generated/metrics.ts';
 import type { MetricBatch } from './metrics/batch.ts';
-import { operations, registerOperations, type Handlers, type OperationId, type OperationSpec, type RoutedContext } from './generated/routes.ts';
+import { operations, type Handlers, type OperationId, type OperationSpec, type RoutedContext } from './generated/routes.ts';
 import { answerError } from './edge/render-error.ts';
 import type { GatewayState } from './edge/request-state.ts';
 import { trackRequests } from './edge/request-tracking.ts';
 import type { Logger } from './logger.ts';
+import { registerOperations } from './routing/register-operations.ts';
 import { routerOptions } from './routing/router-options.ts';
 import type { RequestValidator } from './validation.ts';
 

@@ -7,7 +7,7 @@
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
 import { StartupError } from './errors.ts';
 import { startGateway } from './gateway.ts';
-import { createLogger } from './logger.ts';
+import { createLogger } from './pino-logger.ts';
 
 async function main(): Promise<number> {
   let config;

@@ -6,7 +6,8 @@
 import type { ReportedCacheState } from '../cache/cache-health.ts';
 import type { Config } from '../config.ts';
 import { startGateway as startInternal } from '../gateway.ts';
-import { createLogger, type Logger } from '../logger.ts';
+import type { Logger } from '../logger.ts';
+import { createLogger } from '../pino-logger.ts';
 import { hostNamespaces, type NamespaceRegistry } from './namespaces.ts';
 import { createPipelineMetrics, type PipelineMetrics } from './pipeline.ts';
 

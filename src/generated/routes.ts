@@ -3,7 +3,6 @@
  * change openapi.yaml and run `npm run generate` again.
  */
 
-import type Router from '@koa/router';
 import type { Context, Middleware } from 'koa';
 
 /** How an operation authenticates: not at all, by bearer token, or as LAYER_METRICS_AUTH says. */
@@ -59,35 +58,3 @@ export type Handlers = { readonly [K in OperationId]: Middleware };
 
 /** A request's context once the router matched it: path parameters by name, percent-decoded. */
 export type RoutedContext = Context & { params: Record<string, string> };
-
-/** Turns an operation and its handler into the one middleware the router runs for it (auth, validation, handler). */
-export type BindOperation = (op: OperationSpec, handler: Middleware) => Middleware;
-
-/** Registers every operation of openapi.yaml on `router`, named by operationId, with the steps `bind` builds. */
-export function registerOperations(router: Router, handlers: Handlers, bind: BindOperation): void {
-  router.get("getMetrics", "/metrics", bind(operations.getMetrics, handlers.getMetrics));
-  router.get("getHealth", "/health", bind(operations.getHealth, handlers.getHealth));
-  router.get("getObservePage", "/observe", bind(operations.getObservePage, handlers.getObservePage));
-  router.get("getObserveAsset", "/observe/assets/:file", bind(operations.getObserveAsset, handlers.getObserveAsset));
-  router.get("getLivez", "/livez", bind(operations.getLivez, handlers.getLivez));
-  router.get("queryInstant", "/v2/metrics/api/v1/query", bind(operations.queryInstant, handlers.queryInstant));
-  router.post("queryInstantPost", "/v2/metrics/api/v1/query", bind(operations.queryInstantPost, handlers.queryInstantPost));
-  router.get("queryInstantAlias", "/v2/metrics/query", bind(operations.queryInstantAlias, handlers.queryInstantAlias));
-  router.post("queryInstantAliasPost", "/v2/metrics/query", bind(operations.queryInstantAliasPost, handlers.queryInstantAliasPost));
-  router.get("queryRange", "/v2/metrics/api/v1/query_range", bind(operations.queryRange, handlers.queryRange));
-  router.post("queryRangePost", "/v2/metrics/api/v1/query_range", bind(operations.queryRangePost, handlers.queryRangePost));
-  router.get("queryRangeAlias", "/v2/metrics/query_range", bind(operations.queryRangeAlias, handlers.queryRangeAlias));
-  router.post("queryRangeAliasPost", "/v2/metrics/query_range", bind(operations.queryRangeAliasPost, handlers.queryRangeAliasPost));
-  router.get("labelNames", "/v2/metrics/api/v1/labels", bind(operations.labelNames, handlers.labelNames));
-  router.post("labelNamesPost", "/v2/metrics/api/v1/labels", bind(operations.labelNamesPost, handlers.labelNamesPost));
-  router.get("labelValues", "/v2/metrics/api/v1/label/:name/values", bind(operations.labelValues, handlers.labelValues));
-  router.get("series", "/v2/metrics/api/v1/series", bind(operations.series, handlers.series));
-  router.post("seriesPost", "/v2/metrics/api/v1/series", bind(operations.seriesPost, handlers.seriesPost));
-  router.get("queryExemplars", "/v2/metrics/api/v1/query_exemplars", bind(operations.queryExemplars, handlers.queryExemplars));
-  router.post("queryExemplarsPost", "/v2/metrics/api/v1/query_exemplars", bind(operations.queryExemplarsPost, handlers.queryExemplarsPost));
-  router.get("metadata", "/v2/metrics/api/v1/metadata", bind(operations.metadata, handlers.metadata));
-  router.get("buildInfo", "/v2/metrics/api/v1/status/buildinfo", bind(operations.buildInfo, handlers.buildInfo));
-  router.post("buildInfoPost", "/v2/metrics/api/v1/status/buildinfo", bind(operations.buildInfoPost, handlers.buildInfoPost));
-  router.get("getCatalog", "/v2/metrics/catalog", bind(operations.getCatalog, handlers.getCatalog));
-  router.get("getCatalogEntry", "/v2/metrics/catalog/:name", bind(operations.getCatalogEntry, handlers.getCatalogEntry));
-}

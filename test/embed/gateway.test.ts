@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { CacheOwnedByMonitorError, loadConfig, startGateway, type Gateway, type PipelineStage } from '../../src/index.ts';
-import { createLogger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { request } from '../helpers/http.ts';
 import { responseProblems } from '../helpers/openapi.ts';

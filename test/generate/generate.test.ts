@@ -7,7 +7,8 @@ import { Registry } from 'prom-client';
 import { checkCatalogFile } from '../../scripts/lib/catalog/check.ts';
 import { readOpenApi, renderAll } from '../../scripts/lib/render/all.ts';
 import { operationRows } from '../../scripts/lib/render/routes.ts';
-import { registerMetrics, metricFamilies } from '../../src/generated/metrics.ts';
+import { metricFamilies } from '../../src/generated/metrics.ts';
+import { registerMetrics } from '../../src/metrics/register.ts';
 import { createLabelGuard, OVERFLOW_VALUE } from '../../src/metrics/label-guard.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 

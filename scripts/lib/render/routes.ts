@@ -55,22 +55,15 @@ export function operationRows(doc: OpenApiLike, source = 'openapi.yaml'): Operat
   return rows;
 }
 
-/** `/v2/metrics/catalog/{name}` (OpenAPI) -> `/v2/metrics/catalog/:name` (path-to-regexp, as @koa/router reads it). */
-export function routerPath(path: string): string {
-  return path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, ':$1');
-}
-
 /**
- * Renders src/generated/routes.ts: the operation table (operationId -> method, path, auth), the
- * `Handlers` type every operation's handler must satisfy, and the registration of every operation
- * on a @koa/router router. Data, types and registrations only: the handlers and the steps that
- * run before them are ordinary modules under src/.
+ * Renders src/generated/routes.ts: the operation table (operationId -> method, path, auth) and the
+ * `Handlers` type every operation's handler must satisfy. Data and types only: the registration
+ * (src/routing/register-operations.ts), the handlers and the steps before them are ordinary modules.
  */
 export function renderRoutes(doc: OpenApiLike, source = 'openapi.yaml'): string {
   const rows = operationRows(doc, source);
   return [
     generatedHeader(source),
-    `import type Router from '@koa/router';`,
     `import type { Context, Middleware } from 'koa';`,
     '',
     `/** How an operation authenticates: not at all, by bearer token, or as LAYER_METRICS_AUTH says. */`,
@@ -105,17 +98,6 @@ export function renderRoutes(doc: OpenApiLike, source = 'openapi.yaml'): string 
     '',
     `/** A request's context once the router matched it: path parameters by name, percent-decoded. */`,
     `export type RoutedContext = Context & { params: Record<string, string> };`,
-    '',
-    `/** Turns an operation and its handler into the one middleware the router runs for it (auth, validation, handler). */`,
-    `export type BindOperation = (op: OperationSpec, handler: Middleware) => Middleware;`,
-    '',
-    `/** Registers every operation of openapi.yaml on \`router\`, named by operationId, with the steps \`bind\` builds. */`,
-    `export function registerOperations(router: Router, handlers: Handlers, bind: BindOperation): void {`,
-    ...rows.map(
-      (r) =>
-        `  router.${r.method.toLowerCase()}(${literal(r.operationId)}, ${literal(routerPath(r.path))}, bind(operations.${r.operationId}, handlers.${r.operationId}));`,
-    ),
-    `}`,
     '',
   ].join('\n');
 }
