@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { Registry } from 'prom-client';
 import { checkCatalogFile } from '../../scripts/lib/catalog/check.ts';
 import { readOpenApi, renderAll } from '../../scripts/lib/render/all.ts';
+import { queryParameterRows } from '../../scripts/lib/render/query-params.ts';
 import { operationRows } from '../../scripts/lib/render/routes.ts';
 import { metricFamilies } from '../../src/generated/metrics.ts';
 import { registerMetrics } from '../../src/metrics/register.ts';
@@ -32,9 +33,11 @@ describe('npm run generate', function () {
   });
 
   it('builds the operation table from openapi.yaml: every operation, its auth and handler kind', async () => {
-    const rows = operationRows(await readOpenApi(root));
+    const doc = await readOpenApi(root);
+    const rows = operationRows(doc);
     const byId = Object.fromEntries(rows.map((r) => [r.operationId, r]));
-    assert.equal(rows.length, 25);
+    const declared = Object.values(doc.paths).flatMap((item) => Object.values(item).flatMap((op) => (op as { operationId?: string }).operationId ?? []));
+    assert.deepEqual(rows.map((r) => r.operationId), declared, 'got a table that differs from the operations openapi.yaml declares');
     assert.equal(byId.getLivez!.auth, 'none');
     assert.equal(byId.labelValues!.path, '/v2/metrics/api/v1/label/{name}/values');
     assert.equal(byId.seriesPost!.errors, 'prometheus');
@@ -49,6 +52,24 @@ describe('npm run generate', function () {
     assert.equal(byId.queryRangeAliasPost!.errors, 'prometheus');
     assert.equal(byId.getCatalogEntry!.path, '/v2/metrics/catalog/{name}');
     assert.throws(() => operationRows({ paths: { '/x': { get: {} } } }), /GET \/x has no operationId/);
+  });
+
+  it('builds the query parameter table from openapi.yaml: $refs resolved, query parameters only, arrays repeatable', () => {
+    const doc = {
+      components: { parameters: { Match: { name: 'match[]', in: 'query', schema: { type: 'array' } } } },
+      paths: {
+        '/v/{name}': {
+          get: {
+            operationId: 'lookup',
+            parameters: [{ name: 'name', in: 'path', required: true }, { $ref: '#/components/parameters/Match' }, { name: 'q', in: 'query', required: true, schema: { type: 'string' } }],
+          },
+          post: { operationId: 'lookupPost' },
+        },
+      },
+    };
+    assert.deepEqual(queryParameterRows(doc), { lookup: { allowed: ['match[]', 'q'], required: ['q'], repeatable: ['match[]'] } });
+    const broken = { paths: { '/v': { get: { operationId: 'x', parameters: [{ $ref: '#/components/parameters/Nope' }] } } } };
+    assert.throws(() => queryParameterRows(broken), /GET \/v refers to #\/components\/parameters\/Nope/);
   });
 
   it('--check exits 1 naming the stale file, and 0 once regenerated', async () => {
