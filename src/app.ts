@@ -14,7 +14,7 @@ import Koa, { type Context, type Middleware } from 'koa';
 import { MethodNotAllowedError, NotFoundError, BadRequestError } from './errors.ts';
 import type { MetricHandles } from './generated/metrics.ts';
 import type { MetricBatch } from './metrics/batch.ts';
-import { operations, type Handlers, type OperationId, type OperationSpec, type RoutedContext } from './generated/routes.ts';
+import { operations, type Handlers, type Operation, type OperationId, type OperationSpec, type RoutedContext } from './generated/routes.ts';
 import { answerError } from './edge/render-error.ts';
 import type { GatewayState } from './edge/request-state.ts';
 import { trackRequests } from './edge/request-tracking.ts';
@@ -96,7 +96,7 @@ export function createApp(deps: AppDeps): Koa {
 
   // One middleware per operation: the steps run inline, and an async handler's promise is the
   // only one the operation adds.
-  const bind = (op: OperationSpec, handler: Middleware): Middleware => {
+  const bind = (op: Operation, handler: Middleware): Middleware => {
     const auth = op.auth === 'bearer' || (op.auth === 'configurable' && deps.metricsAuth === 'token');
     const validate = op.validation === 'router';
     return (ctx) => {

@@ -53,6 +53,9 @@ export const operations = {
 /** Any operationId of openapi.yaml. */
 export type OperationId = keyof typeof operations;
 
+/** One row of the table, its path one of openapi.yaml's path templates (a literal type). */
+export type Operation = (typeof operations)[OperationId];
+
 /** One handler per operation of openapi.yaml: a missing or misnamed one fails type-checking. */
 export type Handlers = { readonly [K in OperationId]: Middleware };
 

@@ -4,10 +4,10 @@
  */
 import type Router from '@koa/router';
 import type { Middleware } from 'koa';
-import { operations, type Handlers, type OperationSpec } from '../generated/routes.ts';
+import { operations, type Handlers, type Operation } from '../generated/routes.ts';
 
 /** Turns an operation and its handler into the one middleware the router runs for it (auth, validation, handler). */
-export type BindOperation = (op: OperationSpec, handler: Middleware) => Middleware;
+export type BindOperation = (op: Operation, handler: Middleware) => Middleware;
 
 /** `/v2/metrics/catalog/{name}` (OpenAPI) -> `/v2/metrics/catalog/:name` (path-to-regexp, as @koa/router reads it). */
 export function routerPath(path: string): string {

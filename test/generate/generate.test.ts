@@ -7,6 +7,7 @@ import { Registry } from 'prom-client';
 import { checkCatalogFile } from '../../scripts/lib/catalog/check.ts';
 import { readOpenApi, renderAll } from '../../scripts/lib/render/all.ts';
 import { queryParameterRows } from '../../scripts/lib/render/query-params.ts';
+import { routeLabelProblems } from '../../scripts/lib/render/route-labels.ts';
 import { operationRows } from '../../scripts/lib/render/routes.ts';
 import { metricFamilies } from '../../src/generated/metrics.ts';
 import { registerMetrics } from '../../src/metrics/register.ts';
@@ -70,6 +71,18 @@ describe('npm run generate', function () {
     assert.deepEqual(queryParameterRows(doc), { lookup: { allowed: ['match[]', 'q'], required: ['q'], repeatable: ['match[]'] } });
     const broken = { paths: { '/v': { get: { operationId: 'x', parameters: [{ $ref: '#/components/parameters/Nope' }] } } } };
     assert.throws(() => queryParameterRows(broken), /GET \/v refers to #\/components\/parameters\/Nope/);
+  });
+
+  it("refuses catalog.yaml's route values that differ from openapi.yaml's paths, naming each difference", async () => {
+    const { catalog } = await checkCatalogFile(join(root, 'catalog.yaml'));
+    const doc = await readOpenApi(root);
+    assert.deepEqual(routeLabelProblems(doc, catalog!), []);
+    const moved = structuredClone(doc);
+    moved.paths['/livez2'] = moved.paths['/livez']!;
+    delete moved.paths['/livez'];
+    const problems = routeLabelProblems(moved, catalog!);
+    assert.ok(problems.some((p) => /layer_http_requests_total\{route\}: openapi.yaml serves "\/livez2"/.test(p)), problems.join('\n'));
+    assert.ok(problems.some((p) => /layer_http_requests_total\{route\}: "\/livez" is no path of openapi.yaml/.test(p)), problems.join('\n'));
   });
 
   it('--check exits 1 naming the stale file, and 0 once regenerated', async () => {
