@@ -129,7 +129,9 @@ export function createApp(deps: AppDeps): Koa {
   // The router matches (its path-to-regexp layers, with the options above, and its percent-decoding
   // of parameters); the matched operation's middleware then runs here, synchronously. The router's
   // own dispatch would compose a middleware chain and a promise per request around a step that
-  // mostly finishes synchronously (catalog, health, errors).
+  // mostly finishes synchronously (catalog, health, errors). router.match() and a layer's
+  // captures(), params() and stack are marked private in @koa/router's types: the version is
+  // pinned and test/library-internals.test.ts fails when they change (docs/decisions.md).
   app.use((ctx) => {
     track(ctx);
     try {
