@@ -98,7 +98,7 @@ export function createApp(deps: AppDeps): Koa {
   // only one the operation adds.
   const bind = (op: Operation, handler: Middleware): Middleware => {
     const auth = op.auth === 'bearer' || (op.auth === 'configurable' && deps.metricsAuth === 'token');
-    const validate = op.validation === 'router';
+    const validate = op.validation === 'app';
     return (ctx) => {
       (ctx.state as GatewayState).operation = op;
       if (auth) deps.authenticate(ctx);

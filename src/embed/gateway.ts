@@ -5,7 +5,7 @@
  */
 import type { ReportedCacheState } from '../cache/cache-health.ts';
 import type { Config } from '../config.ts';
-import { startGateway as startInternal } from '../gateway.ts';
+import { composeGateway } from '../gateway.ts';
 import type { Logger } from '../logger.ts';
 import { createLogger } from '../pino-logger.ts';
 import { hostNamespaces, type NamespaceRegistry } from './namespaces.ts';
@@ -47,7 +47,7 @@ export interface Gateway {
  * backend failing to start), having released whatever it had taken.
  */
 export async function startGateway(config: Readonly<Config>, logger?: Logger): Promise<Gateway> {
-  const running = await startInternal(config, logger ?? createLogger({ level: config.logLevel }), {}, 'embedded');
+  const running = await composeGateway(config, logger ?? createLogger({ level: config.logLevel }), {}, 'embedded');
   return Object.freeze({
     url: running.url,
     pipeline: createPipelineMetrics(running.metrics),

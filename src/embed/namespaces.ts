@@ -3,7 +3,7 @@
  * that arrive untyped are checked here, so a JavaScript host learns of a typo at the call.
  */
 import { NAMESPACE_PATTERN } from '../config.ts';
-import type { NamespaceRegistry as InternalRegistry, NamespaceState } from '../cache/namespaces.ts';
+import type { NamespaceState, NamespaceStore } from '../cache/namespaces.ts';
 
 export type { NamespaceState } from '../cache/namespaces.ts';
 
@@ -23,7 +23,7 @@ export interface NamespaceRegistry {
 const STATES: readonly NamespaceState[] = ['warm', 'warming', 'cold'];
 
 /** The host's view of the registry, with its inputs checked. */
-export function hostNamespaces(registry: InternalRegistry): NamespaceRegistry {
+export function hostNamespaces(registry: NamespaceStore): NamespaceRegistry {
   return {
     set(namespace, state) {
       if (typeof namespace !== 'string' || !NAMESPACE_PATTERN.test(namespace)) {

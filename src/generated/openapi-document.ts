@@ -52,7 +52,7 @@ export const openapiDocument = {
         "tags": [
           "operations"
         ],
-        "x-layer-validation": "router",
+        "x-layer-validation": "app",
         "x-layer-auth": "configurable",
         "summary": "Prometheus exposition of the gateway's own metrics",
         "description": "Every metric family listed in the catalog, in the Prometheus text format, or in OpenMetrics\nwhen the Accept header asks for `application/openmetrics-text`. Open by default; set\nLAYER_METRICS_AUTH=token to require the bearer token.\n",
@@ -1149,7 +1149,7 @@ export const openapiDocument = {
         "tags": [
           "query"
         ],
-        "x-layer-validation": "router",
+        "x-layer-validation": "app",
         "summary": "Build information, Prometheus's shape",
         "description": "Answered by the gateway. `version` is `2.24.0`, the Prometheus release that added `match[]`\nto the label names and values APIs: Grafana's Prometheus data source\n(packages/grafana-prometheus/src/datasource.ts, `hasLabelsMatchAPISupport`) uses\n`/api/v1/label/<name>/values?match[]=...` for a Prometheus of version 2.24.0 or later, and\nthe heavier `/api/v1/series` before it. The other fields name the gateway, not the backend.\n",
         "responses": {
@@ -1169,7 +1169,7 @@ export const openapiDocument = {
         "tags": [
           "query"
         ],
-        "x-layer-validation": "router",
+        "x-layer-validation": "app",
         "summary": "Build information, Prometheus's shape (POST)",
         "description": "As the GET form; any body is ignored. Grafana's server side asks by POST first when the\ndata source uses POST (pkg/promlib/client/client.go lists GET-only paths with a leading\nslash its request paths lack), and would otherwise retry by GET after a 405.\n",
         "responses": {
@@ -1191,7 +1191,7 @@ export const openapiDocument = {
         "tags": [
           "catalog"
         ],
-        "x-layer-validation": "router",
+        "x-layer-validation": "app",
         "summary": "The whole metric catalog",
         "description": "Every metric the gateway emits, pre-serialized at build time. Carries a strong ETag;\n`If-None-Match` with the current ETag answers 304.\n",
         "parameters": [
@@ -1230,7 +1230,7 @@ export const openapiDocument = {
         "tags": [
           "catalog"
         ],
-        "x-layer-validation": "router",
+        "x-layer-validation": "app",
         "summary": "One catalog entry",
         "description": "The catalog entry of one metric family, by its name. Carries a strong ETag.",
         "parameters": [

@@ -18,12 +18,12 @@ export interface OperationSpec {
   /** Error body format: the Prometheus envelope, or the gateway's JSON error. */
   readonly errors: 'prometheus' | 'json';
   /** Who validates the request against the contract: the app before the handler, or the handler itself. */
-  readonly validation: 'router' | 'handler';
+  readonly validation: 'app' | 'handler';
 }
 
 /** Every operation of openapi.yaml, keyed by operationId, in document order. */
 export const operations = {
-  getMetrics: { operationId: "getMetrics", method: "GET", path: "/metrics", auth: "configurable", errors: "json", validation: "router" },
+  getMetrics: { operationId: "getMetrics", method: "GET", path: "/metrics", auth: "configurable", errors: "json", validation: "app" },
   getHealth: { operationId: "getHealth", method: "GET", path: "/health", auth: "none", errors: "json", validation: "handler" },
   getObservePage: { operationId: "getObservePage", method: "GET", path: "/observe", auth: "none", errors: "json", validation: "handler" },
   getObserveAsset: { operationId: "getObserveAsset", method: "GET", path: "/observe/assets/{file}", auth: "none", errors: "json", validation: "handler" },
@@ -44,10 +44,10 @@ export const operations = {
   queryExemplars: { operationId: "queryExemplars", method: "GET", path: "/v2/metrics/api/v1/query_exemplars", auth: "bearer", errors: "prometheus", validation: "handler" },
   queryExemplarsPost: { operationId: "queryExemplarsPost", method: "POST", path: "/v2/metrics/api/v1/query_exemplars", auth: "bearer", errors: "prometheus", validation: "handler" },
   metadata: { operationId: "metadata", method: "GET", path: "/v2/metrics/api/v1/metadata", auth: "bearer", errors: "prometheus", validation: "handler" },
-  buildInfo: { operationId: "buildInfo", method: "GET", path: "/v2/metrics/api/v1/status/buildinfo", auth: "bearer", errors: "prometheus", validation: "router" },
-  buildInfoPost: { operationId: "buildInfoPost", method: "POST", path: "/v2/metrics/api/v1/status/buildinfo", auth: "bearer", errors: "prometheus", validation: "router" },
-  getCatalog: { operationId: "getCatalog", method: "GET", path: "/v2/metrics/catalog", auth: "bearer", errors: "json", validation: "router" },
-  getCatalogEntry: { operationId: "getCatalogEntry", method: "GET", path: "/v2/metrics/catalog/{name}", auth: "bearer", errors: "json", validation: "router" },
+  buildInfo: { operationId: "buildInfo", method: "GET", path: "/v2/metrics/api/v1/status/buildinfo", auth: "bearer", errors: "prometheus", validation: "app" },
+  buildInfoPost: { operationId: "buildInfoPost", method: "POST", path: "/v2/metrics/api/v1/status/buildinfo", auth: "bearer", errors: "prometheus", validation: "app" },
+  getCatalog: { operationId: "getCatalog", method: "GET", path: "/v2/metrics/catalog", auth: "bearer", errors: "json", validation: "app" },
+  getCatalogEntry: { operationId: "getCatalogEntry", method: "GET", path: "/v2/metrics/catalog/{name}", auth: "bearer", errors: "json", validation: "app" },
 } as const satisfies Record<string, OperationSpec>;
 
 /** Any operationId of openapi.yaml. */

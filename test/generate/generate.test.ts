@@ -47,12 +47,13 @@ describe('npm run generate', function () {
     assert.equal(byId.getObserveAsset!.validation, 'handler');
     assert.equal(byId.getObserveAsset!.errors, 'json');
     assert.equal(byId.getMetrics!.auth, 'configurable');
-    assert.equal(byId.getMetrics!.validation, 'router');
+    assert.equal(byId.getMetrics!.validation, 'app');
     assert.equal(byId.queryInstant!.validation, 'handler');
     assert.equal(byId.queryRangeAliasPost!.auth, 'bearer');
     assert.equal(byId.queryRangeAliasPost!.errors, 'prometheus');
     assert.equal(byId.getCatalogEntry!.path, '/v2/metrics/catalog/{name}');
     assert.throws(() => operationRows({ paths: { '/x': { get: {} } } }), /GET \/x has no operationId/);
+    assert.throws(() => operationRows({ paths: { '/x': { get: { operationId: 'x', 'x-layer-validation': 'router' } } } }), /x has x-layer-validation: router; the only value is app/);
   });
 
   it('builds the query parameter table from openapi.yaml: $refs resolved, query parameters only, arrays repeatable', () => {

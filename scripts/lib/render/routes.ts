@@ -10,7 +10,7 @@ interface OpenApiOperationLike {
   operationId?: string;
   tags?: string[];
   security?: unknown[];
-  'x-layer-validation'?: 'router';
+  'x-layer-validation'?: unknown;
   'x-layer-auth'?: 'configurable';
 }
 
@@ -26,7 +26,7 @@ export interface OperationRow {
   path: string;
   auth: 'none' | 'bearer' | 'configurable';
   errors: 'prometheus' | 'json';
-  validation: 'router' | 'handler';
+  validation: 'app' | 'handler';
 }
 
 /** Reads the operation table out of openapi.yaml, in document order; throws on a contract the server cannot bind. */
@@ -41,6 +41,10 @@ export function operationRows(doc: OpenApiLike, source = 'openapi.yaml'): Operat
       if (!BOUND_METHODS.has(method.toUpperCase())) {
         throw new Error(`${source}: ${op.operationId} uses ${method.toUpperCase()}; the route binding serves GET and POST only`);
       }
+      const validation = op['x-layer-validation'];
+      if (validation !== undefined && validation !== 'app') {
+        throw new Error(`${source}: ${op.operationId} has x-layer-validation: ${String(validation)}; the only value is app (the app validates the request before the handler); leave it out for a handler that validates its own request`);
+      }
       const secured = op.security ? op.security.length > 0 : globalAuth;
       rows.push({
         operationId: op.operationId,
@@ -48,7 +52,7 @@ export function operationRows(doc: OpenApiLike, source = 'openapi.yaml'): Operat
         path,
         auth: op['x-layer-auth'] === 'configurable' ? 'configurable' : secured ? 'bearer' : 'none',
         errors: op.tags?.includes('query') ? 'prometheus' : 'json',
-        validation: op['x-layer-validation'] === 'router' ? 'router' : 'handler',
+        validation: validation === 'app' ? 'app' : 'handler',
       });
     }
   }
@@ -79,7 +83,7 @@ export function renderRoutes(doc: OpenApiLike, source = 'openapi.yaml'): string 
     `  /** Error body format: the Prometheus envelope, or the gateway's JSON error. */`,
     `  readonly errors: 'prometheus' | 'json';`,
     `  /** Who validates the request against the contract: the app before the handler, or the handler itself. */`,
-    `  readonly validation: 'router' | 'handler';`,
+    `  readonly validation: 'app' | 'handler';`,
     `}`,
     '',
     `/** Every operation of openapi.yaml, keyed by operationId, in document order. */`,
