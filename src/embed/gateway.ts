@@ -18,7 +18,8 @@ export interface CacheReporter {
    * Until the first report /health shows the cache `disabled`. A return from `disconnected` after
    * a connection counts one `reconnect_generation`. Throws CacheOwnedByMonitorError
    * (code ERR_CACHE_OWNED_BY_MONITOR) when LAYER_CACHE_ADDR is set, since the gateway's own
-   * connection monitor then owns the state, and TypeError for a state outside the set.
+   * connection monitor then owns the state, and InvalidArgumentError (code
+   * ERR_INVALID_CACHE_STATE) for a state outside the set.
    */
   report(state: ReportedCacheState): void;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { CacheOwnedByMonitorError, loadConfig, startGateway, type Gateway, type PipelineStage } from '../../src/index.ts';
+import { CacheOwnedByMonitorError, InvalidArgumentError, loadConfig, startGateway, type Gateway, type PipelineStage } from '../../src/index.ts';
 import { createLogger } from '../../src/pino-logger.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { request } from '../helpers/http.ts';
@@ -100,11 +100,13 @@ describe('startGateway() embedded (the public API)', function () {
 
   it('checks what arrives untyped: bad names, states and amounts throw; a stage outside the catalog folds into __overflow__', async () => {
     await withEmbedded({}, async (gateway) => {
-      assert.throws(() => gateway.namespaces.set('no spaces', 'warm'), /namespaces.set\("no spaces", \.\.\.\): the name must match/);
-      assert.throws(() => gateway.namespaces.set('products', 'hot' as 'warm'), /the state must be one of warm, warming, cold/);
-      assert.throws(() => gateway.cache.report('connected' as 'warm'), TypeError);
-      assert.throws(() => gateway.pipeline.observeQuery({ pipeline_id: 'p', namespace: 'n', status: 'ok' }, -1), /seconds must be a finite number >= 0; got -1/);
-      assert.throws(() => gateway.pipeline.setStageCount('pending', Number.NaN), TypeError);
+      const refused = (code: string, message: RegExp) => (error: unknown) =>
+        error instanceof InvalidArgumentError && error instanceof TypeError && error.code === code && message.test(error.message);
+      assert.throws(() => gateway.namespaces.set('no spaces', 'warm'), refused('ERR_INVALID_NAMESPACE', /namespaces.set\("no spaces", \.\.\.\): the name must match/));
+      assert.throws(() => gateway.namespaces.set('products', 'hot' as 'warm'), refused('ERR_INVALID_NAMESPACE_STATE', /the state must be one of warm, warming, cold/));
+      assert.throws(() => gateway.cache.report('connected' as 'warm'), refused('ERR_INVALID_CACHE_STATE', /cache.report\("connected"\): the state must be one of/));
+      assert.throws(() => gateway.pipeline.observeQuery({ pipeline_id: 'p', namespace: 'n', status: 'ok' }, -1), refused('ERR_INVALID_AMOUNT', /seconds must be a finite number >= 0; got -1/));
+      assert.throws(() => gateway.pipeline.setStageCount('pending', Number.NaN), refused('ERR_INVALID_AMOUNT', /count must be a finite number >= 0; got NaN/));
       gateway.pipeline.setStageCount('queued' as PipelineStage, 4);
       const metrics = (await request(`${gateway.url}/metrics`)).text;
       assert.match(metrics, /^layer_pipeline_stage_count\{stage="__overflow__"\} 4$/m);
