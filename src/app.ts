@@ -1,6 +1,6 @@
 /**
  * createApp builds the gateway's Koa application from its dependencies and never listens
- * (main.ts does), so tests can mount it on any server. Every operation of openapi.yaml is
+ * (src/wiring/http-server.ts does), so tests can mount it on any server. Every operation of openapi.yaml is
  * registered on a @koa/router router by registerOperations (src/routing/); the handlers are the
  * ordinary modules under src/handlers/.
  *
@@ -23,7 +23,7 @@ import { registerOperations } from './routing/register-operations.ts';
 import { routerOptions } from './routing/router-options.ts';
 import type { RequestValidator } from './validation.ts';
 
-/** Everything the app needs, built by main.ts (or a test). */
+/** Everything the app needs, built by src/wiring/http-app.ts (or a test). */
 export interface AppDeps {
   logger: Logger;
   metrics: MetricHandles;

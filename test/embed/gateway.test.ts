@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { CacheOwnedByMonitorError, InvalidArgumentError, loadConfig, startGateway, type Gateway, type PipelineStage } from '../../src/index.ts';
 import { createLogger } from '../../src/pino-logger.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
+import { readHealth } from '../helpers/health.ts';
 import { request } from '../helpers/http.ts';
-import { responseProblems } from '../helpers/openapi.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 // The product documentation's /health example (shared/product/metrics-api.txt, "Health").
@@ -14,12 +14,6 @@ const DOCUMENTED_WARM = {
   cache: { state: 'warm', reconnect_generation: 3 },
   namespaces: [{ namespace: 'products', state: 'warm' }],
 };
-
-async function health(url: string) {
-  const res = await request(`${url}/health`);
-  assert.deepEqual(responseProblems('getHealth', res.status, res.headers['content-type'] ?? null, res.text), []);
-  return { status: res.status, body: JSON.parse(res.text) };
-}
 
 /** The fields the documentation's example shows; the additive ones are left out. */
 function documentedFields(body: { status: string; cache: { state: string; reconnect_generation: number }; namespaces: unknown[] }) {
@@ -44,7 +38,7 @@ describe('startGateway() embedded (the public API)', function () {
 
   it("answers /health as the documentation's example for a warm cache, and 503 for a cold one", async () => {
     await withEmbedded({}, async (gateway) => {
-      const before = await health(gateway.url);
+      const before = await readHealth(gateway.url);
       assert.equal(before.status, 200, 'a cache the host has not reported is disabled, which is fine');
       assert.deepEqual(before.body.cache, { state: 'disabled', reconnect_generation: 0, connection: 'disabled' });
 
@@ -56,12 +50,12 @@ describe('startGateway() embedded (the public API)', function () {
         gateway.cache.report('warm');
       }
       gateway.namespaces.set('products', 'warm');
-      const warm = await health(gateway.url);
+      const warm = await readHealth(gateway.url);
       assert.equal(warm.status, 200, JSON.stringify(warm.body));
       assert.deepEqual(documentedFields(warm.body), DOCUMENTED_WARM);
 
       gateway.cache.report('cold');
-      const cold = await health(gateway.url);
+      const cold = await readHealth(gateway.url);
       assert.equal(cold.status, 503);
       assert.equal(cold.body.status, 'degraded');
       assert.deepEqual(cold.body.reasons, ['cache cold']);
@@ -85,7 +79,7 @@ describe('startGateway() embedded (the public API)', function () {
       await withEmbedded({ LAYER_CACHE_ADDR: addr, LAYER_CACHE_NAMESPACES: 'products,users' }, async (gateway) => {
         gateway.namespaces.set('products', 'cold');
         const connected = await pollUntil('cache connected', async () => {
-          const h = await health(gateway.url);
+          const h = await readHealth(gateway.url);
           return h.body.cache.connection === 'connected' ? h.body : undefined;
         }, 10_000);
         assert.equal(connected.cache.state, 'warm');
