@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "ensure-deps: installing node modules (npm ci)" >&2
-  npm ci --no-audit --no-fund >&2
+  npm ci --include=dev --no-audit --no-fund >&2
 fi
 
 if [ -n "${LAYER_VM_URL:-}" ] && [ "${npm_lifecycle_event:-}" = "prestart" ]; then

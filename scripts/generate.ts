@@ -10,6 +10,7 @@ import { checkCatalogFile } from './lib/catalog/check.ts';
 import { formatProblem } from './lib/catalog/format.ts';
 import { parseCheckFlag, readOrNull, runCli, type Io } from './lib/cli.ts';
 import { GENERATED_DIR, readOpenApi, renderAll } from './lib/render/all.ts';
+import { routeLabelProblems } from './lib/render/route-labels.ts';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 
@@ -24,7 +25,13 @@ export async function main(args: string[], io: Io): Promise<number> {
     io.stderr(`generate: catalog.yaml has ${problems.length} problem(s); fix them, then run npm run generate again\n`);
     return 1;
   }
-  const files = await renderAll(await readOpenApi(root), catalog);
+  const openapi = await readOpenApi(root);
+  const diverged = routeLabelProblems(openapi, catalog);
+  if (diverged.length > 0) {
+    io.stderr(`${diverged.join('\n')}\ngenerate: catalog.yaml's route labels and openapi.yaml's paths differ; make them agree, then run npm run generate again\n`);
+    return 1;
+  }
+  const files = await renderAll(openapi, catalog);
   const present = (await readdir(join(root, GENERATED_DIR)).catch(() => [] as string[]))
     .map((name) => `${GENERATED_DIR}/${name}`)
     .filter((path) => !files.has(path));

@@ -1,7 +1,7 @@
 /**
  * createApp builds the gateway's Koa application from its dependencies and never listens
- * (main.ts does), so tests can mount it on any server. Every operation of openapi.yaml is
- * registered on a @koa/router router by the generated registerOperations; the handlers are the
+ * (src/wiring/http-server.ts does), so tests can mount it on any server. Every operation of openapi.yaml is
+ * registered on a @koa/router router by registerOperations (src/routing/); the handlers are the
  * ordinary modules under src/handlers/.
  *
  * The app is one Koa middleware: track the request, dispatch it through the router, and render
@@ -14,15 +14,16 @@ import Koa, { type Context, type Middleware } from 'koa';
 import { MethodNotAllowedError, NotFoundError, BadRequestError } from './errors.ts';
 import type { MetricHandles } from './generated/metrics.ts';
 import type { MetricBatch } from './metrics/batch.ts';
-import { operations, registerOperations, type Handlers, type OperationId, type OperationSpec, type RoutedContext } from './generated/routes.ts';
+import { operations, type Handlers, type Operation, type OperationId, type OperationSpec, type RoutedContext } from './generated/routes.ts';
 import { answerError } from './edge/render-error.ts';
 import type { GatewayState } from './edge/request-state.ts';
 import { trackRequests } from './edge/request-tracking.ts';
 import type { Logger } from './logger.ts';
+import { registerOperations } from './routing/register-operations.ts';
 import { routerOptions } from './routing/router-options.ts';
 import type { RequestValidator } from './validation.ts';
 
-/** Everything the app needs, built by main.ts (or a test). */
+/** Everything the app needs, built by src/wiring/http-app.ts (or a test). */
 export interface AppDeps {
   logger: Logger;
   metrics: MetricHandles;
@@ -95,9 +96,9 @@ export function createApp(deps: AppDeps): Koa {
 
   // One middleware per operation: the steps run inline, and an async handler's promise is the
   // only one the operation adds.
-  const bind = (op: OperationSpec, handler: Middleware): Middleware => {
+  const bind = (op: Operation, handler: Middleware): Middleware => {
     const auth = op.auth === 'bearer' || (op.auth === 'configurable' && deps.metricsAuth === 'token');
-    const validate = op.validation === 'router';
+    const validate = op.validation === 'app';
     return (ctx) => {
       (ctx.state as GatewayState).operation = op;
       if (auth) deps.authenticate(ctx);
@@ -128,7 +129,9 @@ export function createApp(deps: AppDeps): Koa {
   // The router matches (its path-to-regexp layers, with the options above, and its percent-decoding
   // of parameters); the matched operation's middleware then runs here, synchronously. The router's
   // own dispatch would compose a middleware chain and a promise per request around a step that
-  // mostly finishes synchronously (catalog, health, errors).
+  // mostly finishes synchronously (catalog, health, errors). router.match() and a layer's
+  // captures(), params() and stack are marked private in @koa/router's types: the version is
+  // pinned and test/library-internals.test.ts fails when they change (docs/decisions.md).
   app.use((ctx) => {
     track(ctx);
     try {

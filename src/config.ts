@@ -142,13 +142,16 @@ export type ConfigVariableName = keyof typeof DEFAULTS;
 const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_GATEWAY_HOST: 'Address to listen on.',
   LAYER_GATEWAY_PORT: 'Port to listen on (0 to 65535; 0 picks any free port).',
-  LAYER_DATA_DIR: 'Data directory (vmsingle data, generated api-token), resolved to an absolute path.',
+  LAYER_DATA_DIR:
+    'Data directory (vmsingle data, generated api-token), resolved to an absolute path; created with mode 0700 ' +
+    '(an existing one that others may access is warned about, not changed).',
   LAYER_VM_URL:
     'External VictoriaMetrics URL (http or https, may carry a path such as a vmselect ' +
     '/select/0/prometheus prefix; no query string, fragment or credentials). Unset: the bundled vmsingle.',
   LAYER_API_TOKENS: 'Comma-separated API tokens, each at least 16 printable ASCII characters.',
   LAYER_API_TOKENS_FILE:
-    'File with one API token per line (# comments), re-read on SIGHUP. With neither this nor ' +
+    'File with one API token per line (# comments), re-read on SIGHUP; a warning is logged when group or ' +
+    'others have access to it. With neither this nor ' +
     'LAYER_API_TOKENS, a token is generated into <LAYER_DATA_DIR>/api-token.',
   LAYER_METRICS_AUTH: 'none or token: whether GET /metrics requires the API token.',
   LAYER_SCRAPE_INTERVAL: 'Scrape interval, a Prometheus duration such as 500ms, 15s or 1m (1s to 24d).',
@@ -202,7 +205,7 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_TLS_HSTS_MAX_AGE: 'max-age of the Strict-Transport-Security header sent on HTTPS answers, in seconds; 0 sends no header.',
 };
 
-/** One row of the configuration table in the README. */
+/** One row of the configuration table in the README (`npm run docs:config` writes it). */
 export interface ConfigVariable {
   variable: ConfigVariableName;
   /** The default as it would be written in the environment; '' when the variable is unset by default. */
@@ -210,7 +213,7 @@ export interface ConfigVariable {
   description: string;
 }
 
-/** Every variable loadConfig reads, in README order, for checking the README's table. */
+/** Every variable loadConfig reads, in README order: the source of README's table (scripts/docs-config.ts). */
 export const configTable: readonly Readonly<ConfigVariable>[] = Object.freeze(
   (Object.keys(DEFAULTS) as ConfigVariableName[]).map((variable) =>
     Object.freeze({ variable, default: DEFAULTS[variable], description: DESCRIPTIONS[variable] }),

@@ -1,5 +1,5 @@
 /**
- * startGateway wires the pieces from a config, one named step at a time (src/wiring/): the
+ * composeGateway wires the pieces from a config, one named step at a time (src/wiring/): the
  * data-directory lock and tokens, metrics and health, the cache state, access to the backend, the
  * app and its HTTP server, then the backend itself (bundled vmsingle or LAYER_VM_URL), the alert
  * evaluation (bundled vmalert or LAYER_RULES_URL), reload and the shutdown order. main.ts adds the
@@ -12,11 +12,11 @@ import { createTokenStore, type TokenStore } from './auth/token-store.ts';
 import type { Vmsingle } from './backend/vmsingle.ts';
 import type { ReportedCacheState } from './cache/cache-health.ts';
 import { startCacheOwner, type GatewayRole } from './cache/cache-owner.ts';
-import type { NamespaceRegistry } from './cache/namespaces.ts';
+import type { NamespaceStore } from './cache/namespaces.ts';
 import type { Config } from './config.ts';
 import type { MetricHandles } from './generated/metrics.ts';
 import type { HealthSnapshot } from './health/snapshot.ts';
-import { acquireDataDirLock } from './lifecycle/data-dir-lock.ts';
+import { acquireDataDirLock } from './storage/data-dir-lock.ts';
 import type { Logger } from './logger.ts';
 import { startAlerts } from './wiring/alerts.ts';
 import { startBackend } from './wiring/backend.ts';
@@ -40,7 +40,7 @@ export interface RunningGateway {
   readonly registry: Registry;
   readonly tokens: TokenStore;
   /** Per-namespace cache state: the embedding host's, or the standalone policy's. */
-  readonly namespaces: NamespaceRegistry;
+  readonly namespaces: NamespaceStore;
   /** An embedding host's cache report; throws while LAYER_CACHE_ADDR makes the monitor the owner. */
   reportCache(state: ReportedCacheState): void;
   /** The supervised vmsingle, in bundled mode. */
@@ -60,7 +60,7 @@ export interface RunningGateway {
  * cache namespaces: the standalone policy (LAYER_CACHE_NAMESPACES) or an embedding host. A failed
  * start gives back everything it had taken before it rejects.
  */
-export async function startGateway(config: Config, logger: Logger, serverOptions: ServerOptions = {}, role: GatewayRole = 'standalone'): Promise<RunningGateway> {
+export async function composeGateway(config: Config, logger: Logger, serverOptions: ServerOptions = {}, role: GatewayRole = 'standalone'): Promise<RunningGateway> {
   const cleanups = createCleanups();
   try {
     const lock = await acquireDataDirLock(config.dataDir, logger);

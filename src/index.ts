@@ -8,3 +8,5 @@ export type { PipelineMetrics, QueryLabels, QueryStatus, PipelineStage } from '.
 export type { NamespaceRegistry, NamespaceState } from './embed/namespaces.ts';
 export { CacheOwnedByMonitorError, type ReportedCacheState } from './cache/cache-health.ts';
 export type { Logger } from './logger.ts';
+export { InvalidArgumentError, type InvalidArgumentCode } from './invalid-argument-error.ts';
+export { StartupError } from './errors.ts';

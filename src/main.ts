@@ -1,5 +1,5 @@
 /**
- * `npm start`: the process around startGateway. Reads the config, starts, and handles signals:
+ * `npm start`: the process around composeGateway. Reads the config, starts, and handles signals:
  * SIGTERM/SIGINT stop gracefully (once; further signals are ignored while stopping), SIGHUP re-reads
  * LAYER_API_TOKENS_FILE, the backend credentials file and the TLS pair. Exit codes: 0 after a clean
  * stop, 1 when start-up fails, 2 for invalid config (a file it names that cannot be used included).
@@ -7,8 +7,8 @@
 import { generatedTokenMessage } from './auth/generated-token.ts';
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
 import { StartupError } from './errors.ts';
-import { startGateway } from './gateway.ts';
-import { createLogger } from './logger.ts';
+import { composeGateway } from './gateway.ts';
+import { createLogger } from './pino-logger.ts';
 
 async function main(): Promise<number> {
   let config;
@@ -26,7 +26,7 @@ async function main(): Promise<number> {
 
   let gateway;
   try {
-    gateway = await startGateway(config, logger);
+    gateway = await composeGateway(config, logger);
   } catch (error) {
     const message = error instanceof StartupError ? error.message : String(error instanceof Error ? error.message : error);
     if (error instanceof ConfigError) {

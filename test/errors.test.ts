@@ -4,7 +4,7 @@ import { VmsingleError } from '../src/backend/vmsingle-error.ts';
 import { CacheAddrError } from '../src/cache/cache-addr.ts';
 import { ConfigError } from '../src/config.ts';
 import { GatewayError, StartupError } from '../src/errors.ts';
-import { DataDirLockedError } from '../src/lifecycle/data-dir-lock.ts';
+import { DataDirLockedError } from '../src/storage/data-dir-lock.ts';
 
 describe('StartupError', () => {
   // Start-up errors reach the operator (log, exit message, exit code), never a client, so none

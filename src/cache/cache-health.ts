@@ -5,6 +5,7 @@
  * (LAYER_CACHE_ADDR set), which has no warmth signal, and an embedding host's reports.
  */
 import type { HealthBody } from '../health/snapshot.ts';
+import { InvalidArgumentError } from '../invalid-argument-error.ts';
 import type { CacheSnapshot } from './monitor.ts';
 
 /** The cache object of the Health body, every field present. */
@@ -43,7 +44,7 @@ export function cacheHealthOfConnection(snapshot: CacheSnapshot): CacheHealth {
 
 /** The cache state an embedding host reports; `disabled` until its first report. */
 export interface HostCacheState {
-  /** Records a report; listeners hear of it only if the state changed. Throws TypeError for a value outside the set. */
+  /** Records a report; listeners hear of it only if the state changed. Throws InvalidArgumentError (code ERR_INVALID_CACHE_STATE) for a value outside the set. */
   report(state: ReportedCacheState): void;
   /** The current health view. */
   snapshot(): CacheHealth;
@@ -60,7 +61,7 @@ export function createHostCacheState(onChange: (cache: CacheHealth) => void): Ho
   return {
     report(state) {
       if (!REPORTED_CACHE_STATES.includes(state)) {
-        throw new TypeError(`cache.report(${JSON.stringify(state)}): the state must be one of ${REPORTED_CACHE_STATES.join(', ')}`);
+        throw new InvalidArgumentError('ERR_INVALID_CACHE_STATE', `cache.report(${JSON.stringify(state)}): the state must be one of ${REPORTED_CACHE_STATES.join(', ')}`);
       }
       if (state === current.state) return;
       const connected = state !== 'disconnected';

@@ -5,20 +5,20 @@
  * LAYER_CACHE_NAMESPACES following the connection. Every change reaches the health snapshot and
  * the cache gauges.
  */
-import type { Config } from '../config.ts';
 import type { MetricHandles } from '../generated/metrics.ts';
 import type { HealthSnapshot } from '../health/snapshot.ts';
 import type { Logger } from '../logger.ts';
 import { CacheOwnedByMonitorError, cacheHealthOfConnection, createHostCacheState, type CacheHealth, type ReportedCacheState } from './cache-health.ts';
 import { createCacheMonitor } from './monitor.ts';
-import { createNamespaceRegistry, followCacheConnection, type NamespaceRegistry } from './namespaces.ts';
+import { createNamespaceStore, followCacheConnection, type NamespaceStore } from './namespaces.ts';
 
 /** `standalone`: `npm start`, no host process. `embedded`: a host started the gateway through the public API. */
 export type GatewayRole = 'standalone' | 'embedded';
 
 /** What startCacheOwner needs. */
 export interface CacheOwnerOptions {
-  config: Pick<Config, 'cacheAddr' | 'cacheNamespaces'>;
+  /** LAYER_CACHE_ADDR and LAYER_CACHE_NAMESPACES, as loadConfig parsed them (a Config fits). */
+  config: { readonly cacheAddr?: string; readonly cacheNamespaces: readonly string[] };
   role: GatewayRole;
   logger: Logger;
   metrics: MetricHandles;
@@ -27,7 +27,7 @@ export interface CacheOwnerOptions {
 
 /** The running cache state. */
 export interface CacheOwner {
-  namespaces: NamespaceRegistry;
+  namespaces: NamespaceStore;
   /** A host's report; throws CacheOwnedByMonitorError while the monitor owns the state. */
   report(state: ReportedCacheState): void;
   /** Stops the monitor, if any. */
@@ -42,7 +42,7 @@ const NAMESPACE_STATES = ['warm', 'warming', 'cold'] as const;
 export function startCacheOwner(options: CacheOwnerOptions): CacheOwner {
   const { config, role, logger, metrics, health } = options;
 
-  const namespaces = createNamespaceRegistry();
+  const namespaces = createNamespaceStore();
   let shownNamespaces: string[] = [];
   namespaces.onChange(() => {
     const list = namespaces.list();

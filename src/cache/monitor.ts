@@ -14,11 +14,11 @@ export { CacheAddrError, parseCacheAddr, type CacheAddr } from './cache-addr.ts'
  * disabled: no cache configured. connecting: the first attempt is under way. connected: the
  * connection is open. disconnected: it closed or an attempt failed; retrying with backoff.
  */
-export type CacheState = 'disabled' | 'connecting' | 'connected' | 'disconnected';
+export type CacheConnectionState = 'disabled' | 'connecting' | 'connected' | 'disconnected';
 
 /** What /health reports about the cache. */
 export interface CacheSnapshot {
-  state: CacheState;
+  state: CacheConnectionState;
   /** 0 for the first connection, +1 for each connection re-established after that. */
   reconnect_generation: number;
 }
@@ -58,7 +58,7 @@ export function createCacheMonitor(options: CacheMonitorOptions): CacheMonitor {
   const bounds = options.backoff ?? { initialMs: 250, maxMs: 10_000 };
   const target = options.addr === undefined ? undefined : parseCacheAddr(options.addr);
   const backoff = createBackoff(bounds);
-  let state: CacheState = target === undefined ? 'disabled' : 'disconnected';
+  let state: CacheConnectionState = target === undefined ? 'disabled' : 'disconnected';
   let generation = 0;
   let everConnected = false;
   let connectedAt = 0;
@@ -70,7 +70,7 @@ export function createCacheMonitor(options: CacheMonitorOptions): CacheMonitor {
 
   const snapshot = (): CacheSnapshot => ({ state, reconnect_generation: generation });
 
-  function setState(next: CacheState): void {
+  function setState(next: CacheConnectionState): void {
     if (next === state) return;
     state = next;
     options.onChange?.(snapshot());

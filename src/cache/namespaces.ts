@@ -16,8 +16,8 @@ export interface NamespaceChange {
   previous: NamespaceState | undefined;
 }
 
-/** The typed interface through which the cache layer drives per-namespace state. */
-export interface NamespaceRegistry {
+/** Per-namespace state inside the gateway, with change listeners; the embedding host sees it through embed/namespaces.ts. */
+export interface NamespaceStore {
   /** Sets a namespace's state; listeners hear of it only if it changed. */
   set(namespace: string, state: NamespaceState): void;
   /** Forgets a namespace; a no-op if unknown. */
@@ -28,8 +28,8 @@ export interface NamespaceRegistry {
   onChange(fn: (change: NamespaceChange) => void): () => void;
 }
 
-/** Builds an empty registry. */
-export function createNamespaceRegistry(): NamespaceRegistry {
+/** Builds an empty store. */
+export function createNamespaceStore(): NamespaceStore {
   const states = new Map<string, NamespaceState>();
   const listeners = new Set<(change: NamespaceChange) => void>();
   const emit = (change: NamespaceChange) => {
@@ -85,7 +85,7 @@ export function namespaceStateFor(cache: CacheSnapshot['state']): NamespaceState
  * disconnected → cold), and with no cache configured (disabled) none is listed. Call it from the
  * cache monitor's onChange; the real cache layer calls set() per namespace instead.
  */
-export function followCacheConnection(registry: NamespaceRegistry, namespaces: string[], snapshot: CacheSnapshot): void {
+export function followCacheConnection(registry: NamespaceStore, namespaces: string[], snapshot: CacheSnapshot): void {
   const state = namespaceStateFor(snapshot.state);
   for (const namespace of namespaces) {
     if (state === undefined) registry.delete(namespace);

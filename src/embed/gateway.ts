@@ -5,8 +5,9 @@
  */
 import type { ReportedCacheState } from '../cache/cache-health.ts';
 import type { Config } from '../config.ts';
-import { startGateway as startInternal } from '../gateway.ts';
-import { createLogger, type Logger } from '../logger.ts';
+import { composeGateway } from '../gateway.ts';
+import type { Logger } from '../logger.ts';
+import { createLogger } from '../pino-logger.ts';
 import { hostNamespaces, type NamespaceRegistry } from './namespaces.ts';
 import { createPipelineMetrics, type PipelineMetrics } from './pipeline.ts';
 
@@ -17,7 +18,8 @@ export interface CacheReporter {
    * Until the first report /health shows the cache `disabled`. A return from `disconnected` after
    * a connection counts one `reconnect_generation`. Throws CacheOwnedByMonitorError
    * (code ERR_CACHE_OWNED_BY_MONITOR) when LAYER_CACHE_ADDR is set, since the gateway's own
-   * connection monitor then owns the state, and TypeError for a state outside the set.
+   * connection monitor then owns the state, and InvalidArgumentError (code
+   * ERR_INVALID_CACHE_STATE) for a state outside the set.
    */
   report(state: ReportedCacheState): void;
 }
@@ -46,7 +48,7 @@ export interface Gateway {
  * backend failing to start), having released whatever it had taken.
  */
 export async function startGateway(config: Readonly<Config>, logger?: Logger): Promise<Gateway> {
-  const running = await startInternal(config, logger ?? createLogger({ level: config.logLevel }), {}, 'embedded');
+  const running = await composeGateway(config, logger ?? createLogger({ level: config.logLevel }), {}, 'embedded');
   return Object.freeze({
     url: running.url,
     pipeline: createPipelineMetrics(running.metrics),

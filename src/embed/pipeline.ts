@@ -3,6 +3,7 @@
  * come from catalog.yaml through the generated handles, so a wrong label or stage fails to
  * compile; values past a label's budget fold into `__overflow__` like every other family.
  */
+import { InvalidArgumentError } from '../invalid-argument-error.ts';
 import type { LayerPipelineStageCountLabels, LayerQueryDurationSecondsLabels, MetricHandles } from '../generated/metrics.ts';
 
 /** Labels of one query: the pipeline that served it, the namespace it read, how it ended. */
@@ -18,19 +19,19 @@ export type PipelineStage = LayerPipelineStageCountLabels['stage'];
 export interface PipelineMetrics {
   /**
    * Records one query's wall-clock time in seconds (`layer_query_duration_seconds`). Throws
-   * TypeError for a negative or non-finite duration.
+   * InvalidArgumentError (code ERR_INVALID_AMOUNT) for a negative or non-finite duration.
    */
   observeQuery(labels: QueryLabels, seconds: number): void;
   /**
-   * Sets how many queries are in a stage now (`layer_pipeline_stage_count`). Throws TypeError for
-   * a negative or non-finite count.
+   * Sets how many queries are in a stage now (`layer_pipeline_stage_count`). Throws
+   * InvalidArgumentError (code ERR_INVALID_AMOUNT) for a negative or non-finite count.
    */
   setStageCount(stage: PipelineStage, count: number): void;
 }
 
 function checkAmount(what: string, value: number): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new TypeError(`${what} must be a finite number >= 0; got ${String(value)}`);
+    throw new InvalidArgumentError('ERR_INVALID_AMOUNT', `${what} must be a finite number >= 0; got ${String(value)}`);
   }
 }
 

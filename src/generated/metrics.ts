@@ -3,9 +3,8 @@
  * change catalog.yaml and run `npm run generate` again.
  */
 
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { MetricDefinition } from '../metrics/definition.ts';
 import type { CounterHandle, GaugeHandle, HistogramHandle, PlainCounterHandle, PlainGaugeHandle } from '../metrics/handles.ts';
-import { createLabelGuard } from '../metrics/label-guard.ts';
 
 /** Every metric family the gateway exposes at /metrics, in catalog order. */
 export const metricFamilies = ["layer_query_duration_seconds","layer_pipeline_stage_count","layer_http_requests_total","layer_http_request_duration_seconds","layer_upstream_requests_total","layer_upstream_request_duration_seconds","layer_upstream_errors_total","layer_upstream_partial_responses_total","layer_upstream_in_flight_requests","layer_proxy_rejections_total","layer_auth_failures_total","layer_cache_connection_state","layer_cache_state","layer_cache_reconnect_generation","layer_cache_namespace_state","layer_backend_up","layer_vmsingle_restarts_total","layer_catalog_info","layer_metrics_label_overflow_total","process_cpu_seconds_total","process_resident_memory_bytes","process_start_time_seconds","process_open_fds","nodejs_eventloop_lag_seconds","nodejs_heap_used_bytes"] as const;
@@ -183,119 +182,31 @@ export interface MetricHandles {
   nodejs_heap_used_bytes: PlainGaugeHandle;
 }
 
-/** Options of registerMetrics. */
-export interface RegisterMetricsOptions {
-  /** Callbacks run at scrape time to refresh a metric (process and runtime figures, say). (default: none) */
-  collect?: { [K in MetricFamily]?: (handle: MetricHandles[K]) => void | Promise<void> };
-}
-
-/** Registers every catalog entry into `registry` (never the global one) and returns typed handles. */
-export function registerMetrics(registry: Registry, options: RegisterMetricsOptions = {}): MetricHandles {
-  const handles = {} as MetricHandles;
-  const hooks = options.collect ?? {};
-  // prom-client calls `collect` at scrape time, by when every handle exists.
-  const collector = (name: MetricFamily) => {
-    const hook = hooks[name] as ((handle: unknown) => void | Promise<void>) | undefined;
-    return hook ? { collect: () => hook(handles[name]) } : {};
-  };
-  // The overflow counter's own labels are bounded too, but it cannot count itself.
-  const ignoreOverflow = () => {};
-  const countOverflow = (metric: MetricFamily) => (label: string) => handles.layer_metrics_label_overflow_total.inc({ metric, label });
-  const m0 = new Histogram({ name: "layer_query_duration_seconds", help: "Total wall-clock for a query through layer.", labelNames: ["pipeline_id","namespace","status"], buckets: [0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10,30,60], registers: [registry], ...collector("layer_query_duration_seconds") });
-  const g0 = createLabelGuard([{"name":"pipeline_id","maxValues":200},{"name":"namespace","maxValues":256},{"name":"status","values":["ok","error","timeout","canceled"]}], countOverflow("layer_query_duration_seconds"));
-  handles.layer_query_duration_seconds = { observe: (labels, value) => m0.observe(g0(labels), value) };
-  const m1 = new Gauge({ name: "layer_pipeline_stage_count", help: "Queries currently in each pipeline stage.", labelNames: ["stage"], registers: [registry], ...collector("layer_pipeline_stage_count") });
-  const g1 = createLabelGuard([{"name":"stage","values":["pending","planning","fetching","merging","done"]}], countOverflow("layer_pipeline_stage_count"));
-  handles.layer_pipeline_stage_count = {
-      set: (labels, value) => m1.set(g1(labels), value),
-      inc: (labels, value) => m1.inc(g1(labels), value),
-      dec: (labels, value) => m1.dec(g1(labels), value),
-      remove: (labels) => m1.remove({ ...labels }),
-    };
-  const m2 = new Counter({ name: "layer_http_requests_total", help: "HTTP requests answered by the gateway, by route template, method and status code.", labelNames: ["route","method","code"], registers: [registry], ...collector("layer_http_requests_total") });
-  const g2 = createLabelGuard([{"name":"route","values":["/metrics","/health","/livez","/readyz","/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/api/v1/labels","/v2/metrics/api/v1/label/{name}/values","/v2/metrics/api/v1/series","/v2/metrics/api/v1/query_exemplars","/v2/metrics/api/v1/metadata","/v2/metrics/api/v1/status/buildinfo","/v2/metrics/api/v1/rules","/v2/metrics/api/v1/alerts","/v2/metrics/catalog","/v2/metrics/catalog/{name}","/observe","/observe/assets/{file}","unmatched"]},{"name":"method","values":["GET","POST","HEAD","OPTIONS","other"]},{"name":"code","maxValues":40}], countOverflow("layer_http_requests_total"));
-  handles.layer_http_requests_total = { inc: (labels, value) => m2.inc(g2(labels), value) };
-  const m3 = new Histogram({ name: "layer_http_request_duration_seconds", help: "Time from receiving a request to sending the last byte of its response.", labelNames: ["route","method"], buckets: [0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10,30,60], registers: [registry], ...collector("layer_http_request_duration_seconds") });
-  const g3 = createLabelGuard([{"name":"route","values":["/metrics","/health","/livez","/readyz","/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/api/v1/labels","/v2/metrics/api/v1/label/{name}/values","/v2/metrics/api/v1/series","/v2/metrics/api/v1/query_exemplars","/v2/metrics/api/v1/metadata","/v2/metrics/api/v1/status/buildinfo","/v2/metrics/api/v1/rules","/v2/metrics/api/v1/alerts","/v2/metrics/catalog","/v2/metrics/catalog/{name}","/observe","/observe/assets/{file}","unmatched"]},{"name":"method","values":["GET","POST","HEAD","OPTIONS","other"]}], countOverflow("layer_http_request_duration_seconds"));
-  handles.layer_http_request_duration_seconds = { observe: (labels, value) => m3.observe(g3(labels), value) };
-  const m4 = new Counter({ name: "layer_upstream_requests_total", help: "Requests the passthrough sent to the metrics backend, by endpoint and the backend's status code.", labelNames: ["endpoint","code"], registers: [registry], ...collector("layer_upstream_requests_total") });
-  const g4 = createLabelGuard([{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"code","maxValues":40}], countOverflow("layer_upstream_requests_total"));
-  handles.layer_upstream_requests_total = { inc: (labels, value) => m4.inc(g4(labels), value) };
-  const m5 = new Histogram({ name: "layer_upstream_request_duration_seconds", help: "Time from sending a request to the metrics backend to the end of its response body.", labelNames: ["endpoint"], buckets: [0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10,30,60], registers: [registry], ...collector("layer_upstream_request_duration_seconds") });
-  const g5 = createLabelGuard([{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]}], countOverflow("layer_upstream_request_duration_seconds"));
-  handles.layer_upstream_request_duration_seconds = { observe: (labels, value) => m5.observe(g5(labels), value) };
-  const m6 = new Counter({ name: "layer_upstream_errors_total", help: "Passthrough requests that failed without a complete backend response, by reason.", labelNames: ["endpoint","reason"], registers: [registry], ...collector("layer_upstream_errors_total") });
-  const g6 = createLabelGuard([{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"reason","values":["unreachable","timeout","reset","aborted","stalled"]}], countOverflow("layer_upstream_errors_total"));
-  handles.layer_upstream_errors_total = { inc: (labels, value) => m6.inc(g6(labels), value) };
-  const m7 = new Counter({ name: "layer_upstream_partial_responses_total", help: "Passthrough answers the metrics backend marked \"isPartial\":true, by route: a VictoriaMetrics cluster answered without some of its storage nodes, so the data is incomplete.", labelNames: ["route"], registers: [registry], ...collector("layer_upstream_partial_responses_total") });
-  const g7 = createLabelGuard([{"name":"route","values":["/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/api/v1/labels","/v2/metrics/api/v1/label/{name}/values","/v2/metrics/api/v1/series","/v2/metrics/api/v1/query_exemplars"]}], countOverflow("layer_upstream_partial_responses_total"));
-  handles.layer_upstream_partial_responses_total = { inc: (labels, value) => m7.inc(g7(labels), value) };
-  const m8 = new Gauge({ name: "layer_upstream_in_flight_requests", help: "Passthrough requests currently waiting on or streaming from the metrics backend.", labelNames: [], registers: [registry], ...collector("layer_upstream_in_flight_requests") });
-  handles.layer_upstream_in_flight_requests = { set: (value) => m8.set(value), inc: (value) => m8.inc(value), dec: (value) => m8.dec(value) };
-  const m9 = new Counter({ name: "layer_proxy_rejections_total", help: "Passthrough requests the gateway refused before reaching the backend, by reason.", labelNames: ["endpoint","reason"], registers: [registry], ...collector("layer_proxy_rejections_total") });
-  const g9 = createLabelGuard([{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"reason","values":["bad_request","body_too_large","body_timeout","concurrency","concurrency_per_token","known_crash","quarantined","query_too_long","matchers_over_limit"]}], countOverflow("layer_proxy_rejections_total"));
-  handles.layer_proxy_rejections_total = { inc: (labels, value) => m9.inc(g9(labels), value) };
-  const m10 = new Counter({ name: "layer_auth_failures_total", help: "Requests refused by edge auth, by reason.", labelNames: ["reason"], registers: [registry], ...collector("layer_auth_failures_total") });
-  const g10 = createLabelGuard([{"name":"reason","values":["missing","malformed","invalid","query_string"]}], countOverflow("layer_auth_failures_total"));
-  handles.layer_auth_failures_total = { inc: (labels, value) => m10.inc(g10(labels), value) };
-  const m11 = new Gauge({ name: "layer_cache_connection_state", help: "NVMe cache connection state; the series of the current state is 1, the others 0.", labelNames: ["state"], registers: [registry], ...collector("layer_cache_connection_state") });
-  const g11 = createLabelGuard([{"name":"state","values":["disabled","connecting","connected","disconnected"]}], countOverflow("layer_cache_connection_state"));
-  handles.layer_cache_connection_state = {
-      set: (labels, value) => m11.set(g11(labels), value),
-      inc: (labels, value) => m11.inc(g11(labels), value),
-      dec: (labels, value) => m11.dec(g11(labels), value),
-      remove: (labels) => m11.remove({ ...labels }),
-    };
-  const m12 = new Gauge({ name: "layer_cache_state", help: "NVMe cache state as /health reports it (warmth while connected); the series of the current state is 1, the others 0.", labelNames: ["state"], registers: [registry], ...collector("layer_cache_state") });
-  const g12 = createLabelGuard([{"name":"state","values":["warm","warming","cold","disconnected","disabled"]}], countOverflow("layer_cache_state"));
-  handles.layer_cache_state = {
-      set: (labels, value) => m12.set(g12(labels), value),
-      inc: (labels, value) => m12.inc(g12(labels), value),
-      dec: (labels, value) => m12.dec(g12(labels), value),
-      remove: (labels) => m12.remove({ ...labels }),
-    };
-  const m13 = new Gauge({ name: "layer_cache_reconnect_generation", help: "Incremented each time a lost NVMe cache connection is re-established.", labelNames: [], registers: [registry], ...collector("layer_cache_reconnect_generation") });
-  handles.layer_cache_reconnect_generation = { set: (value) => m13.set(value), inc: (value) => m13.inc(value), dec: (value) => m13.dec(value) };
-  const m14 = new Gauge({ name: "layer_cache_namespace_state", help: "Cache state of each namespace; the series of the current state is 1, the others 0.", labelNames: ["namespace","state"], registers: [registry], ...collector("layer_cache_namespace_state") });
-  const g14 = createLabelGuard([{"name":"namespace","maxValues":256},{"name":"state","values":["warm","warming","cold"]}], countOverflow("layer_cache_namespace_state"));
-  handles.layer_cache_namespace_state = {
-      set: (labels, value) => m14.set(g14(labels), value),
-      inc: (labels, value) => m14.inc(g14(labels), value),
-      dec: (labels, value) => m14.dec(g14(labels), value),
-      remove: (labels) => m14.remove({ ...labels }),
-    };
-  const m15 = new Gauge({ name: "layer_backend_up", help: "1 while the metrics backend (bundled vmsingle or LAYER_VM_URL) answers its health check, else 0.", labelNames: ["mode"], registers: [registry], ...collector("layer_backend_up") });
-  const g15 = createLabelGuard([{"name":"mode","values":["bundled","external"]}], countOverflow("layer_backend_up"));
-  handles.layer_backend_up = {
-      set: (labels, value) => m15.set(g15(labels), value),
-      inc: (labels, value) => m15.inc(g15(labels), value),
-      dec: (labels, value) => m15.dec(g15(labels), value),
-      remove: (labels) => m15.remove({ ...labels }),
-    };
-  const m16 = new Counter({ name: "layer_vmsingle_restarts_total", help: "Times the gateway restarted its bundled vmsingle after it exited unexpectedly.", labelNames: [], registers: [registry], ...collector("layer_vmsingle_restarts_total") });
-  handles.layer_vmsingle_restarts_total = { inc: (value) => m16.inc(value) };
-  const m17 = new Gauge({ name: "layer_catalog_info", help: "Always 1; the version label carries the catalog version the gateway was built with.", labelNames: ["version"], registers: [registry], ...collector("layer_catalog_info") });
-  const g17 = createLabelGuard([{"name":"version","maxValues":4}], countOverflow("layer_catalog_info"));
-  handles.layer_catalog_info = {
-      set: (labels, value) => m17.set(g17(labels), value),
-      inc: (labels, value) => m17.inc(g17(labels), value),
-      dec: (labels, value) => m17.dec(g17(labels), value),
-      remove: (labels) => m17.remove({ ...labels }),
-    };
-  const m18 = new Counter({ name: "layer_metrics_label_overflow_total", help: "Observations recorded under the label value `__overflow__` because the real value was outside its allowed set or past its cardinality budget.", labelNames: ["metric","label"], registers: [registry], ...collector("layer_metrics_label_overflow_total") });
-  const g18 = createLabelGuard([{"name":"metric","maxValues":64},{"name":"label","maxValues":32}], ignoreOverflow);
-  handles.layer_metrics_label_overflow_total = { inc: (labels, value) => m18.inc(g18(labels), value) };
-  const m19 = new Counter({ name: "process_cpu_seconds_total", help: "User and system CPU time spent by the gateway process.", labelNames: [], registers: [registry], ...collector("process_cpu_seconds_total") });
-  handles.process_cpu_seconds_total = { inc: (value) => m19.inc(value) };
-  const m20 = new Gauge({ name: "process_resident_memory_bytes", help: "Resident memory of the gateway process.", labelNames: [], registers: [registry], ...collector("process_resident_memory_bytes") });
-  handles.process_resident_memory_bytes = { set: (value) => m20.set(value), inc: (value) => m20.inc(value), dec: (value) => m20.dec(value) };
-  const m21 = new Gauge({ name: "process_start_time_seconds", help: "Start time of the gateway process since the Unix epoch.", labelNames: [], registers: [registry], ...collector("process_start_time_seconds") });
-  handles.process_start_time_seconds = { set: (value) => m21.set(value), inc: (value) => m21.inc(value), dec: (value) => m21.dec(value) };
-  const m22 = new Gauge({ name: "process_open_fds", help: "Open file descriptors of the gateway process.", labelNames: [], registers: [registry], ...collector("process_open_fds") });
-  handles.process_open_fds = { set: (value) => m22.set(value), inc: (value) => m22.inc(value), dec: (value) => m22.dec(value) };
-  const m23 = new Gauge({ name: "nodejs_eventloop_lag_seconds", help: "Event loop delay (p99 over the last scrape interval).", labelNames: [], registers: [registry], ...collector("nodejs_eventloop_lag_seconds") });
-  handles.nodejs_eventloop_lag_seconds = { set: (value) => m23.set(value), inc: (value) => m23.inc(value), dec: (value) => m23.dec(value) };
-  const m24 = new Gauge({ name: "nodejs_heap_used_bytes", help: "V8 heap in use.", labelNames: [], registers: [registry], ...collector("nodejs_heap_used_bytes") });
-  handles.nodejs_heap_used_bytes = { set: (value) => m24.set(value), inc: (value) => m24.inc(value), dec: (value) => m24.dec(value) };
-  return handles;
-}
+/** Every catalog entry as registerMetrics (src/metrics/register.ts) builds it, in catalog order. */
+export const metricDefinitions: readonly MetricDefinition<MetricFamily>[] = [
+  {"name":"layer_query_duration_seconds","kind":"histogram","help":"Total wall-clock for a query through layer.","labels":[{"name":"pipeline_id","maxValues":200},{"name":"namespace","maxValues":256},{"name":"status","values":["ok","error","timeout","canceled"]}],"buckets":[0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10,30,60]},
+  {"name":"layer_pipeline_stage_count","kind":"gauge","help":"Queries currently in each pipeline stage.","labels":[{"name":"stage","values":["pending","planning","fetching","merging","done"]}]},
+  {"name":"layer_http_requests_total","kind":"counter","help":"HTTP requests answered by the gateway, by route template, method and status code.","labels":[{"name":"route","values":["/metrics","/health","/livez","/readyz","/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/api/v1/labels","/v2/metrics/api/v1/label/{name}/values","/v2/metrics/api/v1/series","/v2/metrics/api/v1/query_exemplars","/v2/metrics/api/v1/metadata","/v2/metrics/api/v1/status/buildinfo","/v2/metrics/api/v1/rules","/v2/metrics/api/v1/alerts","/v2/metrics/catalog","/v2/metrics/catalog/{name}","/observe","/observe/assets/{file}","unmatched"]},{"name":"method","values":["GET","POST","HEAD","OPTIONS","other"]},{"name":"code","maxValues":40}]},
+  {"name":"layer_http_request_duration_seconds","kind":"histogram","help":"Time from receiving a request to sending the last byte of its response.","labels":[{"name":"route","values":["/metrics","/health","/livez","/readyz","/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/api/v1/labels","/v2/metrics/api/v1/label/{name}/values","/v2/metrics/api/v1/series","/v2/metrics/api/v1/query_exemplars","/v2/metrics/api/v1/metadata","/v2/metrics/api/v1/status/buildinfo","/v2/metrics/api/v1/rules","/v2/metrics/api/v1/alerts","/v2/metrics/catalog","/v2/metrics/catalog/{name}","/observe","/observe/assets/{file}","unmatched"]},{"name":"method","values":["GET","POST","HEAD","OPTIONS","other"]}],"buckets":[0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10,30,60]},
+  {"name":"layer_upstream_requests_total","kind":"counter","help":"Requests the passthrough sent to the metrics backend, by endpoint and the backend's status code.","labels":[{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"code","maxValues":40}]},
+  {"name":"layer_upstream_request_duration_seconds","kind":"histogram","help":"Time from sending a request to the metrics backend to the end of its response body.","labels":[{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]}],"buckets":[0.001,0.0025,0.005,0.01,0.025,0.05,0.1,0.25,0.5,1,2.5,5,10,30,60]},
+  {"name":"layer_upstream_errors_total","kind":"counter","help":"Passthrough requests that failed without a complete backend response, by reason.","labels":[{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"reason","values":["unreachable","timeout","reset","aborted","stalled"]}]},
+  {"name":"layer_upstream_partial_responses_total","kind":"counter","help":"Passthrough answers the metrics backend marked \"isPartial\":true, by route: a VictoriaMetrics cluster answered without some of its storage nodes, so the data is incomplete.","labels":[{"name":"route","values":["/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/api/v1/labels","/v2/metrics/api/v1/label/{name}/values","/v2/metrics/api/v1/series","/v2/metrics/api/v1/query_exemplars"]}]},
+  {"name":"layer_upstream_in_flight_requests","kind":"gauge","help":"Passthrough requests currently waiting on or streaming from the metrics backend.","labels":[]},
+  {"name":"layer_proxy_rejections_total","kind":"counter","help":"Passthrough requests the gateway refused before reaching the backend, by reason.","labels":[{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"reason","values":["bad_request","body_too_large","body_timeout","concurrency","concurrency_per_token","known_crash","quarantined","query_too_long","matchers_over_limit"]}]},
+  {"name":"layer_auth_failures_total","kind":"counter","help":"Requests refused by edge auth, by reason.","labels":[{"name":"reason","values":["missing","malformed","invalid","query_string"]}]},
+  {"name":"layer_cache_connection_state","kind":"gauge","help":"NVMe cache connection state; the series of the current state is 1, the others 0.","labels":[{"name":"state","values":["disabled","connecting","connected","disconnected"]}]},
+  {"name":"layer_cache_state","kind":"gauge","help":"NVMe cache state as /health reports it (warmth while connected); the series of the current state is 1, the others 0.","labels":[{"name":"state","values":["warm","warming","cold","disconnected","disabled"]}]},
+  {"name":"layer_cache_reconnect_generation","kind":"gauge","help":"Incremented each time a lost NVMe cache connection is re-established.","labels":[]},
+  {"name":"layer_cache_namespace_state","kind":"gauge","help":"Cache state of each namespace; the series of the current state is 1, the others 0.","labels":[{"name":"namespace","maxValues":256},{"name":"state","values":["warm","warming","cold"]}]},
+  {"name":"layer_backend_up","kind":"gauge","help":"1 while the metrics backend (bundled vmsingle or LAYER_VM_URL) answers its health check, else 0.","labels":[{"name":"mode","values":["bundled","external"]}]},
+  {"name":"layer_vmsingle_restarts_total","kind":"counter","help":"Times the gateway restarted its bundled vmsingle after it exited unexpectedly.","labels":[]},
+  {"name":"layer_catalog_info","kind":"gauge","help":"Always 1; the version label carries the catalog version the gateway was built with.","labels":[{"name":"version","maxValues":4}]},
+  {"name":"layer_metrics_label_overflow_total","kind":"counter","help":"Observations recorded under the label value `__overflow__` because the real value was outside its allowed set or past its cardinality budget.","labels":[{"name":"metric","maxValues":64},{"name":"label","maxValues":32}]},
+  {"name":"process_cpu_seconds_total","kind":"counter","help":"User and system CPU time spent by the gateway process.","labels":[]},
+  {"name":"process_resident_memory_bytes","kind":"gauge","help":"Resident memory of the gateway process.","labels":[]},
+  {"name":"process_start_time_seconds","kind":"gauge","help":"Start time of the gateway process since the Unix epoch.","labels":[]},
+  {"name":"process_open_fds","kind":"gauge","help":"Open file descriptors of the gateway process.","labels":[]},
+  {"name":"nodejs_eventloop_lag_seconds","kind":"gauge","help":"Event loop delay (p99 over the last scrape interval).","labels":[]},
+  {"name":"nodejs_heap_used_bytes","kind":"gauge","help":"V8 heap in use.","labels":[]},
+];

@@ -52,7 +52,7 @@ export const openapiDocument = {
         "tags": [
           "operations"
         ],
-        "x-layer-validation": "router",
+        "x-layer-validation": "app",
         "x-layer-auth": "configurable",
         "summary": "Prometheus exposition of the gateway's own metrics",
         "description": "Every metric family listed in the catalog, in the Prometheus text format, or in OpenMetrics\nwhen the Accept header asks for `application/openmetrics-text`. Open by default; set\nLAYER_METRICS_AUTH=token to require the bearer token.\n",
@@ -1185,7 +1185,7 @@ export const openapiDocument = {
         "tags": [
           "query"
         ],
-        "x-layer-validation": "router",
+        "x-layer-validation": "app",
         "summary": "Build information, Prometheus's shape",
         "description": "Answered by the gateway. `version` is `2.24.0`, the Prometheus release that added `match[]`\nto the label names and values APIs: Grafana's Prometheus data source\n(packages/grafana-prometheus/src/datasource.ts, `hasLabelsMatchAPISupport`) uses\n`/api/v1/label/<name>/values?match[]=...` for a Prometheus of version 2.24.0 or later, and\nthe heavier `/api/v1/series` before it. The other fields name the gateway, not the backend.\n",
         "responses": {
@@ -1208,7 +1208,7 @@ export const openapiDocument = {
         "tags": [
           "query"
         ],
-        "x-layer-validation": "router",
+        "x-layer-validation": "app",
         "summary": "Build information, Prometheus's shape (POST)",
         "description": "As the GET form, and like it without parameters: a form body that carries any is refused\nwith 400, as a query string that does. Grafana's server side asks by POST first when the\ndata source uses POST (pkg/promlib/client/client.go lists GET-only paths with a leading\nslash its request paths lack), and would otherwise retry by GET after a 405.\n",
         "responses": {
@@ -1233,7 +1233,7 @@ export const openapiDocument = {
         "tags": [
           "query"
         ],
-        "x-layer-validation": "router",
+        "x-layer-validation": "app",
         "summary": "Alerting rules and their state, Prometheus's shape",
         "description": "The catalog's alerting rules as the rule engine evaluates them: the bundled vmalert, or the\noperator's own vmalert or Prometheus at LAYER_RULES_URL. The body is the engine's answer as\nit came (Prometheus's `/api/v1/rules` shape, which Grafana's alert list reads); the query\nstring is passed along (`type=alert`, say).\n",
         "parameters": [
@@ -1276,7 +1276,7 @@ export const openapiDocument = {
         "tags": [
           "query"
         ],
-        "x-layer-validation": "router",
+        "x-layer-validation": "app",
         "summary": "Active alerts, Prometheus's shape",
         "description": "Every pending and firing alert, as the rule engine reports it (Prometheus's `/api/v1/alerts`\nshape): `state` is `pending` until the rule's `for` has passed, then `firing`; `activeAt`\nsurvives a restart of the bundled vmalert (its state is restored from ALERTS_FOR_STATE).\n",
         "responses": {
@@ -1304,7 +1304,7 @@ export const openapiDocument = {
         "tags": [
           "catalog"
         ],
-        "x-layer-validation": "router",
+        "x-layer-validation": "app",
         "summary": "The whole metric catalog",
         "description": "Every metric the gateway emits, pre-serialized at build time. Carries a strong ETag;\n`If-None-Match` with the current ETag answers 304.\n",
         "parameters": [
@@ -1343,7 +1343,7 @@ export const openapiDocument = {
         "tags": [
           "catalog"
         ],
-        "x-layer-validation": "router",
+        "x-layer-validation": "app",
         "summary": "One catalog entry",
         "description": "The catalog entry of one metric family, by its name. Carries a strong ETag.",
         "parameters": [

@@ -7,7 +7,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Middleware } from 'koa';
-import { BadRequestError, GatewayError, TooManyRequestsError } from '../errors.ts';
+import { BadRequestError, TooManyRequestsError } from '../errors.ts';
 import type { components } from '../generated/api-types.ts';
 import { servedCatalog } from '../generated/catalog.ts';
 import type { GatewayState } from '../edge/request-state.ts';
@@ -102,7 +102,6 @@ export function createMetadataHandler(deps: QueryHandlerDeps): Middleware {
     let options: Parameters<typeof mergeMetadata>[1];
     try {
       const params = checkParams(endpoint, ctx.querystring, undefined);
-      if (params instanceof GatewayError) throw params;
       const metric = params.get('metric')?.[0];
       options = { ...(metric ? { metric } : {}), limit: intParam(params, 'limit', -1), limitPerMetric: intParam(params, 'limit_per_metric', -1) };
     } catch (error) {

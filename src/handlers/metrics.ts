@@ -7,6 +7,10 @@
  * from the shared objects, one OpenMetrics scrape would rename the counters of every later
  * Prometheus scrape. So OpenMetrics is rendered from per-request views: each view reads its
  * metric's values and carries its own name, and the shared metric objects are never written.
+ *
+ * What the renderer reads from a registered metric (name, type, help, get, getForPromString) is
+ * prom-client's internal contract, not its typed API: the version is pinned and
+ * test/library-internals.test.ts fails when it changes (docs/decisions.md).
  */
 import type { Middleware } from 'koa';
 import { Registry, type Metric, type OpenMetricsContentType } from 'prom-client';

@@ -19,9 +19,6 @@ export type BackendState = HealthBody['backend']['state'];
 /** How the backend is run. */
 export type BackendMode = HealthBody['backend']['mode'];
 
-/** NVMe cache state by warmth (`warm`, `warming`, `cold`), or `disconnected` / `disabled`. */
-export type CacheState = HealthBody['cache']['state'];
-
 /** The mutable inputs and the read side of the snapshot. */
 export interface HealthSnapshot {
   /** Sets the backend's state; `reason` replaces the generic "metrics backend <state>" among the reasons. (default: none) */

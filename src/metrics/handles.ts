@@ -1,5 +1,5 @@
 /**
- * The typed handles that generated `registerMetrics` returns, one per catalog entry. Label objects
+ * The typed handles that `registerMetrics` (register.ts) returns, one per catalog entry. Label objects
  * are typed from catalog.yaml, so a wrong label name or a value outside a closed set fails to
  * compile; values that arrive untyped at run time go through the cardinality guard.
  */

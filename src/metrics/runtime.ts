@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
-import type { RegisterMetricsOptions } from '../generated/metrics.ts';
+import type { RegisterMetricsOptions } from './register.ts';
 
 /** The collect hooks to pass to registerMetrics. */
 export function runtimeCollectors(): NonNullable<RegisterMetricsOptions['collect']> {

@@ -4,6 +4,7 @@
  * whether to forward them at all.
  */
 import { BadRequestError } from '../errors.ts';
+import { queryParameters, type QueryParameterSpec } from '../generated/query-params.ts';
 import { routeOf, type Endpoint } from './endpoints.ts';
 
 export type { Endpoint } from './endpoints.ts';
@@ -21,23 +22,26 @@ interface ParamRules {
 /** Parameters that carry PromQL or series selectors: line breaks allowed, the crash scan applies. */
 export const SELECTOR_PARAMS: ReadonlySet<string> = new Set(['query', 'match[]']);
 
-// Prometheus's own parameters plus the read parameters VictoriaMetrics' own clients send.
-const COMMON = ['query', 'timeout', 'limit', 'lookback_delta', 'stats', 'nocache', 'round_digits', 'latency_offset', 'max_lookback'];
-// Prometheus's parameters of the label and series lookups.
-const LOOKUP = ['match[]', 'start', 'end', 'limit'];
-const NONE: ReadonlySet<string> = new Set();
-const MATCH: ReadonlySet<string> = new Set(['match[]']);
-
-/** Parameters accepted, required and repeatable per endpoint. */
-export const PARAM_RULES: Readonly<Record<Endpoint, ParamRules>> = {
-  query: { allowed: new Set([...COMMON, 'time', 'step']), required: ['query'], repeatable: NONE },
-  query_range: { allowed: new Set([...COMMON, 'start', 'end', 'step']), required: ['query', 'start', 'step'], repeatable: NONE },
-  labels: { allowed: new Set(LOOKUP), required: [], repeatable: MATCH },
-  label_values: { allowed: new Set(LOOKUP), required: [], repeatable: MATCH },
-  series: { allowed: new Set(LOOKUP), required: ['match[]'], repeatable: MATCH },
-  query_exemplars: { allowed: new Set(['query', 'start', 'end']), required: ['query'], repeatable: NONE },
-  metadata: { allowed: new Set(['metric', 'limit', 'limit_per_metric']), required: [], repeatable: NONE },
+// The operation of openapi.yaml whose query parameters each endpoint accepts (its GET form; the
+// POST form and the alias path take the same ones).
+const OPERATION_OF: Readonly<Record<Endpoint, keyof typeof queryParameters>> = {
+  query: 'queryInstant',
+  query_range: 'queryRange',
+  labels: 'labelNames',
+  label_values: 'labelValues',
+  series: 'series',
+  query_exemplars: 'queryExemplars',
+  metadata: 'metadata',
 };
+
+/** Parameters accepted, required and repeatable per endpoint, as openapi.yaml declares them. */
+export const PARAM_RULES: Readonly<Record<Endpoint, ParamRules>> = Object.fromEntries(
+  Object.entries(OPERATION_OF).map(([endpoint, operationId]) => {
+    const spec: QueryParameterSpec = queryParameters[operationId];
+    const rules: ParamRules = { allowed: new Set(spec.allowed), required: spec.required, repeatable: new Set(spec.repeatable) };
+    return [endpoint, rules];
+  }),
+) as Record<Endpoint, ParamRules>;
 
 /** Parameters refused on purpose, with the reason the client is told. */
 const REFUSED: Readonly<Record<string, string>> = {

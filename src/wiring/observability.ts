@@ -4,10 +4,11 @@
 import { Registry } from 'prom-client';
 import type { Config } from '../config.ts';
 import { catalogVersion } from '../generated/catalog.ts';
-import { registerMetrics, type MetricHandles } from '../generated/metrics.ts';
+import type { MetricHandles } from '../generated/metrics.ts';
 import { createReadiness, type Readiness } from '../health/readiness.ts';
 import { createHealthSnapshot, type BackendMode, type BackendState, type HealthSnapshot } from '../health/snapshot.ts';
 import { createMetricBatch, type MetricBatch } from '../metrics/batch.ts';
+import { registerMetrics } from '../metrics/register.ts';
 import { runtimeCollectors } from '../metrics/runtime.ts';
 
 /** The registry, its typed handles, the batch of per-request updates, and the health snapshot. */

@@ -1,6 +1,6 @@
 // Lives with the auth tests: redaction exists to keep API tokens out of the logs.
 import assert from 'node:assert/strict';
-import { REDACTED } from '../../src/logger.ts';
+import { REDACTED } from '../../src/pino-logger.ts';
 import { captureLogger } from '../helpers/log-recorder.ts';
 
 const SECRET = 'secret-token-0123456789';

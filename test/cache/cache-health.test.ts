@@ -3,11 +3,11 @@ import {
   CacheOwnedByMonitorError, cacheHealthOfConnection, createHostCacheState,
   type CacheHealth, type ReportedCacheState,
 } from '../../src/cache/cache-health.ts';
-import type { CacheState } from '../../src/cache/monitor.ts';
+import type { CacheConnectionState } from '../../src/cache/monitor.ts';
 import { degradedReasons } from '../../src/health/snapshot.ts';
 
 describe('cacheHealthOfConnection()', () => {
-  const cases: [string, { given: CacheState; want: CacheHealth['state'] }][] = [
+  const cases: [string, { given: CacheConnectionState; want: CacheHealth['state'] }][] = [
     ['connected is warm: the monitor has no warmth signal', { given: 'connected', want: 'warm' }],
     ['connecting is disconnected', { given: 'connecting', want: 'disconnected' }],
     ['a lost connection is disconnected', { given: 'disconnected', want: 'disconnected' }],

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import type { CacheState } from '../../src/cache/monitor.ts';
+import type { CacheConnectionState } from '../../src/cache/monitor.ts';
 import {
-  createNamespaceRegistry, followCacheConnection, namespaceStateFor,
+  createNamespaceStore, followCacheConnection, namespaceStateFor,
   type NamespaceChange, type NamespaceState,
 } from '../../src/cache/namespaces.ts';
 
 type Listing = { namespace: string; state: NamespaceState }[];
 
-describe('createNamespaceRegistry()', () => {
+describe('createNamespaceStore()', () => {
   type Op = ['set', string, NamespaceState] | ['delete', string];
   const cases: [string, { given: Op[]; want: Listing; wantChanges: string[] }][] = [
     ['starts empty', { given: [], want: [], wantChanges: [] }],
@@ -29,7 +29,7 @@ describe('createNamespaceRegistry()', () => {
   ];
   for (const [name, { given, want, wantChanges }] of cases) {
     it(name, () => {
-      const registry = createNamespaceRegistry();
+      const registry = createNamespaceStore();
       const seen: string[] = [];
       registry.onChange((c: NamespaceChange) => seen.push(`${c.namespace}: ${c.previous ?? '-'} -> ${c.state ?? '-'}`));
       for (const op of given) {
@@ -42,7 +42,7 @@ describe('createNamespaceRegistry()', () => {
   }
 
   it('list() is a copy the caller cannot use to change the registry', () => {
-    const registry = createNamespaceRegistry();
+    const registry = createNamespaceStore();
     registry.set('a', 'warm');
     const listing = registry.list();
     listing[0]!.state = 'cold';
@@ -51,7 +51,7 @@ describe('createNamespaceRegistry()', () => {
   });
 
   it('onChange() returns an unsubscribe function', () => {
-    const registry = createNamespaceRegistry();
+    const registry = createNamespaceStore();
     let calls = 0;
     const off = registry.onChange(() => (calls += 1));
     registry.set('a', 'warm');
@@ -62,7 +62,7 @@ describe('createNamespaceRegistry()', () => {
   });
 
   it('a listener unsubscribing during a change does not make its neighbour miss it', () => {
-    const registry = createNamespaceRegistry();
+    const registry = createNamespaceStore();
     const seen: string[] = [];
     const off = registry.onChange(() => {
       seen.push('first');
@@ -76,7 +76,7 @@ describe('createNamespaceRegistry()', () => {
 });
 
 describe('followCacheConnection(registry, namespaces, snapshot)', () => {
-  const cases: [string, { given: CacheState; want: NamespaceState | undefined }][] = [
+  const cases: [string, { given: CacheConnectionState; want: NamespaceState | undefined }][] = [
     ['connected -> warm', { given: 'connected', want: 'warm' }],
     ['connecting -> warming', { given: 'connecting', want: 'warming' }],
     ['disconnected -> cold', { given: 'disconnected', want: 'cold' }],
@@ -85,7 +85,7 @@ describe('followCacheConnection(registry, namespaces, snapshot)', () => {
   for (const [name, { given, want }] of cases) {
     it(name, () => {
       assert.equal(namespaceStateFor(given), want);
-      const registry = createNamespaceRegistry();
+      const registry = createNamespaceStore();
       followCacheConnection(registry, ['b', 'a'], { state: given, reconnect_generation: 0 });
       const wantList = want === undefined ? [] : [{ namespace: 'a', state: want }, { namespace: 'b', state: want }];
       assert.deepEqual(registry.list(), wantList, `got ${JSON.stringify(registry.list())}; want ${JSON.stringify(wantList)}`);
@@ -93,9 +93,9 @@ describe('followCacheConnection(registry, namespaces, snapshot)', () => {
   }
 
   it('follows a sequence of snapshots, and disabled clears the listed namespaces only', () => {
-    const registry = createNamespaceRegistry();
+    const registry = createNamespaceStore();
     registry.set('driven-by-cache-layer', 'warm');
-    const states: CacheState[] = ['connecting', 'connected', 'disconnected', 'connected'];
+    const states: CacheConnectionState[] = ['connecting', 'connected', 'disconnected', 'connected'];
     const seen: string[] = [];
     for (const state of states) {
       followCacheConnection(registry, ['ns'], { state, reconnect_generation: 0 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEMO_DRIVEN, DEMO_NOT_DRIVEN } from '../../src/demo/coverage.ts';
+import { DEMO_DRIVEN, DEMO_NOT_DRIVEN } from './coverage.ts';
 import { servedCatalog } from '../../src/generated/catalog.ts';
 import { request } from '../helpers/http.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
@@ -17,9 +17,9 @@ describe('npm run demo', function () {
     const notDriven = Object.keys(DEMO_NOT_DRIVEN);
     assert.deepEqual(DEMO_DRIVEN.filter((name) => notDriven.includes(name)), [], 'listed as both driven and not driven');
     const unaccounted = catalogNames.filter((name) => !DEMO_DRIVEN.includes(name) && !notDriven.includes(name));
-    assert.deepEqual(unaccounted, [], 'catalog entries the demo neither drives nor lists as not driven: give them data or say why not in src/demo/coverage.ts');
+    assert.deepEqual(unaccounted, [], 'catalog entries the demo neither drives nor lists as not driven: give them data or say why not in test/demo/coverage.ts');
     const unknown = [...DEMO_DRIVEN, ...notDriven].filter((name) => !catalogNames.includes(name));
-    assert.deepEqual(unknown, [], 'names in src/demo/coverage.ts that are not in the catalog');
+    assert.deepEqual(unknown, [], 'names in test/demo/coverage.ts that are not in the catalog');
   });
 
   it("gives every driven entry's example_promql a non-empty result through the passthrough within a minute, says the data is synthetic, and stops on Ctrl-C", async () => {

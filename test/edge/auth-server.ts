@@ -47,8 +47,3 @@ export async function withAuthServer<T>(store: TokenStore, fn: (server: AuthServ
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 }
-
-/** The value of an Authorization header with HTTP Basic credentials. */
-export function basic(user: string, password: string): string {
-  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
-}

@@ -4,7 +4,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { createTokenStore } from '../../src/auth/token-store.ts';
 import type { AuthFailureReason } from '../../src/edge/token-check.ts';
-import { basic, withAuthServer } from './auth-server.ts';
+import { basic } from '../helpers/http.ts';
+import { withAuthServer } from './auth-server.ts';
 import { assertNotLogged, captureLogger } from '../helpers/log-recorder.ts';
 import { withTempDir } from '../helpers/temp-dir.ts';
 

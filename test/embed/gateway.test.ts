@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { CacheOwnedByMonitorError, loadConfig, startGateway, type Gateway, type PipelineStage } from '../../src/index.ts';
-import { createLogger } from '../../src/logger.ts';
+import { CacheOwnedByMonitorError, InvalidArgumentError, loadConfig, startGateway, type Gateway, type PipelineStage } from '../../src/index.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
+import { readHealth } from '../helpers/health.ts';
 import { bearer, request } from '../helpers/http.ts';
-import { responseProblems } from '../helpers/openapi.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 // The product documentation's /health example (shared/product/metrics-api.txt, "Health").
@@ -14,12 +14,6 @@ const DOCUMENTED_WARM = {
   cache: { state: 'warm', reconnect_generation: 3 },
   namespaces: [{ namespace: 'products', state: 'warm' }],
 };
-
-async function health(url: string) {
-  const res = await request(`${url}/health`);
-  assert.deepEqual(responseProblems('getHealth', res.status, res.headers['content-type'] ?? null, res.text), []);
-  return { status: res.status, body: JSON.parse(res.text) };
-}
 
 /** The fields the documentation's example shows; the additive ones are left out. */
 function documentedFields(body: { status: string; cache: { state: string; reconnect_generation: number }; namespaces: unknown[] }) {
@@ -44,7 +38,7 @@ describe('startGateway() embedded (the public API)', function () {
 
   it("answers /health as the documentation's example for a warm cache, and 503 for a cold one", async () => {
     await withEmbedded({}, async (gateway) => {
-      const before = await health(gateway.url);
+      const before = await readHealth(gateway.url);
       assert.equal(before.status, 200, 'a cache the host has not reported is disabled, which is fine');
       assert.deepEqual(before.body.cache, { state: 'disabled', reconnect_generation: 0, connection: 'disabled' });
 
@@ -56,12 +50,12 @@ describe('startGateway() embedded (the public API)', function () {
         gateway.cache.report('warm');
       }
       gateway.namespaces.set('products', 'warm');
-      const warm = await health(gateway.url);
+      const warm = await readHealth(gateway.url);
       assert.equal(warm.status, 200, JSON.stringify(warm.body));
       assert.deepEqual(documentedFields(warm.body), DOCUMENTED_WARM);
 
       gateway.cache.report('cold');
-      const cold = await health(gateway.url);
+      const cold = await readHealth(gateway.url);
       assert.equal(cold.status, 503);
       assert.equal(cold.body.status, 'degraded');
       assert.deepEqual(cold.body.reasons, ['cache cold']);
@@ -100,7 +94,7 @@ describe('startGateway() embedded (the public API)', function () {
       await withEmbedded({ LAYER_CACHE_ADDR: addr, LAYER_CACHE_NAMESPACES: 'products,users' }, async (gateway) => {
         gateway.namespaces.set('products', 'cold');
         const connected = await pollUntil('cache connected', async () => {
-          const h = await health(gateway.url);
+          const h = await readHealth(gateway.url);
           return h.body.cache.connection === 'connected' ? h.body : undefined;
         }, 10_000);
         assert.equal(connected.cache.state, 'warm');
@@ -115,11 +109,13 @@ describe('startGateway() embedded (the public API)', function () {
 
   it('checks what arrives untyped: bad names, states and amounts throw; a stage outside the catalog folds into __overflow__', async () => {
     await withEmbedded({}, async (gateway) => {
-      assert.throws(() => gateway.namespaces.set('no spaces', 'warm'), /namespaces.set\("no spaces", \.\.\.\): the name must match/);
-      assert.throws(() => gateway.namespaces.set('products', 'hot' as 'warm'), /the state must be one of warm, warming, cold/);
-      assert.throws(() => gateway.cache.report('connected' as 'warm'), TypeError);
-      assert.throws(() => gateway.pipeline.observeQuery({ pipeline_id: 'p', namespace: 'n', status: 'ok' }, -1), /seconds must be a finite number >= 0; got -1/);
-      assert.throws(() => gateway.pipeline.setStageCount('pending', Number.NaN), TypeError);
+      const refused = (code: string, message: RegExp) => (error: unknown) =>
+        error instanceof InvalidArgumentError && error instanceof TypeError && error.code === code && message.test(error.message);
+      assert.throws(() => gateway.namespaces.set('no spaces', 'warm'), refused('ERR_INVALID_NAMESPACE', /namespaces.set\("no spaces", \.\.\.\): the name must match/));
+      assert.throws(() => gateway.namespaces.set('products', 'hot' as 'warm'), refused('ERR_INVALID_NAMESPACE_STATE', /the state must be one of warm, warming, cold/));
+      assert.throws(() => gateway.cache.report('connected' as 'warm'), refused('ERR_INVALID_CACHE_STATE', /cache.report\("connected"\): the state must be one of/));
+      assert.throws(() => gateway.pipeline.observeQuery({ pipeline_id: 'p', namespace: 'n', status: 'ok' }, -1), refused('ERR_INVALID_AMOUNT', /seconds must be a finite number >= 0; got -1/));
+      assert.throws(() => gateway.pipeline.setStageCount('pending', Number.NaN), refused('ERR_INVALID_AMOUNT', /count must be a finite number >= 0; got NaN/));
       gateway.pipeline.setStageCount('queued' as PipelineStage, 4);
       const metrics = (await request(`${gateway.url}/metrics`)).text;
       assert.match(metrics, /^layer_pipeline_stage_count\{stage="__overflow__"\} 4$/m);

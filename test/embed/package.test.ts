@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { request } from '../helpers/http.ts';
 import { startScript } from '../helpers/script-child.ts';
-import { installPackedGateway, plainNodeEnv, ROOT, type InstalledPackage } from './installed-package.ts';
+import { installPackedGateway, plainNodeEnv, ROOT, runtimeImports, type InstalledPackage, type PackageJson } from './installed-package.ts';
 
 const run = promisify(execFile);
 const TOKEN = 'embed-test-token-0123456789';
@@ -63,15 +63,23 @@ describe('layer-metrics-gateway as a packed package, in plain Node', function ()
     await installed?.remove();
   });
 
-  it('exports dist/index.js as ESM with its declarations, and packs dist without sources or tests', async () => {
-    const pkg = JSON.parse(await readFile(join(installed.packageDir, 'package.json'), 'utf8'));
+  it('exports the bundle as ESM with its declarations, and packs neither sources, tests, the demo nor unbundled modules', async () => {
+    const pkg = JSON.parse(await readFile(join(installed.packageDir, 'package.json'), 'utf8')) as PackageJson;
     assert.equal(pkg.type, 'module');
-    assert.deepEqual(pkg.exports['.'], { types: './dist/index.d.ts', default: './dist/index.js' });
-    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/embed/gateway.d.ts', 'dist/generated/metrics.d.ts']) {
+    assert.deepEqual(pkg.exports['.'], { types: './dist/index.d.ts', default: './dist/bundle/index.js' });
+    for (const file of ['dist/bundle/index.js', 'dist/index.d.ts', 'dist/embed/gateway.d.ts', 'dist/generated/metrics.d.ts', 'dist/observe/index.html']) {
       assert.ok(installed.files.includes(file), `${file} is not in the package`);
     }
-    const stray = installed.files.filter((file) => /^(src|test|scripts|bench)\//.test(file));
-    assert.deepEqual(stray, [], 'sources or tests in the package');
+    const stray = installed.files.filter((file) => /^(src|test|scripts|bench|dist\/demo)\//.test(file));
+    assert.deepEqual(stray, [], 'sources, tests or the demo in the package');
+    const unbundled = installed.files.filter((file) => file.endsWith('.js') && !/^dist\/(bundle|observe)\//.test(file));
+    assert.deepEqual(unbundled, [], 'JavaScript outside the bundle and the observe tab');
+  });
+
+  it('declares as dependencies exactly the packages its JavaScript loads at run time', async () => {
+    const pkg = JSON.parse(await readFile(join(installed.packageDir, 'package.json'), 'utf8')) as PackageJson;
+    const loaded = await runtimeImports(installed.packageDir, installed.files);
+    assert.deepEqual(loaded, Object.keys(pkg.dependencies ?? {}).sort(), `got imports ${JSON.stringify(loaded)}; want the dependencies of package.json`);
   });
 
   it('examples/embed.mjs records a query and a stage count and reads both back through /metrics and PromQL', async () => {
@@ -104,9 +112,10 @@ describe('layer-metrics-gateway as a packed package, in plain Node', function ()
     }
   });
 
-  it('types from catalog.yaml: the right calls compile and wrong labels, stages and members do not', async () => {
+  it('types from catalog.yaml: the right calls compile and wrong labels, stages and members do not, with the package alone', async () => {
     await writeFile(join(installed.dir, 'consumer.mts'), CONSUMER);
-    const options = { noEmit: true, strict: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', types: ['node'], skipLibCheck: true };
+    // No @types/node and no skipLibCheck: the package's declarations must stand on their own.
+    const options = { noEmit: true, strict: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', types: [] };
     await writeFile(join(installed.dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['consumer.mts'] }));
     const tsc = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
     await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: installed.dir }).catch((err: { stdout?: string }) => {

@@ -9,7 +9,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { startGatewayChild, type GatewayChild } from '../helpers/child-gateway.ts';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
-import { request } from '../helpers/http.ts';
+import { basic, request } from '../helpers/http.ts';
 import { quantile } from '../helpers/proc-stats.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
@@ -18,7 +18,6 @@ import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 const OLD = 'OLDSECRET-0123456789abcdef';
 const NEW = 'NEWSECRET-fedcba9876543210';
 const WRONG_PREFIX = 'WRONGSECRET-';
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 describe('faults: tokens missing, wrong, revoked, rotated and hammered (a gateway process)', function () {
   this.timeout(90_000);

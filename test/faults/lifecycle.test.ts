@@ -49,7 +49,7 @@ describe('faults: SIGTERM during a long streamed response (bundled mode)', funct
       const RATE = 3 * 1024 * 1024;
       let signalledAt = 0;
       let ended = false;
-      // Half a second after SIGTERM, while the response still streams, a new connection must be refused.
+      // Soon after SIGTERM, while the response still streams, a new connection must be refused.
       let refusedMidStream: Promise<{ refused: boolean; streaming: boolean }> | undefined;
       const tryConnect = () =>
         new Promise<{ refused: boolean; streaming: boolean }>((resolve) => {
@@ -69,7 +69,10 @@ describe('faults: SIGTERM during a long streamed response (bundled mode)', funct
             if (signalledAt === 0) {
               signalledAt = performance.now() - started;
               process.kill(gw.pid, 'SIGTERM');
-              refusedMidStream = new Promise((r) => setTimeout(r, 500)).then(tryConnect);
+              refusedMidStream = pollUntil('new connections refused after SIGTERM', async () => {
+                const attempt = await tryConnect();
+                return attempt.refused ? attempt : undefined;
+              }, 5_000, 20);
             }
             res.pause();
             setTimeout(() => res.resume(), (chunk.length / RATE) * 1000);

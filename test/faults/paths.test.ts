@@ -142,22 +142,22 @@ describe('faults: path tricks reach nothing but the passthrough\'s fixed backend
     port = Number(new URL(gw.url).port);
   });
   after(async () => {
-    try {
-      const seen = backend.received.map((r) => `${r.method} ${r.url}`);
-      const others = seen.filter((line) => !ALLOWED.test(line.slice(line.indexOf(' ') + 1)));
-      const byStatus = new Map<number, number>();
-      for (const status of statuses.values()) byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
-      if (process.env.FAULTS_VERBOSE) for (const [k, v] of statuses) console.log(`        ${v} ${JSON.stringify(k)}`);
-      if (process.env.FAULTS_VERBOSE) console.log(seen);
-      console.log(`      ${statuses.size} tricky requests; statuses ${[...byStatus].map(([s, n]) => `${s} x${n}`).join(', ')}; the backend saw ${seen.length}, all on the passthrough's paths under ${PREFIX}/api/v1/`);
-      assert.deepEqual(others, [], 'the backend saw paths other than the passthrough\'s');
-      assert.deepEqual(decoy.received.map((r) => r.url), [], 'the decoy was contacted');
-    } finally {
-      await gw?.close();
-      await backend?.close();
-      await decoy?.close();
-    }
+    const byStatus = new Map<number, number>();
+    for (const status of statuses.values()) byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    if (process.env.FAULTS_VERBOSE) for (const [k, v] of statuses) console.log(`        ${v} ${JSON.stringify(k)}`);
+    if (process.env.FAULTS_VERBOSE) console.log(backend?.received.map((r) => `${r.method} ${r.url}`));
+    console.log(`      ${statuses.size} tricky requests; statuses ${[...byStatus].map(([s, n]) => `${s} x${n}`).join(', ')}; the backend saw ${backend?.received.length}`);
+    await gw?.close();
+    await backend?.close();
+    await decoy?.close();
   });
+
+  /** The invariant every test ends on: the backend saw only the passthrough's paths, the decoy nothing. */
+  function assertOnlyPassthroughPaths(): void {
+    const others = backend.received.map((r) => `${r.method} ${r.url}`).filter((line) => !ALLOWED.test(line.slice(line.indexOf(' ') + 1)));
+    assert.deepEqual(others, [], `the backend saw paths other than the passthrough's under ${PREFIX}/api/v1/`);
+    assert.deepEqual(decoy.received.map((r) => r.url), [], 'the decoy was contacted');
+  }
 
   /** Sends a raw request (no client normalizes the target) and checks the answer is not a 5xx or a success from elsewhere. */
   async function send(method: string, target: string, extraHeaders = '', body = ''): Promise<number> {
@@ -181,6 +181,7 @@ describe('faults: path tricks reach nothing but the passthrough\'s fixed backend
           if (!own) assert.ok([400, 401, 404, 405].includes(status), `${method} ${prefix}${admin}: got ${status}; want a refusal`);
         }
       }
+      assertOnlyPassthroughPaths();
     });
   }
 
@@ -211,6 +212,7 @@ describe('faults: path tricks reach nothing but the passthrough\'s fixed backend
       const seen = backend.received.slice(before).map((r) => r.url);
       assert.deepEqual(seen, want === undefined ? [] : [want], `${method} ${target}: the backend saw ${JSON.stringify(seen)}`);
     }
+    assertOnlyPassthroughPaths();
   });
 
   it('serves the gateway\'s own /metrics, never the backend\'s', async () => {
@@ -218,10 +220,12 @@ describe('faults: path tricks reach nothing but the passthrough\'s fixed backend
     assert.equal(ex.status, 200);
     assert.match(ex.body, /layer_catalog_info/);
     assert.doesNotMatch(ex.body, /^vm_/m);
+    assertOnlyPassthroughPaths();
   });
 
   it('keeps traversal, doubled and encoded slashes, and odd spellings on the passthrough\'s paths or refuses them', async () => {
     for (const target of TRICKS) for (const method of ['GET', 'POST']) await send(method, target, '', 'query=up');
+    assertOnlyPassthroughPaths();
   });
 
   it('never follows an absolute-form request target to its host', async () => {
@@ -236,6 +240,7 @@ describe('faults: path tricks reach nothing but the passthrough\'s fixed backend
       await send('GET', target);
       await send('POST', target, '', 'query=up');
     }
+    assertOnlyPassthroughPaths();
   });
 
   it('never lets Host or X-Forwarded-Host choose the backend', async () => {
@@ -244,6 +249,7 @@ describe('faults: path tricks reach nothing but the passthrough\'s fixed backend
     }
     const ex = await rawExchange(port, `GET /v2/metrics/api/v1/query?query=up HTTP/1.1\r\nHost: ${decoyHost}\r\nAuthorization: Bearer ${TEST_TOKEN}\r\nConnection: close\r\n\r\n`);
     assert.equal(ex.status, 200);
+    assertOnlyPassthroughPaths();
   });
 
   it('refuses CONNECT with 405 in JSON and tunnels nothing', async () => {
@@ -254,6 +260,7 @@ describe('faults: path tricks reach nothing but the passthrough\'s fixed backend
       const body = JSON.parse(ex.body);
       assert.equal(body.code, 'ERR_METHOD_NOT_ALLOWED');
     }
+    assertOnlyPassthroughPaths();
   });
 
   it('refuses other methods on the passthrough paths with 405 and never forwards them', async () => {
@@ -262,5 +269,6 @@ describe('faults: path tricks reach nothing but the passthrough\'s fixed backend
         assert.equal(await send(method, `/v2/metrics/api/v1/${path}`), 405, `${method} ${path}`);
       }
     }
+    assertOnlyPassthroughPaths();
   });
 });

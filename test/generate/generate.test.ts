@@ -6,8 +6,11 @@ import { promisify } from 'node:util';
 import { Registry } from 'prom-client';
 import { checkCatalogFile } from '../../scripts/lib/catalog/check.ts';
 import { readOpenApi, renderAll } from '../../scripts/lib/render/all.ts';
+import { queryParameterRows } from '../../scripts/lib/render/query-params.ts';
+import { routeLabelProblems } from '../../scripts/lib/render/route-labels.ts';
 import { operationRows } from '../../scripts/lib/render/routes.ts';
-import { registerMetrics, metricFamilies } from '../../src/generated/metrics.ts';
+import { metricFamilies } from '../../src/generated/metrics.ts';
+import { registerMetrics } from '../../src/metrics/register.ts';
 import { createLabelGuard, OVERFLOW_VALUE } from '../../src/metrics/label-guard.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
@@ -31,9 +34,11 @@ describe('npm run generate', function () {
   });
 
   it('builds the operation table from openapi.yaml: every operation, its auth and handler kind', async () => {
-    const rows = operationRows(await readOpenApi(root));
+    const doc = await readOpenApi(root);
+    const rows = operationRows(doc);
     const byId = Object.fromEntries(rows.map((r) => [r.operationId, r]));
-    assert.equal(rows.length, 28);
+    const declared = Object.values(doc.paths).flatMap((item) => Object.values(item).flatMap((op) => (op as { operationId?: string }).operationId ?? []));
+    assert.deepEqual(rows.map((r) => r.operationId), declared, 'got a table that differs from the operations openapi.yaml declares');
     assert.equal(byId.getAlerts!.auth, 'bearer');
     assert.equal(byId.getRules!.errors, 'prometheus');
     assert.equal(byId.getLivez!.auth, 'none');
@@ -45,12 +50,43 @@ describe('npm run generate', function () {
     assert.equal(byId.getObserveAsset!.validation, 'handler');
     assert.equal(byId.getObserveAsset!.errors, 'json');
     assert.equal(byId.getMetrics!.auth, 'configurable');
-    assert.equal(byId.getMetrics!.validation, 'router');
+    assert.equal(byId.getMetrics!.validation, 'app');
     assert.equal(byId.queryInstant!.validation, 'handler');
     assert.equal(byId.queryRangeAliasPost!.auth, 'bearer');
     assert.equal(byId.queryRangeAliasPost!.errors, 'prometheus');
     assert.equal(byId.getCatalogEntry!.path, '/v2/metrics/catalog/{name}');
     assert.throws(() => operationRows({ paths: { '/x': { get: {} } } }), /GET \/x has no operationId/);
+    assert.throws(() => operationRows({ paths: { '/x': { get: { operationId: 'x', 'x-layer-validation': 'router' } } } }), /x has x-layer-validation: router; the only value is app/);
+  });
+
+  it('builds the query parameter table from openapi.yaml: $refs resolved, query parameters only, arrays repeatable', () => {
+    const doc = {
+      components: { parameters: { Match: { name: 'match[]', in: 'query', schema: { type: 'array' } } } },
+      paths: {
+        '/v/{name}': {
+          get: {
+            operationId: 'lookup',
+            parameters: [{ name: 'name', in: 'path', required: true }, { $ref: '#/components/parameters/Match' }, { name: 'q', in: 'query', required: true, schema: { type: 'string' } }],
+          },
+          post: { operationId: 'lookupPost' },
+        },
+      },
+    };
+    assert.deepEqual(queryParameterRows(doc), { lookup: { allowed: ['match[]', 'q'], required: ['q'], repeatable: ['match[]'] } });
+    const broken = { paths: { '/v': { get: { operationId: 'x', parameters: [{ $ref: '#/components/parameters/Nope' }] } } } };
+    assert.throws(() => queryParameterRows(broken), /GET \/v refers to #\/components\/parameters\/Nope/);
+  });
+
+  it("refuses catalog.yaml's route values that differ from openapi.yaml's paths, naming each difference", async () => {
+    const { catalog } = await checkCatalogFile(join(root, 'catalog.yaml'));
+    const doc = await readOpenApi(root);
+    assert.deepEqual(routeLabelProblems(doc, catalog!), []);
+    const moved = structuredClone(doc);
+    moved.paths['/livez2'] = moved.paths['/livez']!;
+    delete moved.paths['/livez'];
+    const problems = routeLabelProblems(moved, catalog!);
+    assert.ok(problems.some((p) => /layer_http_requests_total\{route\}: openapi.yaml serves "\/livez2"/.test(p)), problems.join('\n'));
+    assert.ok(problems.some((p) => /layer_http_requests_total\{route\}: "\/livez" is no path of openapi.yaml/.test(p)), problems.join('\n'));
   });
 
   it('--check exits 1 naming the stale file, and 0 once regenerated', async () => {

@@ -3,7 +3,7 @@
  * random port, a known token, a 1 s scrape interval and silent logs (or captured ones).
  */
 import { loadConfig } from '../../src/config.ts';
-import { startGateway, type RunningGateway, type ServerOptions } from '../../src/gateway.ts';
+import { composeGateway, type RunningGateway, type ServerOptions } from '../../src/gateway.ts';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
 import { captureLogger } from './log-recorder.ts';
 import { makeTempDir, removeTempDir } from './temp-dir.ts';
@@ -43,7 +43,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     ...options.env,
   });
   const { logger, lines: logs } = captureLogger(config.logLevel);
-  const gateway = await startGateway(config, logger, options.server);
+  const gateway = await composeGateway(config, logger, options.server);
   return {
     url: gateway.url,
     token: TEST_TOKEN,

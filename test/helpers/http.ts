@@ -36,6 +36,11 @@ export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
 }
 
+/** The value of an Authorization header with HTTP Basic credentials. */
+export function basic(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+}
+
 /** The value of one sample line of the gateway's /metrics (`name{labels}` as written there), 0 when absent. */
 export async function metricValue(url: string, series: string): Promise<number> {
   const res = await request(`${url}/metrics`);

@@ -3,7 +3,8 @@
  * the cache monitor), and a real pino logger whose JSON lines are kept (for redaction and output).
  */
 import assert from 'node:assert/strict';
-import { createLogger, type Logger } from '../../src/logger.ts';
+import type { Logger } from '../../src/logger.ts';
+import { createLogger } from '../../src/pino-logger.ts';
 import type { LogLevel } from '../../src/config.ts';
 
 /** One recorded log call. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Registry } from 'prom-client';
-import { registerMetrics } from '../../src/generated/metrics.ts';
+import { registerMetrics } from '../../src/metrics/register.ts';
 import { createMetricBatch, type BatchedUpdate } from '../../src/metrics/batch.ts';
 
 describe('createMetricBatch(size)', () => {

@@ -5,7 +5,7 @@ import type { Middleware } from 'koa';
 import { Registry } from 'prom-client';
 import { createApp } from '../../src/app.ts';
 import { UnauthorizedError } from '../../src/errors.ts';
-import { registerMetrics } from '../../src/generated/metrics.ts';
+import { registerMetrics } from '../../src/metrics/register.ts';
 import { operations, type Handlers, type OperationId, type RoutedContext } from '../../src/generated/routes.ts';
 import { createMetricBatch } from '../../src/metrics/batch.ts';
 import { request } from '../helpers/http.ts';
@@ -20,7 +20,7 @@ const echo =
 const handlers = Object.fromEntries(Object.keys(operations).map((id) => [id, echo(id)])) as unknown as Handlers;
 const silent = { error() {}, info() {}, warn() {}, debug() {}, isLevelEnabled: () => false } as never;
 
-describe('the router binding (createApp over the generated registerOperations)', () => {
+describe('the router binding (createApp over registerOperations and the generated operation table)', () => {
   let server: http.Server;
   let base: string;
   const validated: string[] = [];

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
 import { startTestGateway } from '../helpers/gateway.ts';
 import { startHangingCache } from '../helpers/hanging-cache.ts';
+import { readHealth } from '../helpers/health.ts';
 import { request } from '../helpers/http.ts';
-import { responseProblems } from '../helpers/openapi.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
-
-async function health(url: string) {
-  const res = await request(`${url}/health`);
-  assert.deepEqual(responseProblems('getHealth', res.status, res.headers['content-type'] ?? null, res.text), []);
-  return { status: res.status, body: JSON.parse(res.text) };
-}
 
 describe('GET /health with the NVMe cache and the bundled vmsingle', function () {
   this.timeout(60_000);
@@ -20,7 +14,7 @@ describe('GET /health with the NVMe cache and the bundled vmsingle', function ()
     const gw = await startTestGateway({ env: { LAYER_CACHE_ADDR: addr, LAYER_CACHE_NAMESPACES: 'tenant-a,tenant-b' } });
     try {
       const ok = await pollUntil('cache connected', async () => {
-        const h = await health(gw.url);
+        const h = await readHealth(gw.url);
         return h.status === 200 ? h.body : undefined;
       }, 10_000);
       assert.deepEqual(ok.cache, { state: 'warm', reconnect_generation: 0, connection: 'connected' });
@@ -30,12 +24,12 @@ describe('GET /health with the NVMe cache and the bundled vmsingle', function ()
       ]);
 
       const started = performance.now();
-      for (let i = 0; i < 20; i++) await health(gw.url);
+      for (let i = 0; i < 20; i++) await readHealth(gw.url);
       assert.ok((performance.now() - started) / 20 < 200, 'health waited on the hanging cache');
 
       for (const socket of sockets) socket.destroy();
       const degraded = await pollUntil('degraded after the drop', async () => {
-        const h = await health(gw.url);
+        const h = await readHealth(gw.url);
         return h.status === 503 ? h.body : undefined;
       }, 5000);
       assert.equal(degraded.status, 'degraded');
@@ -43,7 +37,7 @@ describe('GET /health with the NVMe cache and the bundled vmsingle', function ()
       assert.ok(degraded.reasons.length > 0);
 
       const back = await pollUntil('reconnected', async () => {
-        const h = await health(gw.url);
+        const h = await readHealth(gw.url);
         return h.status === 200 ? h.body : undefined;
       }, 15_000);
       assert.equal(back.cache.reconnect_generation, 1);
@@ -64,12 +58,12 @@ describe('GET /health with the NVMe cache and the bundled vmsingle', function ()
       const pid = vm.pid!;
       process.kill(pid, 'SIGKILL');
       const down = await pollUntil('503 while vmsingle is down', async () => {
-        const h = await health(gw.url);
+        const h = await readHealth(gw.url);
         return h.status === 503 ? h.body : undefined;
       }, 10_000);
       assert.equal(down.backend.state, 'down');
       await pollUntil('back to 200', async () => {
-        const h = await health(gw.url);
+        const h = await readHealth(gw.url);
         return h.status === 200 ? true : undefined;
       }, 30_000);
       assert.notEqual(vm.pid, pid);

@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog/model.ts';
 import { renderApiTypes, renderOpenApiDocument } from './api-types.ts';
 import { renderCatalog } from './catalog.ts';
 import { renderMetrics } from './metrics.ts';
+import { renderQueryParams } from './query-params.ts';
 import { renderRoutes, type OpenApiLike } from './routes.ts';
 
 /** Where the generated files go, relative to the repository root. */
@@ -22,6 +23,7 @@ export async function renderAll(openapi: OpenApiLike, catalog: Catalog): Promise
     [`${GENERATED_DIR}/catalog.ts`, renderCatalog(catalog)],
     [`${GENERATED_DIR}/metrics.ts`, renderMetrics(catalog)],
     [`${GENERATED_DIR}/openapi-document.ts`, renderOpenApiDocument(openapi)],
+    [`${GENERATED_DIR}/query-params.ts`, renderQueryParams(openapi)],
     [`${GENERATED_DIR}/routes.ts`, renderRoutes(openapi)],
   ]);
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));

@@ -10,7 +10,7 @@ interface OpenApiOperationLike {
   operationId?: string;
   tags?: string[];
   security?: unknown[];
-  'x-layer-validation'?: 'router';
+  'x-layer-validation'?: unknown;
   'x-layer-auth'?: 'configurable';
 }
 
@@ -26,7 +26,7 @@ export interface OperationRow {
   path: string;
   auth: 'none' | 'bearer' | 'configurable';
   errors: 'prometheus' | 'json';
-  validation: 'router' | 'handler';
+  validation: 'app' | 'handler';
 }
 
 /** Reads the operation table out of openapi.yaml, in document order; throws on a contract the server cannot bind. */
@@ -41,6 +41,10 @@ export function operationRows(doc: OpenApiLike, source = 'openapi.yaml'): Operat
       if (!BOUND_METHODS.has(method.toUpperCase())) {
         throw new Error(`${source}: ${op.operationId} uses ${method.toUpperCase()}; the route binding serves GET and POST only`);
       }
+      const validation = op['x-layer-validation'];
+      if (validation !== undefined && validation !== 'app') {
+        throw new Error(`${source}: ${op.operationId} has x-layer-validation: ${String(validation)}; the only value is app (the app validates the request before the handler); leave it out for a handler that validates its own request`);
+      }
       const secured = op.security ? op.security.length > 0 : globalAuth;
       rows.push({
         operationId: op.operationId,
@@ -48,29 +52,22 @@ export function operationRows(doc: OpenApiLike, source = 'openapi.yaml'): Operat
         path,
         auth: op['x-layer-auth'] === 'configurable' ? 'configurable' : secured ? 'bearer' : 'none',
         errors: op.tags?.includes('query') ? 'prometheus' : 'json',
-        validation: op['x-layer-validation'] === 'router' ? 'router' : 'handler',
+        validation: validation === 'app' ? 'app' : 'handler',
       });
     }
   }
   return rows;
 }
 
-/** `/v2/metrics/catalog/{name}` (OpenAPI) -> `/v2/metrics/catalog/:name` (path-to-regexp, as @koa/router reads it). */
-export function routerPath(path: string): string {
-  return path.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, ':$1');
-}
-
 /**
- * Renders src/generated/routes.ts: the operation table (operationId -> method, path, auth), the
- * `Handlers` type every operation's handler must satisfy, and the registration of every operation
- * on a @koa/router router. Data, types and registrations only: the handlers and the steps that
- * run before them are ordinary modules under src/.
+ * Renders src/generated/routes.ts: the operation table (operationId -> method, path, auth) and the
+ * `Handlers` type every operation's handler must satisfy. Data and types only: the registration
+ * (src/routing/register-operations.ts), the handlers and the steps before them are ordinary modules.
  */
 export function renderRoutes(doc: OpenApiLike, source = 'openapi.yaml'): string {
   const rows = operationRows(doc, source);
   return [
     generatedHeader(source),
-    `import type Router from '@koa/router';`,
     `import type { Context, Middleware } from 'koa';`,
     '',
     `/** How an operation authenticates: not at all, by bearer token, or as LAYER_METRICS_AUTH says. */`,
@@ -86,7 +83,7 @@ export function renderRoutes(doc: OpenApiLike, source = 'openapi.yaml'): string 
     `  /** Error body format: the Prometheus envelope, or the gateway's JSON error. */`,
     `  readonly errors: 'prometheus' | 'json';`,
     `  /** Who validates the request against the contract: the app before the handler, or the handler itself. */`,
-    `  readonly validation: 'router' | 'handler';`,
+    `  readonly validation: 'app' | 'handler';`,
     `}`,
     '',
     `/** Every operation of openapi.yaml, keyed by operationId, in document order. */`,
@@ -100,22 +97,14 @@ export function renderRoutes(doc: OpenApiLike, source = 'openapi.yaml'): string 
     `/** Any operationId of openapi.yaml. */`,
     `export type OperationId = keyof typeof operations;`,
     '',
+    `/** One row of the table, its path one of openapi.yaml's path templates (a literal type). */`,
+    `export type Operation = (typeof operations)[OperationId];`,
+    '',
     `/** One handler per operation of openapi.yaml: a missing or misnamed one fails type-checking. */`,
     `export type Handlers = { readonly [K in OperationId]: Middleware };`,
     '',
     `/** A request's context once the router matched it: path parameters by name, percent-decoded. */`,
     `export type RoutedContext = Context & { params: Record<string, string> };`,
-    '',
-    `/** Turns an operation and its handler into the one middleware the router runs for it (auth, validation, handler). */`,
-    `export type BindOperation = (op: OperationSpec, handler: Middleware) => Middleware;`,
-    '',
-    `/** Registers every operation of openapi.yaml on \`router\`, named by operationId, with the steps \`bind\` builds. */`,
-    `export function registerOperations(router: Router, handlers: Handlers, bind: BindOperation): void {`,
-    ...rows.map(
-      (r) =>
-        `  router.${r.method.toLowerCase()}(${literal(r.operationId)}, ${literal(routerPath(r.path))}, bind(operations.${r.operationId}, handlers.${r.operationId}));`,
-    ),
-    `}`,
     '',
   ].join('\n');
 }

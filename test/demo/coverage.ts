@@ -1,7 +1,7 @@
 /**
  * Which catalog entries `npm run demo` gives data: every entry is either driven (its
  * example_promql answers a non-empty result within a minute of start) or listed with the reason it
- * is not. test/demo/demo.test.ts holds this against catalog.yaml, so a new entry is noticed.
+ * is not. demo.test.ts holds this against catalog.yaml, so a new entry is noticed.
  */
 
 /** Entries the demo gives data, by the synthetic layer, the dashboard, or the gateway itself. */

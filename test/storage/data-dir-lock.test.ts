@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GatewayError, StartupError } from '../../src/errors.ts';
-import { acquireDataDirLock, DataDirLockedError, PID_FILE } from '../../src/lifecycle/data-dir-lock.ts';
+import { acquireDataDirLock, DataDirLockedError, PID_FILE } from '../../src/storage/data-dir-lock.ts';
 import { tempDirPerTest } from '../helpers/temp-dir.ts';
 
 /** The pid of a process that has exited and been reaped. */
