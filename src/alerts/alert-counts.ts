@@ -14,7 +14,10 @@ export interface AlertCounts {
 
 /** Counts the states in a Prometheus /api/v1/alerts body; undefined when it is not one (pure). */
 export function countAlerts(body: unknown): AlertCounts | undefined {
-  const alerts = (body as { data?: { alerts?: unknown } } | null)?.data?.alerts;
+  const data = (body as { data?: { alerts?: unknown } } | null)?.data;
+  // vmalert spells an empty list `null` once every alert has resolved: nothing is pending or firing.
+  if (data !== null && typeof data === 'object' && data.alerts === null) return { firing: 0, pending: 0 };
+  const alerts = data?.alerts;
   if (!Array.isArray(alerts)) return undefined;
   const counts = { firing: 0, pending: 0 };
   for (const alert of alerts) {

@@ -25,8 +25,12 @@ describe('countAlerts(body)', () => {
     const body = { status: 'success', data: { alerts: [{ state: 'firing' }, { state: 'pending' }, { state: 'firing' }, { state: 'inactive' }] } };
     assert.deepEqual(countAlerts(body), { firing: 2, pending: 1 });
   });
+  it("counts vmalert's `alerts: null`, its list once every alert has resolved, as none", () => {
+    assert.deepEqual(countAlerts({ status: 'success', data: { alerts: null } }), { firing: 0, pending: 0 });
+  });
   it('gives undefined for a body that is not a list of alerts', () => {
-    assert.equal(countAlerts({ status: 'success', data: { alerts: null } }), undefined);
+    assert.equal(countAlerts({ status: 'success', data: {} }), undefined);
+    assert.equal(countAlerts({ status: 'success', data: null }), undefined);
     assert.equal(countAlerts(null), undefined);
   });
 });

@@ -82,6 +82,21 @@ describe('MetricsClientError mapping', () => {
       respond: () => new Response('Service Unavailable', { status: 503 }),
       want: { status: 503, errorType: 'server_error', body: 'Service Unavailable', messageIncludes: 'Service Unavailable' },
     }],
+    ['a 503 readyz answer without a Readyz body (a load balancer) -> server_error', {
+      call: (c) => c.readyz(),
+      respond: () => new Response('Service Unavailable', { status: 503 }),
+      want: { status: 503, errorType: 'server_error', body: 'Service Unavailable', messageIncludes: 'Service Unavailable' },
+    }],
+    ['a 503 alerts answer (no rule engine) -> the Prometheus errorType', {
+      call: (c) => c.alerts(),
+      respond: () => json({ status: 'error', errorType: 'unavailable', error: 'no rule engine is configured' }, 503),
+      want: { status: 503, errorType: 'unavailable', body: { status: 'error', errorType: 'unavailable', error: 'no rule engine is configured' }, messageIncludes: 'no rule engine' },
+    }],
+    ['a 200 rules answer without data.groups -> bad_response', {
+      call: (c) => c.rules(),
+      respond: () => json({ status: 'success', data: { alerts: [] } }),
+      want: { status: 200, errorType: 'bad_response', body: { status: 'success', data: { alerts: [] } }, messageIncludes: 'unexpected response body' },
+    }],
   ];
 
   for (const [name, { call, respond, want }] of cases) {

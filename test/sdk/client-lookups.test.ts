@@ -114,6 +114,9 @@ describe('createMetricsClient: per-call signal and timeoutMs on every method', (
     ['catalog', (c, o) => c.catalog(o)],
     ['catalogEntry', (c, o) => c.catalogEntry('up', o)],
     ['health', (c, o) => c.health(o)],
+    ['readyz', (c, o) => c.readyz(o)],
+    ['rules', (c, o) => c.rules(o)],
+    ['alerts', (c, o) => c.alerts(o)],
     ['metrics', (c, o) => c.metrics(o)],
   ];
   for (const [name, call] of methods) {

@@ -64,6 +64,10 @@ describe('createMetricsClient: request shapes', () => {
       ['catalog', { call: (c) => c.catalog(), method: 'GET', path: '/v2/metrics/catalog', respond: () => json({ version: '2025-01', entries: [] }) }],
       ['catalogEntry', { call: (c) => c.catalogEntry('layer_up'), method: 'GET', path: '/v2/metrics/catalog/layer_up', respond: () => json({ name: 'layer_up', kind: 'gauge', labels: [], description: '', example_promql: '' }) }],
       ['health', { call: (c) => c.health(), method: 'GET', path: '/health', respond: () => json({ status: 'ok', cache: { state: 'disabled', reconnect_generation: 0 }, namespaces: [] }) }],
+      ['readyz', { call: (c) => c.readyz(), method: 'GET', path: '/readyz', respond: () => json({ status: 'ready', reasons: [] }) }],
+      ['rules', { call: (c) => c.rules(), method: 'GET', path: '/v2/metrics/api/v1/rules', respond: () => json({ status: 'success', data: { groups: [] } }) }],
+      ['rules with a type', { call: (c) => c.rules({ type: 'alert' }), method: 'GET', path: '/v2/metrics/api/v1/rules?type=alert', respond: () => json({ status: 'success', data: { groups: [] } }) }],
+      ['alerts', { call: (c) => c.alerts(), method: 'GET', path: '/v2/metrics/api/v1/alerts', respond: () => json({ status: 'success', data: { alerts: [] } }) }],
       ['metrics', { call: (c) => c.metrics(), method: 'GET', path: '/metrics', respond: () => new Response('# TYPE up gauge\nup 1\n', { headers: { 'content-type': 'text/plain; version=0.0.4' } }) }],
     ];
     for (const [name, { call, method, path, respond }] of calls) {
@@ -118,6 +122,7 @@ describe('createMetricsClient: request shapes', () => {
       ['a fractional limit', (c) => c.query('up', { limit: 1.5 })],
       ['an empty catalog entry name', (c) => c.catalogEntry('')],
       ['a dot-dot catalog entry name (URL parsing would make it another route)', (c) => c.catalogEntry('..')],
+      ['a rule type that is neither alert nor record', (c) => c.rules({ type: 'alerting' as 'alert' })],
     ];
     for (const [name, call] of cases) {
       it(`rejects ${name} with errorType bad_data and sends nothing`, async () => {

@@ -63,6 +63,46 @@ describe('@layer/metrics-client (built) against a live gateway and vmsingle', fu
     });
   });
 
+  describe('readyz()', () => {
+    it('resolves with the Readyz body and ok=true once the bundled vmsingle answers its storage probe', async () => {
+      const ready = await pollUntil('readyz() ok', async () => {
+        const r = await client.readyz({ timeoutMs: 10_000 });
+        return r.ok ? r : undefined;
+      }, 60_000);
+      assert.equal(ready.status, 'ready');
+      assert.deepEqual(ready.reasons, []);
+    });
+  });
+
+  describe('rules() and alerts()', () => {
+    it('lists the catalog’s alerting rules as the bundled vmalert evaluates them', async () => {
+      const catalog = await client.catalog();
+      const want = catalog.entries.flatMap((e) => (e.alert ? [e.alert.name] : [])).sort();
+      assert.ok(want.length > 0, 'the catalog has alerts');
+      const got = await pollUntil('the bundled vmalert’s rules', async () => {
+        const r = await client.rules({ timeoutMs: 10_000 }).catch(() => undefined);
+        const names = r?.data.groups.flatMap((g) => g.rules.map((rule) => rule.name)) ?? [];
+        return names.length > 0 ? r : undefined;
+      }, 60_000);
+      assert.equal(got.status, 'success');
+      const rules = got.data.groups.flatMap((g) => g.rules);
+      assert.deepEqual(rules.map((r) => r.name).sort(), want);
+      assert.ok(rules.every((r) => r.type === 'alerting' && r.query !== ''), `got types ${[...new Set(rules.map((r) => r.type))].join(', ')}`);
+      const alerting = await client.rules({ type: 'alert', signal: AbortSignal.timeout(10_000) });
+      assert.deepEqual(alerting.data.groups.flatMap((g) => g.rules.map((rule) => rule.name)).sort(), want);
+    });
+
+    it('lists the active alerts in Prometheus’s shape', async () => {
+      const got = await pollUntil('alerts() answered by the bundled vmalert', () => client.alerts({ timeoutMs: 10_000 }).catch(() => undefined), 60_000);
+      assert.equal(got.status, 'success');
+      assert.ok(Array.isArray(got.data.alerts));
+      for (const alert of got.data.alerts) {
+        assert.ok(alert.state === 'pending' || alert.state === 'firing', `got state ${alert.state}`);
+        assert.equal(typeof alert.labels.alertname, 'string');
+      }
+    });
+  });
+
   describe('metrics()', () => {
     it('resolves with the gateway’s exposition text', async () => {
       const text = await client.metrics();
@@ -194,6 +234,37 @@ describe('@layer/metrics-client (built) against a live gateway and vmsingle', fu
       const onCatalog = await clientError(intruder.catalog());
       assert.equal(onCatalog.status, 401);
       assert.equal(onCatalog.errorType, (onCatalog.body as { code?: unknown }).code);
+    });
+  });
+
+  describe('an external backend that does not answer, and no rule engine', () => {
+    let down: Gateway | undefined;
+    let downClient: ClientModule.MetricsClient;
+    before(async () => {
+      // Port 9 (discard) on loopback: nothing listens there, so every probe is refused.
+      down = await startTestGateway({ env: { LAYER_VM_URL: 'http://127.0.0.1:9' } });
+      downClient = lib.createMetricsClient({ baseUrl: down.url, token: down.token });
+    });
+    after(async () => {
+      await down?.close();
+    });
+
+    it('readyz() resolves a 503 with ok=false and the reasons', async () => {
+      const notReady = await pollUntil('readyz() not ok', async () => {
+        const r = await downClient.readyz();
+        return r.ok ? undefined : r;
+      }, 30_000);
+      assert.equal(notReady.status, 'not_ready');
+      assert.ok(notReady.reasons.length > 0, 'want the reasons in the body');
+      assert.equal(notReady.backend?.state === 'up', false);
+    });
+
+    it('rules() and alerts() reject with status 503 and errorType unavailable', async () => {
+      for (const pending of [downClient.rules(), downClient.alerts()]) {
+        const err = await clientError(pending);
+        assert.equal(err.status, 503);
+        assert.equal(err.errorType, 'unavailable');
+      }
     });
   });
 

@@ -6,10 +6,10 @@
 import createClient from 'openapi-fetch';
 import { argumentError, errorFromResponse } from './errors.js';
 import type { paths } from './generated/api.js';
-import { isCatalog, isCatalogEntry, isHealth, isLabelsResult, isMetadataResult, isQueryResult, isSeriesResult } from './guards.js';
+import { isAlertsResult, isCatalog, isCatalogEntry, isHealth, isLabelsResult, isMetadataResult, isQueryResult, isReadyz, isRulesResult, isSeriesResult } from './guards.js';
 import { checkSelectors, checkTimeoutMs, encodeForm, formatDuration, formatLimit, formatTime, type Converted, type DurationInput, type TimeInput } from './params.js';
 import { callSignal, receive, type CallStop, type FetchResult } from './response.js';
-import type { Catalog, CatalogEntry, HealthResult, LabelsResult, MetadataResult, QueryResult, SeriesResult } from './types.js';
+import type { AlertsResult, Catalog, CatalogEntry, HealthResult, LabelsResult, MetadataResult, QueryResult, ReadyzResult, RulesResult, SeriesResult } from './types.js';
 
 /** How to reach the gateway. */
 export interface MetricsClientOptions {
@@ -78,6 +78,12 @@ export interface MetadataOptions extends CallOptions {
   limitPerMetric?: number;
 }
 
+/** Options of the rules lookup. */
+export interface RulesOptions extends CallOptions {
+  /** Only rules of this type (default: every rule). */
+  type?: 'alert' | 'record';
+}
+
 /** A client of one gateway; every method rejects with a MetricsClientError on failure. */
 export interface MetricsClient {
   /** Runs an instant PromQL query (POST /v2/metrics/api/v1/query, form body). */
@@ -98,6 +104,12 @@ export interface MetricsClient {
   catalogEntry(name: string, options?: CallOptions): Promise<CatalogEntry>;
   /** Fetches the health snapshot (GET /health); a degraded gateway (503) resolves with `ok: false`. */
   health(options?: CallOptions): Promise<HealthResult>;
+  /** Fetches the readiness answer (GET /readyz); a gateway that is not ready (503) resolves with `ok: false`. */
+  readyz(options?: CallOptions): Promise<ReadyzResult>;
+  /** Lists the alerting rules and their state, as the rule engine evaluates them (GET /v2/metrics/api/v1/rules). */
+  rules(options?: RulesOptions): Promise<RulesResult>;
+  /** Lists every pending and firing alert (GET /v2/metrics/api/v1/alerts). */
+  alerts(options?: CallOptions): Promise<AlertsResult>;
   /** Fetches the gateway's own metrics in the Prometheus text format (GET /metrics). */
   metrics(options?: CallOptions): Promise<string>;
 }
@@ -298,6 +310,34 @@ export function createMetricsClient(options: MetricsClientOptions): MetricsClien
     throw errorFromResponse(operation, response, body);
   }
 
+  async function readyz(opts: CallOptions = {}): Promise<ReadyzResult> {
+    const operation = 'readyz';
+    const { response, body } = await send(operation, opts, (signal) => api.GET('/readyz', { headers: JSON_ONLY, parseAs: 'text', signal }));
+    // 503 carries the same Readyz body with its reasons: not ready is an answer, not a failure.
+    if ((response.status === 200 || response.status === 503) && isReadyz(body)) return { ...body, ok: response.status === 200 };
+    throw errorFromResponse(operation, response, body);
+  }
+
+  async function rules(opts: RulesOptions = {}): Promise<RulesResult> {
+    const operation = 'rules';
+    if (opts.type !== undefined && opts.type !== 'alert' && opts.type !== 'record') {
+      throw argumentError(operation, `type ${JSON.stringify(opts.type)} is not a rule type; pass 'alert' or 'record'`);
+    }
+    const fields = { type: opts.type };
+    const { response, body } = await send(operation, opts, (signal) =>
+      api.GET('/v2/metrics/api/v1/rules', { querySerializer: () => encodeForm(fields), headers: JSON_ONLY, parseAs: 'text', signal }),
+    );
+    if (response.ok && isRulesResult(body)) return body;
+    throw errorFromResponse(operation, response, body);
+  }
+
+  async function alerts(opts: CallOptions = {}): Promise<AlertsResult> {
+    const operation = 'alerts';
+    const { response, body } = await send(operation, opts, (signal) => api.GET('/v2/metrics/api/v1/alerts', { headers: JSON_ONLY, parseAs: 'text', signal }));
+    if (response.ok && isAlertsResult(body)) return body;
+    throw errorFromResponse(operation, response, body);
+  }
+
   async function metrics(opts: CallOptions = {}): Promise<string> {
     const operation = 'metrics';
     const { response, body, text } = await send(operation, opts, (signal) => api.GET('/metrics', { headers: { Accept: 'text/plain' }, parseAs: 'text', signal }));
@@ -306,5 +346,5 @@ export function createMetricsClient(options: MetricsClientOptions): MetricsClien
     throw errorFromResponse(operation, response, body);
   }
 
-  return { query, queryRange, labels, labelValues, series, metadata, catalog, catalogEntry, health, metrics };
+  return { query, queryRange, labels, labelValues, series, metadata, catalog, catalogEntry, health, readyz, rules, alerts, metrics };
 }

@@ -1,5 +1,5 @@
 /** Shallow checks that a parsed body has the shape the contract promises, before the client types it. */
-import type { Catalog, CatalogEntry, Health, LabelsResult, MetadataResult, QueryResult, SeriesResult } from './types.js';
+import type { AlertsResult, Catalog, CatalogEntry, Health, LabelsResult, MetadataResult, QueryResult, Readyz, RulesResult, SeriesResult } from './types.js';
 
 /** Is the value a plain JSON object (not null, not an array)? */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -14,6 +14,21 @@ export function isQueryResult(body: unknown): body is QueryResult {
 /** Does the body look like the gateway's Health snapshot? */
 export function isHealth(body: unknown): body is Health {
   return isRecord(body) && (body.status === 'ok' || body.status === 'degraded');
+}
+
+/** Does the body look like the gateway's readiness answer? */
+export function isReadyz(body: unknown): body is Readyz {
+  return isRecord(body) && (body.status === 'ready' || body.status === 'not_ready') && Array.isArray(body.reasons);
+}
+
+/** Does the body look like a successful rules answer (`data.groups` a list of groups)? */
+export function isRulesResult(body: unknown): body is RulesResult {
+  return isRecord(body) && body.status === 'success' && isRecord(body.data) && Array.isArray(body.data.groups) && body.data.groups.every(isRecord);
+}
+
+/** Does the body look like a successful alerts answer (`data.alerts` a list of alerts)? */
+export function isAlertsResult(body: unknown): body is AlertsResult {
+  return isRecord(body) && body.status === 'success' && isRecord(body.data) && Array.isArray(body.data.alerts) && body.data.alerts.every(isRecord);
 }
 
 /** Does the body look like the catalog? */

@@ -45,6 +45,21 @@ export type Health = Schemas['Health'];
 /** What `health()` resolves with: the snapshot plus `ok`, true when the gateway answered 200 (false on 503). */
 export type HealthResult = Health & { ok: boolean };
 
+/** The gateway's readiness, as `GET /readyz` sends it. */
+export type Readyz = Schemas['Readyz'];
+
+/** What `readyz()` resolves with: the readiness body plus `ok`, true when the gateway answered 200 (false on 503). */
+export type ReadyzResult = Readyz & { ok: boolean };
+
+/** One pending or firing alert, in Prometheus's shape. */
+export type Alert = Schemas['PromAlert'];
+
+/** A successful answer of the rules API: `data.groups` holds the rules and their state. */
+export type RulesResult = Schemas['PromRules'];
+
+/** A successful answer of the alerts API: `data.alerts` holds every pending and firing alert. */
+export type AlertsResult = Schemas['PromAlerts'];
+
 /** The whole metric catalog. */
 export type Catalog = Schemas['Catalog'];
 
