@@ -8,6 +8,7 @@ import { ConfigError, describeConfig, loadConfig } from './config.ts';
 import { StartupError } from './errors.ts';
 import { startGateway } from './gateway.ts';
 import { createLogger } from './logger.ts';
+import { nodeEndOfLifeWarning } from './node-support.ts';
 
 async function main(): Promise<number> {
   let config;
@@ -22,6 +23,8 @@ async function main(): Promise<number> {
   }
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, 'starting');
+  const endOfLife = nodeEndOfLifeWarning();
+  if (endOfLife) logger.warn({ node: process.version }, endOfLife);
 
   let gateway;
   try {
