@@ -1,8 +1,9 @@
 /**
- * `npm start`: the process around startGateway. Reads the config, starts, and handles signals:
- * SIGTERM/SIGINT stop gracefully (once; further signals are ignored while stopping), SIGHUP re-reads
- * LAYER_API_TOKENS_FILE, the backend credentials file and the TLS pair. Exit codes: 0 after a clean
- * stop, 1 when start-up fails, 2 for invalid config (a file it names that cannot be used included).
+ * `npm start`: the process around startGateway. Reads the config, warns when the Node line is past
+ * its end of life, starts, and handles signals: SIGTERM/SIGINT stop gracefully (once; further
+ * signals are ignored while stopping), SIGHUP re-reads LAYER_API_TOKENS_FILE, the backend
+ * credentials file and the TLS pair. Exit codes: 0 after a clean stop, 1 when start-up fails, 2 for
+ * invalid config (a file it names that cannot be used included).
  */
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
 import { StartupError } from './errors.ts';
