@@ -37,7 +37,7 @@ export async function listenOnPort(server: http.Server, options: PortListenOptio
   }
   // A port another process holds with SO_REUSEPORT (a second gateway started by mistake) would
   // accept our binding and share the traffic silently: make sure nobody listens there first.
-  if (port !== 0) await listen(net.createServer(), { port, host, exclusive: true }).then(([probe]) => close(probe));
+  if (port !== 0) await listen(net.createServer(), { port, host, exclusive: true }).then(close);
   await listen(server, { port, host, reusePort: true });
   const bound = (server.address() as net.AddressInfo).port;
   const extras: net.Server[] = [];
@@ -50,15 +50,17 @@ export async function listenOnPort(server: http.Server, options: PortListenOptio
       logger.warn({ err: error, listeners: extras.length + 1 }, 'cannot open another listening socket on the gateway port; going on with those open');
       break;
     }
+    // An accept error on one socket (the process out of file descriptors) must not end the process.
+    extra.on('error', (error) => logger.warn({ err: error }, 'a listening socket of the gateway port failed to accept a connection'));
     extras.push(extra);
   }
   return extras;
 }
 
-async function listen<S extends net.Server>(server: S, options: ListenOptions): Promise<[S]> {
+async function listen<S extends net.Server>(server: S, options: ListenOptions): Promise<S> {
   server.listen(options);
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error as Error))]);
-  return [server];
+  return server;
 }
 
 function close(server: net.Server): Promise<void> {
