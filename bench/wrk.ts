@@ -3,6 +3,7 @@
  * latency (with --latency), and the count of non-2xx/3xx responses and socket errors.
  */
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /** One wrk run's figures. */
 export interface WrkResult {
@@ -20,7 +21,11 @@ export interface WrkOptions {
   connections: number;
   seconds: number;
   headers?: Record<string, string>;
+  /** Move `time`, `start` and `end` by a distinct amount per request (bench/distinct-times.lua). (default: false) */
+  distinctTimes?: boolean;
 }
+
+const DISTINCT_TIMES_SCRIPT = fileURLToPath(new URL('distinct-times.lua', import.meta.url));
 
 const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
 
@@ -46,7 +51,9 @@ export async function runWrk(options: WrkOptions): Promise<WrkResult> {
   const threads = Math.min(2, options.connections);
   const args = ['-t', String(threads), '-c', String(options.connections), '-d', `${options.seconds}s`, '--timeout', '5s', '--latency'];
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}: ${value}`);
+  if (options.distinctTimes) args.push('-s', DISTINCT_TIMES_SCRIPT);
   args.push(options.url);
+  if (options.distinctTimes) args.push('--', String(threads));
   const proc = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

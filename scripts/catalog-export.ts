@@ -1,15 +1,17 @@
 /**
- * `npm run catalog:export -- --format json|yaml|markdown|rules [--out FILE] [--catalog FILE]`:
- * checks the catalog, then renders it. Exit 0: written; 1: the catalog has problems (nothing is
- * written); 2: bad usage, unreadable catalog or unwritable output.
+ * `npm run catalog:export -- --format json|yaml|markdown|rules|grafana [--out FILE [--check]] [--catalog FILE]`:
+ * checks the catalog, then renders it. Exit 0: written (or, with --check, FILE is up to date);
+ * 1: the catalog has problems (nothing is written) or, with --check, FILE is stale;
+ * 2: bad usage, unreadable catalog or unwritable output.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { checkCatalogForCli } from './lib/catalog/check.ts';
-import { runCli, usageError, type Io } from './lib/cli.ts';
+import { readOrNull, runCli, usageError, type Io } from './lib/cli.ts';
 import type { Catalog } from './lib/catalog/model.ts';
 import { serializeCatalog, toServedCatalog } from './lib/catalog/served.ts';
+import { renderGrafanaDashboard } from './lib/export/grafana.ts';
 import { renderMarkdown } from './lib/export/markdown.ts';
 import { renderAlertRules } from './lib/export/rules.ts';
 
@@ -24,18 +26,23 @@ export const RENDERERS: Record<string, (catalog: Catalog, source: string) => str
   yaml: (catalog) => stringify(toServedCatalog(catalog), { version: '1.1', lineWidth: 0 }),
   markdown: (catalog, source) => renderMarkdown(catalog, { source }),
   rules: (catalog, source) => renderAlertRules(catalog, { source }),
+  grafana: (catalog, source) => renderGrafanaDashboard(catalog, { source }),
 };
 
 const FORMATS = Object.keys(RENDERERS).join(', ');
 
-const USAGE = `usage: npm run catalog:export -- --format FORMAT [--out FILE] [--catalog FILE]
+const SYNOPSIS = 'npm run catalog:export -- --format FORMAT [--out FILE [--check]] [--catalog FILE]';
+
+const USAGE = `usage: ${SYNOPSIS}
 
   --format FORMAT  one of ${FORMATS}
                    json: the served catalog, byte-identical to GET /v2/metrics/catalog
                    yaml: the served catalog as YAML
                    markdown: a reference page grouped by family
                    rules: a Prometheus alerting-rules file (promtool check rules passes)
+                   grafana: a Grafana dashboard (deploy/grafana/dashboards/layer-gateway.json)
   --out FILE       write to FILE (default: stdout)
+  --check          write nothing; exit 1 when FILE differs from what the export would write
   --catalog FILE   the catalog to export (default: catalog.yaml)
 
 The catalog is checked first (as npm run catalog:check does); with any problem nothing is written
@@ -51,6 +58,7 @@ export async function main(args: string[], io: Io): Promise<number> {
       options: {
         format: { type: 'string' },
         out: { type: 'string' },
+        check: { type: 'boolean' },
         catalog: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -58,7 +66,7 @@ export async function main(args: string[], io: Io): Promise<number> {
       allowPositionals: false,
     }));
   } catch (error) {
-    io.stderr(`catalog:export: ${usageError(error)}\nusage: npm run catalog:export -- --format FORMAT [--out FILE] [--catalog FILE] (--help for details)\n`);
+    io.stderr(`catalog:export: ${usageError(error)}\nusage: ${SYNOPSIS} (--help for details)\n`);
     return 2;
   }
   if (values.help) {
@@ -69,6 +77,10 @@ export async function main(args: string[], io: Io): Promise<number> {
   if (!render) {
     const what = values.format === undefined ? 'missing --format' : `unknown format "${values.format}"`;
     io.stderr(`catalog:export: ${what}: choose one of ${FORMATS}\n`);
+    return 2;
+  }
+  if (values.check && values.out === undefined) {
+    io.stderr(`catalog:export: --check needs --out FILE: the committed file to compare with\n`);
     return 2;
   }
   const source = values.catalog ?? 'catalog.yaml';
@@ -83,6 +95,7 @@ export async function main(args: string[], io: Io): Promise<number> {
     io.stdout(output);
     return 0;
   }
+  if (values.check) return checkStale(values.out, output, args, io);
   try {
     await writeFile(values.out, output);
   } catch (error) {
@@ -90,6 +103,19 @@ export async function main(args: string[], io: Io): Promise<number> {
     return 2;
   }
   return 0;
+}
+
+/** Compares FILE with the export: 0 when equal, 1 (naming the command that refreshes it) otherwise. */
+async function checkStale(out: string, output: string, args: readonly string[], io: Io): Promise<number> {
+  const committed = await readOrNull(out);
+  if (committed === output) {
+    io.stdout(`catalog:export --check: ${out} is up to date\n`);
+    return 0;
+  }
+  const why = committed === null ? 'missing' : 'stale';
+  const refresh = args.filter((arg) => arg !== '--check').join(' ');
+  io.stderr(`catalog:export --check: ${out} is ${why}\nrun npm run catalog:export -- ${refresh} and commit the result\n`);
+  return 1;
 }
 
 await runCli(import.meta.url, main);

@@ -1,13 +1,15 @@
 /**
- * `npm start`: the process around composeGateway. Reads the config, starts, and handles signals:
- * SIGTERM/SIGINT stop gracefully (once; further signals are ignored while stopping), SIGHUP re-reads
- * LAYER_API_TOKENS_FILE, the backend credentials file and the TLS pair. Exit codes: 0 after a clean
- * stop, 1 when start-up fails, 2 for invalid config (a file it names that cannot be used included).
+ * `npm start`: the process around composeGateway. Reads the config, warns when the Node line is past
+ * its end of life, starts, and handles signals: SIGTERM/SIGINT stop gracefully (once; further
+ * signals are ignored while stopping), SIGHUP re-reads LAYER_API_TOKENS_FILE, the backend
+ * credentials file and the TLS pair. Exit codes: 0 after a clean stop, 1 when start-up fails, 2 for
+ * invalid config (a file it names that cannot be used included).
  */
 import { generatedTokenMessage } from './auth/generated-token.ts';
 import { ConfigError, describeConfig, loadConfig } from './config.ts';
 import { StartupError } from './errors.ts';
 import { composeGateway } from './gateway.ts';
+import { nodeEndOfLifeWarning } from './node-support.ts';
 import { createLogger } from './pino-logger.ts';
 
 async function main(): Promise<number> {
@@ -23,6 +25,8 @@ async function main(): Promise<number> {
   }
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, 'starting');
+  const endOfLife = nodeEndOfLifeWarning();
+  if (endOfLife) logger.warn({ node: process.version }, endOfLife);
 
   let gateway;
   try {

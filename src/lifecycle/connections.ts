@@ -13,12 +13,16 @@
  * waiting would only hold the stop up to the deadline.
  */
 import type { IncomingMessage, Server } from 'node:http';
-import type { Socket } from 'node:net';
+import type { Server as NetServer, Socket } from 'node:net';
 import tls from 'node:tls';
 
 /** Closes the server within deadlineMs. */
 export interface ConnectionTracker {
-  close(deadlineMs: number): Promise<void>;
+  /**
+   * Stops the server and `listeners` (other listening sockets that hand their connections to it)
+   * accepting, and resolves once every connection is closed, cutting what is left at the deadline.
+   */
+  close(deadlineMs: number, listeners?: readonly NetServer[]): Promise<void>;
 }
 
 // Per-connection count of responses not yet closed, kept on the socket itself: a Map keyed by
@@ -71,9 +75,10 @@ export function trackConnections(server: Server): ConnectionTracker {
   server.closeIdleConnections = endIdle;
 
   return {
-    async close(deadlineMs) {
+    async close(deadlineMs, listeners = []) {
       closing = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Each listener's close callback waits for the connections it accepted: together they cover all.
+      const closed = Promise.all([server, ...listeners].map((listener) => new Promise<void>((resolve) => listener.close(() => resolve()))));
       endIdle();
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<'timeout'>((resolve) => {

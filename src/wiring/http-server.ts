@@ -1,8 +1,8 @@
 /**
  * The gateway's own HTTP server, plain or TLS: its timeouts, the answers to what never reaches
- * Koa, and the connection tracking that lets stop() finish responses in flight.
+ * Koa, the listening sockets it accepts from, and the connection tracking that lets stop() finish
+ * responses in flight.
  */
-import { once } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -12,11 +12,14 @@ import { answerClientErrors, requireHost } from '../lifecycle/client-errors.ts';
 import { trackConnections } from '../lifecycle/connections.ts';
 import type { Logger } from '../logger.ts';
 import { hstsValue, isLoopbackHost, loadTlsPair, tlsServerOptions, withHeaders, type TlsFiles, type TlsPair } from '../server/tls.ts';
+import { listenOnPort } from './port-listeners.ts';
 
 /** Settings of the HTTP server that are not operator configuration; tests shorten them. */
 export interface ServerOptions {
   /** How long a client may take to send a request's line and headers. (default: 10000) */
   headersTimeoutMs?: number;
+  /** Listening sockets sharing the port where Node and the platform allow it, else one. (default: 16) */
+  listeners?: number;
 }
 
 /** The TLS files and the pair read from them; undefined without LAYER_TLS_CERT_FILE. */
@@ -60,11 +63,10 @@ export async function listenHttp(config: Config, app: Koa, tls: ServerTls, optio
   }
   answerClientErrors(server, { headersTimeoutMs, logger, headers: edgeHeaders });
   const connections = trackConnections(server);
-  server.listen(config.port, config.host);
-  await Promise.race([once(server, 'listening'), once(server, 'error').then(([error]) => Promise.reject(error))]);
+  const extraListeners = await listenOnPort(server, { port: config.port, host: config.host, listeners: options.listeners ?? 16 }, logger);
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `${tls ? 'https' : 'http'}://${host}:${port}`;
   let closed: Promise<void> | undefined;
-  return { server, port, url, close: () => (closed ??= connections.close(config.shutdownTimeoutMs)) };
+  return { server, port, url, close: () => (closed ??= connections.close(config.shutdownTimeoutMs, extraListeners)) };
 }
