@@ -1,16 +1,20 @@
 /**
- * Finds, in a MetricsQL query, the one form known to crash VictoriaMetrics 1.79.5: a number
- * written with a size suffix (K, M, G, T, Ki, Mi, MB, KiB, ...) or a 0x/0b/0o prefix where a
- * duration belongs (a range `[..]`, a subquery step `[..:..]`, after `offset`). Its parser accepts
- * such a number there, and its evaluator then panics on it ("cannot parse duration"), taking the
- * process down; later MetricsQL releases reject it while parsing. The usual case is `5M` meant as
- * five minutes: in MetricsQL `M` is the suffix of 1e6, and minutes are `m`.
+ * Finds, in a MetricsQL query, text in a duration position that crashes VictoriaMetrics 1.79.5:
+ * its parser accepts there any positive number (`5M` is 5e6, `.5m` is 0.5e6, `0x10`, and after a
+ * subquery colon whatever follows in the same identifier, `1e3m`, `5_000M`), and its evaluator
+ * then panics reading the same text as a duration ("cannot parse duration"). The usual case is
+ * `5M` meant as five minutes: in MetricsQL `M` is the suffix of 1e6, and minutes are `m`.
  *
- * The scan follows MetricsQL's lexer closely enough to leave alone the same characters in strings,
- * comments, identifiers and label matchers, and numbers outside duration positions (`up > 5M`).
- * It does not parse the query: a match in a query that is malformed elsewhere is refused too,
- * which the backend would have refused anyway.
+ * The scan lexes the query as that version does (src/proxy/metricsql-lexer.ts) and reads each
+ * range, subquery window and step, and offset value as its parser does. The evaluator only runs on
+ * a query that parses, so a query the lexer refuses, with unbalanced brackets, or with a bracket
+ * the parser refuses, cannot crash it and passes; a crashing text inside a `WITH` template counts
+ * only when the template is used (one used only through a chain of templates longer than a bound
+ * counts as used).
  */
+import { lex, type Tokens } from './metricsql-lexer.ts';
+import { crashesAsDuration, evaluatesAsDuration } from './metricsql-duration.ts';
+import { ROLLUP_FUNCTIONS } from './metricsql-rollup-functions.ts';
 
 /** A crashing duration found in a query. */
 export interface KnownCrash {
@@ -20,158 +24,263 @@ export interface KnownCrash {
   index: number;
 }
 
-interface Token {
-  text: string;
-  index: number;
+/** Whether `text` is accepted as a duration by 1.79.5's parser but crashes its evaluator. */
+export const isCrashingDuration = crashesAsDuration;
+
+const BINARY_OP_WORDS = new Set(['and', 'or', 'unless', 'if', 'ifnot', 'default', 'atan2']);
+const BINARY_OP_SYMBOLS = new Set(['+', '-', '*', '/', '%', '^', '==', '!=', '>', '<', '>=', '<=']);
+const MODIFIER_WORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'with']);
+const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+/** Templates used by templates used by ... deeper than this count as used without looking further. */
+const MAX_USE_DEPTH = 32;
+
+/** One `name = expr` of a WITH, over token indexes. */
+interface Template {
+  name: string;
+  from: number;
+  to: number;
+  parent: Template | undefined;
+  used?: boolean;
 }
 
-// Every scanner below works at an offset in the whole query, with sticky regular expressions,
-// never on a slice of its rest: a query can be as long as the body limit, and the scan stays linear.
-const SPACE = /[ \t\n\v\f\r]/;
-// MetricsQL identifiers start with a letter, `_` or `:` and go on with those, digits and `.`;
-// a backslash escapes the next character.
-const IDENT_START = /[\p{L}_:\\]/u;
-const IDENT_PART = /[\p{L}_:.0-9]/u;
-// Number multipliers, longest first (MetricsQL's scanNumMultiplier, case-insensitive).
-const MULTIPLIER = /kib|ki|kb|k|mib|mi|mb|m|gib|gi|gb|g|tib|ti|tb|t/iy;
-// Lower-case duration units only: MetricsQL 1.79 reads `5M` as a number, not as minutes.
-const SINGLE_DURATION = /-?[0-9]+(?:\.[0-9]+)?(?:ms|[smhdwyi])/y;
-const SPECIAL_INTEGER = /0[xX][0-9a-fA-F]*|0[bBoO][0-9]*/y;
-const EXPONENT = /[eE][+-]?[0-9]+/y;
-// What any crashing token contains: a digit or `.` before a multiplier (lower-case `m` alone is
-// minutes), or a special integer prefix. Most queries have none and need no tokenizing.
-const MAYBE_CRASHING = /[0-9.](?:[kgtKGTM]|m[ibIB])|0[xXbBoO]/;
-
-/** Length of the match of the sticky `pattern` at `at` in `s`, or 0. */
-function matchAt(pattern: RegExp, s: string, at: number): number {
-  pattern.lastIndex = at;
-  return pattern.test(s) ? pattern.lastIndex - at : 0;
+interface Brackets {
+  /** Index of the matching closer of each opener, and of the opener of each closer; -1 elsewhere. */
+  match: Int32Array;
+  /** Index of the innermost bracket open around each token, or -1. */
+  parent: Int32Array;
 }
 
-function isDigit(s: string, at: number): boolean {
-  const code = s.charCodeAt(at);
-  return code >= 48 && code <= 57;
-}
+/** The query's tokens with the structure the checks need. */
+class Scan {
+  readonly match: Int32Array;
+  readonly parent: Int32Array;
+  /** The innermost template each token is in. */
+  readonly innermost: (Template | undefined)[];
+  /** Token indexes of each identifier (unescaped), ascending; template names excluded. */
+  readonly uses = new Map<string, number[]>();
+  /** Tokens that do not end an expression although they look like it: WITH's closing paren, `offset` and its value. */
+  readonly notEnding = new Set<number>();
+  /** Tokens read as a range, step or offset value (the others of kind duration are expressions). */
+  readonly durationValues = new Set<number>();
 
-/** Length of the duration at `at` in `s` (`1h`, `3h5m`, `1h-5m`), or 0. */
-function durationLength(s: string, at = 0): number {
-  if (s[at] === '-') return 0;
-  let end = at;
-  for (let n = matchAt(SINGLE_DURATION, s, end); n > 0; n = matchAt(SINGLE_DURATION, s, end)) end += n;
-  return end - at;
-}
-
-/** Length of the number at `at` in `s` as MetricsQL's lexer scans it, or 0. */
-function numberLength(s: string, at = 0): number {
-  const special = matchAt(SPECIAL_INTEGER, s, at);
-  if (special > 0) return special;
-  let i = at;
-  while (isDigit(s, i)) i++;
-  if (i > at) {
-    const multiplier = matchAt(MULTIPLIER, s, i);
-    if (multiplier > 0) return i + multiplier - at;
+  constructor(readonly tokens: Tokens, brackets: Brackets) {
+    this.match = brackets.match;
+    this.parent = brackets.parent;
+    this.innermost = new Array<Template | undefined>(tokens.count);
+    this.findTemplates();
   }
-  if (s[i] === '.') {
-    i++;
-    while (isDigit(s, i)) i++;
-    const multiplier = matchAt(MULTIPLIER, s, i);
-    if (multiplier > 0) return i + multiplier - at;
+
+  text(at: number): string | undefined {
+    return this.tokens.text(at);
   }
-  if (i > at) i += matchAt(EXPONENT, s, i);
-  return i - at;
-}
 
-/** Whether `text` is a whole number token that 1.79.5 accepts as a duration but cannot evaluate. */
-export function isCrashingDuration(text: string): boolean {
-  if (durationLength(text) === text.length) return false; // a real duration
-  if (numberLength(text) !== text.length) return false; // not one number: a parse error, not a crash
-  if (/^0[xX][0-9a-fA-F]+$|^0[bB][01]+$|^0[oO][0-7]+$/.test(text)) return true;
-  const digits = /^[0-9]*\.?[0-9]*/.exec(text)![0].length;
-  return digits < text.length && matchAt(MULTIPLIER, text, digits) === text.length - digits;
-}
-
-/** Length of the quoted string at `at` in `s` (closing quote included), or the rest of `s` if unclosed. */
-function stringLength(s: string, at: number): number {
-  const quote = s[at]!;
-  for (let i = at + 1; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === quote) return i + 1 - at;
+  /** The lower-cased text of a short identifier (a keyword candidate), else ''. */
+  word(at: number): string {
+    if (this.tokens.kind(at) !== 'ident') return '';
+    const text = this.tokens.text(at)!;
+    return text.length <= 11 ? text.toLowerCase() : '';
   }
-  return s.length - at;
-}
 
-/** Splits a query into MetricsQL tokens, skipping whitespace and `#` comments. */
-function tokenize(query: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < query.length) {
-    const c = query[i]!;
-    if (SPACE.test(c)) {
-      i++;
-      continue;
+  /** Finds each WITH's templates and which template each token is inside, in one pass. */
+  private findTemplates(): void {
+    const starts = new Map<number, Template>();
+    const open: Template[] = [];
+    for (let i = 0; i < this.tokens.count; i++) {
+      while (open.length > 0 && open[open.length - 1]!.to < i) open.pop();
+      const template = starts.get(i);
+      if (template) {
+        template.parent = open[open.length - 1];
+        open.push(template);
+      }
+      this.innermost[i] = open[open.length - 1];
+      if (this.tokens.kind(i) !== 'ident') continue;
+      if (this.word(i) === 'with' && this.tokens.is(i + 1, '(')) this.templatesOf(i + 1, starts);
+      if (template) continue; // its own name is no use of it
+      const name = unescapeIdent(this.tokens.text(i)!);
+      const list = this.uses.get(name);
+      if (list) list.push(i);
+      else this.uses.set(name, [i]);
     }
-    if (c === '#') {
-      const end = query.indexOf('\n', i);
-      i = end === -1 ? query.length : end + 1;
-      continue;
-    }
-    let length: number;
-    if (c === '"' || c === "'" || c === '`') length = stringLength(query, i);
-    else if (IDENT_START.test(c)) {
-      length = 1;
-      while (i + length < query.length && (IDENT_PART.test(query[i + length]!) || query[i + length - 1] === '\\')) length++;
-    } else if (isDigit(query, i) || (c === '.' && isDigit(query, i + 1))) {
-      length = durationLength(query, i) || numberLength(query, i) || 1;
-    } else length = 1;
-    tokens.push({ text: query.slice(i, i + length), index: i });
-    i += length;
   }
-  return tokens;
+
+  /** Splits the WITH paren at `open` into its `name[(args)] = expr` parts. */
+  private templatesOf(open: number, starts: Map<number, Template>): void {
+    const close = this.match[open]!;
+    this.notEnding.add(close);
+    let from = open + 1;
+    for (let i = from; i <= close; i++) {
+      if (i < close && !this.tokens.is(i, ',')) {
+        if (this.match[i]! > i) i = this.match[i]!;
+        continue;
+      }
+      if (i > from && this.tokens.kind(from) === 'ident') {
+        starts.set(from, { name: unescapeIdent(this.tokens.text(from)!), from, to: i - 1, parent: undefined });
+      }
+      from = i + 1;
+    }
+  }
+
+  /** Whether the template is used: its name appears after it, outside templates that are unused themselves. */
+  isUsed(template: Template, depth = 0): boolean {
+    if (template.used !== undefined) return template.used;
+    if (depth > MAX_USE_DEPTH) return true;
+    const uses = this.uses.get(template.name) ?? [];
+    template.used = false;
+    for (let k = firstAfter(uses, template.to); k < uses.length; k++) {
+      if (this.isEvaluated(uses[k]!, template.parent, depth + 1)) return (template.used = true);
+    }
+    return false;
+  }
+
+  /** Whether token `at` is evaluated: every template around it, inside `outer`, is used. */
+  isEvaluated(at: number, outer: Template | undefined = undefined, depth = 0): boolean {
+    for (let inside = this.innermost[at]; inside !== undefined && inside !== outer; inside = inside.parent) {
+      if (!this.isUsed(inside, depth)) return false;
+    }
+    return true;
+  }
+
+  /** Whether token `at` can end the expression a `[` or `offset` follows. */
+  endsExpression(at: number): boolean {
+    const kind = this.tokens.kind(at);
+    if (kind === undefined || this.notEnding.has(at)) return false;
+    if (kind === 'ident') return !BINARY_OP_WORDS.has(this.word(at)) && !MODIFIER_WORDS.has(this.word(at));
+    return kind !== 'other' || this.tokens.is(at, ')') || this.tokens.is(at, '}') || this.tokens.is(at, ']');
+  }
+
+  /** Whether token `at` may follow a complete rollup (`offset` only when it has none yet). */
+  mayFollowRollup(at: number, offsetAllowed: boolean): boolean {
+    const kind = this.tokens.kind(at);
+    if (kind === undefined || this.tokens.is(at, ')') || this.tokens.is(at, ',') || this.tokens.is(at, '@')) return true;
+    if (kind === 'ident') return BINARY_OP_WORDS.has(this.word(at)) || (offsetAllowed && this.word(at) === 'offset');
+    return kind === 'other' && BINARY_OP_SYMBOLS.has(this.text(at)!);
+  }
 }
 
-/** Whether `text` is a whole duration or number token, the only things the parser takes as a duration. */
-function isDurationOrNumber(text: string): boolean {
-  return text.length > 0 && (durationLength(text) === text.length || numberLength(text) === text.length);
+/** Index of the first entry of the ascending `list` above `value`. */
+function firstAfter(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
-/** Whether a token starts with a digit or `.5`: a number or a duration. */
-function isNumeric(token: Token | undefined): boolean {
-  return token !== undefined && (isDigit(token.text, 0) || (token.text[0] === '.' && isDigit(token.text, 1)));
+/** `\x41` is `A`, `\c` is `c`. */
+function unescapeIdent(text: string): string {
+  if (!text.includes('\\')) return text;
+  return text.replace(/\\(?:x([0-9a-fA-F]{2})|([\s\S]))/gu, (_, hex: string | undefined, other: string | undefined) => (hex ? String.fromCharCode(parseInt(hex, 16)) : other ?? ''));
 }
 
-/** The crashing duration of the bracket opening at tokens[open], if the bracket parses. */
-function checkBracket(tokens: Token[], open: number): KnownCrash | undefined {
-  // `[window]`, `[window:step]`, `[:step]`, `[window:]`: the lexer glues `:` to what follows, as an identifier.
+/** Matching brackets of the tokens, or undefined when they do not balance (the parser refuses that). */
+function matchBrackets(tokens: Tokens): Brackets | undefined {
+  const match = new Int32Array(tokens.count).fill(-1);
+  const parent = new Int32Array(tokens.count).fill(-1);
+  const stack: number[] = [];
+  const closers: string[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    parent[i] = stack[stack.length - 1] ?? -1;
+    if (tokens.kind(i) !== 'other' || !(tokens.is(i, '(') || tokens.is(i, ')') || tokens.is(i, '[') || tokens.is(i, ']') || tokens.is(i, '{') || tokens.is(i, '}'))) continue;
+    const text = tokens.text(i)!;
+    const closer = OPENERS[text];
+    if (closer) {
+      stack.push(i);
+      closers.push(closer);
+    } else if (text === ')' || text === ']' || text === '}') {
+      if (closers.pop() !== text) return undefined;
+      const open = stack.pop()!;
+      match[open] = i;
+      match[i] = open;
+    }
+  }
+  return stack.length === 0 ? { match, parent } : undefined;
+}
+
+type Verdict = KnownCrash | 'parse_error' | undefined;
+
+/** A duration text at `at` (its text starting `skip` characters in): its crash, or whether it parses. */
+function durationAt(scan: Scan, at: number, skip = 0, negative = false): Verdict | 'ok' {
+  const kind = scan.tokens.kind(at);
+  if (kind !== 'number' && kind !== 'duration' && !(kind === 'ident' && skip > 0)) return 'parse_error';
+  scan.durationValues.add(at);
+  const text = scan.text(at)!.slice(skip);
+  if (crashesAsDuration(text, negative)) return { text, index: scan.tokens.start(at) + skip };
+  // The parser takes only a duration or a number here; anything else fails the whole query.
+  return /^[0-9]|^\.[0-9]/.test(text) ? 'ok' : 'parse_error';
+}
+
+/** The bracket at `open`: `[window]`, `[window:step]`, `[:step]`, `[window:]`, read as the parser does. */
+function checkBracket(scan: Scan, open: number): Verdict {
+  if (!scan.endsExpression(open - 1) || scan.tokens.is(open - 1, ']')) return 'parse_error';
+  const close = scan.match[open]!;
   let at = open + 1;
-  const parts: { text: string; index: number }[] = [];
-  const first = tokens[at];
-  if (first && !first.text.startsWith(':')) {
-    parts.push(first);
+  let found: KnownCrash | undefined;
+  const take = (verdict: Verdict | 'ok'): boolean => {
+    if (verdict === 'parse_error') return false;
+    if (verdict !== 'ok' && verdict !== undefined) found ??= verdict;
+    return true;
+  };
+  const colon = (i: number) => scan.tokens.kind(i) === 'ident' && scan.text(i)!.startsWith(':');
+  const windowed = !colon(at);
+  if (windowed) {
+    if (!take(durationAt(scan, at))) return 'parse_error';
     at++;
   }
-  const colon = tokens[at];
-  if (colon?.text.startsWith(':')) {
-    at++;
-    if (colon.text !== ':') parts.push({ text: colon.text.slice(1), index: colon.index + 1 });
-    else if (tokens[at] && tokens[at]!.text !== ']') parts.push(tokens[at++]!);
+  if (colon(at)) {
+    if (scan.text(at) === ':') {
+      at++;
+      if (at !== close) {
+        if (!take(durationAt(scan, at))) return 'parse_error';
+        at++;
+      }
+    } else {
+      if (!take(durationAt(scan, at, 1))) return 'parse_error';
+      at++;
+    }
   }
-  // Anything else in the bracket is a parse error, which the backend answers without crashing.
-  if (tokens[at]?.text !== ']' || !parts.every((part) => isDurationOrNumber(part.text))) return undefined;
-  const found = parts.find((part) => isCrashingDuration(part.text));
-  return found && { text: found.text, index: found.index };
+  if (at !== close) return 'parse_error';
+  if (!found || !scan.mayFollowRollup(close + 1, true)) return undefined;
+  return windowed || stepEvaluated(scan, open) ? found : undefined;
 }
 
-/** The crashing duration after the `offset` at tokens[at], if the offset parses. */
-function checkOffset(tokens: Token[], at: number): KnownCrash | undefined {
-  const isOffset = (token: Token | undefined) => token?.text.length === 6 && token.text.toLowerCase() === 'offset';
-  // A second offset on the same expression is a parse error.
-  if (isOffset(tokens[at - 2]) || (isOffset(tokens[at - 3]) && tokens[at - 2]?.text === '-')) return undefined;
-  const value = tokens[at + 1]?.text === '-' ? at + 2 : at + 1;
-  const token = tokens[value];
-  // A number or string right after the duration (`5M30s` scans as `5M` `30s`) is a parse error.
-  const follower = tokens[value + 1];
-  if (!token || isNumeric(follower) || /^["'`]/.test(follower?.text ?? '')) return undefined;
-  return isCrashingDuration(token.text) ? { text: token.text, index: token.index } : undefined;
+/**
+ * Whether the step of a `[:step]` bracket at `open` is evaluated: always, except after a bare
+ * metric selector (`up[:5M]`, `up{a="b"}[:5M]`) outside the arguments of a rollup function, which
+ * the evaluator reads as the selector alone. Inside a template it counts as evaluated.
+ */
+function stepEvaluated(scan: Scan, open: number): boolean {
+  if (scan.innermost[open] !== undefined) return true;
+  let start = open - 1;
+  if (scan.tokens.is(start, '}')) {
+    start = scan.match[start]!;
+    if (scan.tokens.kind(start - 1) === 'ident') start--;
+  } else if (scan.tokens.kind(start) !== 'ident') return true;
+  const paren = scan.parent[start]!;
+  if (paren === -1) return false;
+  return scan.tokens.kind(paren - 1) === 'ident' && ROLLUP_FUNCTIONS.has(scan.text(paren - 1)!.toLowerCase());
+}
+
+/** The `offset` keyword at `at` and its value, `-` allowed. */
+function checkOffset(scan: Scan, at: number): Verdict {
+  const negative = scan.tokens.is(at + 1, '-');
+  const value = negative ? at + 2 : at + 1;
+  scan.notEnding.add(at);
+  const verdict = durationAt(scan, value, 0, negative);
+  if (verdict === 'parse_error' || verdict === undefined) return undefined;
+  scan.notEnding.add(value);
+  if (verdict === 'ok') return undefined;
+  return scan.mayFollowRollup(value + 1, false) ? verdict : undefined;
+}
+
+/** A duration as an expression (`up > 5m`, `@ 1h`): evaluated as one, it crashes when its parts do not read (`1h-m`) or it is too long. */
+function checkDurationExpression(scan: Scan, at: number): Verdict {
+  // Right after a complete expression or an offset value it is a parse error, not an expression.
+  if (scan.endsExpression(at - 1) || scan.durationValues.has(at - 1)) return undefined;
+  const text = scan.text(at)!;
+  return evaluatesAsDuration(text) ? undefined : { text, index: scan.tokens.start(at) };
 }
 
 /**
@@ -179,12 +288,21 @@ function checkOffset(tokens: Token[], at: number): KnownCrash | undefined {
  * there is none.
  */
 export function findKnownCrash(query: string): KnownCrash | undefined {
-  if (!MAYBE_CRASHING.test(query)) return undefined;
-  const tokens = tokenize(query);
-  for (let i = 0; i < tokens.length; i++) {
-    const text = tokens[i]!.text;
-    const found = text === '[' ? checkBracket(tokens, i) : text.length === 6 && text.toLowerCase() === 'offset' ? checkOffset(tokens, i) : undefined;
-    if (found) return found;
+  // Every crash needs a bracket, an offset, or a duration whose parts do not read (`1h-m`, `5m-s`) or that is too long.
+  if (!/\[|offset|[0-9][msdhwyi]/i.test(query)) return undefined;
+  const { tokens, error } = lex(query);
+  if (error !== undefined) return undefined;
+  const brackets = matchBrackets(tokens);
+  if (brackets === undefined) return undefined;
+  const scan = new Scan(tokens, brackets);
+  let first: KnownCrash | undefined;
+  for (let i = 0; i < tokens.count; i++) {
+    let verdict: Verdict;
+    if (tokens.is(i, '[')) verdict = checkBracket(scan, i);
+    else if (scan.word(i) === 'offset' && scan.endsExpression(i - 1)) verdict = checkOffset(scan, i);
+    else if (tokens.kind(i) === 'duration' && !scan.durationValues.has(i)) verdict = checkDurationExpression(scan, i);
+    if (verdict === 'parse_error') return undefined;
+    if (verdict && first === undefined && scan.isEvaluated(i)) first = verdict;
   }
-  return undefined;
+  return first;
 }
