@@ -9,8 +9,8 @@
  * range, subquery window and step, and offset value as its parser does. The evaluator only runs on
  * a query that parses, so a query the lexer refuses, with unbalanced brackets, or with a bracket
  * the parser refuses, cannot crash it and passes; a crashing text inside a `WITH` template counts
- * only when the template is used (one used only through a chain of templates longer than a bound
- * counts as used).
+ * only when the template is used (one used only through a chain of templates longer than a bound,
+ * or when deciding would take more steps than a bound linear in the query's length, counts as used).
  */
 import { lex, type Tokens } from './metricsql-lexer.ts';
 import { crashesAsDuration, evaluatesAsDuration } from './metricsql-duration.ts';
@@ -62,11 +62,15 @@ class Scan {
   readonly notEnding = new Set<number>();
   /** Tokens read as a range, step or offset value (the others of kind duration are expressions). */
   readonly durationValues = new Set<number>();
+  /** Loop steps taken so far; past `budget`, an undecided template counts as used. */
+  steps = 0;
+  readonly budget: number;
 
   constructor(readonly tokens: Tokens, brackets: Brackets) {
     this.match = brackets.match;
     this.parent = brackets.parent;
     this.innermost = new Array<Template | undefined>(tokens.count);
+    this.budget = 8 * tokens.count + 64;
     this.findTemplates();
   }
 
@@ -86,6 +90,7 @@ class Scan {
     const starts = new Map<number, Template>();
     const open: Template[] = [];
     for (let i = 0; i < this.tokens.count; i++) {
+      this.steps++;
       while (open.length > 0 && open[open.length - 1]!.to < i) open.pop();
       const template = starts.get(i);
       if (template) {
@@ -109,6 +114,7 @@ class Scan {
     this.notEnding.add(close);
     let from = open + 1;
     for (let i = from; i <= close; i++) {
+      this.steps++;
       if (i < close && !this.tokens.is(i, ',')) {
         if (this.match[i]! > i) i = this.match[i]!;
         continue;
@@ -127,6 +133,7 @@ class Scan {
     const uses = this.uses.get(template.name) ?? [];
     template.used = false;
     for (let k = firstAfter(uses, template.to); k < uses.length; k++) {
+      if (++this.steps > this.budget) return (template.used = true);
       if (this.isEvaluated(uses[k]!, template.parent, depth + 1)) return (template.used = true);
     }
     return false;
@@ -135,6 +142,7 @@ class Scan {
   /** Whether token `at` is evaluated: every template around it, inside `outer`, is used. */
   isEvaluated(at: number, outer: Template | undefined = undefined, depth = 0): boolean {
     for (let inside = this.innermost[at]; inside !== undefined && inside !== outer; inside = inside.parent) {
+      if (++this.steps > this.budget) return true;
       if (!this.isUsed(inside, depth)) return false;
     }
     return true;
@@ -248,8 +256,8 @@ function checkBracket(scan: Scan, open: number): Verdict {
 
 /**
  * Whether the step of a `[:step]` bracket at `open` is evaluated: always, except after a bare
- * metric selector (`up[:5M]`, `up{a="b"}[:5M]`) outside the arguments of a rollup function, which
- * the evaluator reads as the selector alone. Inside a template it counts as evaluated.
+ * metric selector (`up[:5M]`, `up{a="b"}[:5M]`) that is not itself the argument of a rollup function,
+ * which the evaluator reads as the selector alone. Inside a template it counts as evaluated.
  */
 function stepEvaluated(scan: Scan, open: number): boolean {
   if (scan.innermost[open] !== undefined) return true;
@@ -258,9 +266,19 @@ function stepEvaluated(scan: Scan, open: number): boolean {
     start = scan.match[start]!;
     if (scan.tokens.kind(start - 1) === 'ident') start--;
   } else if (scan.tokens.kind(start) !== 'ident') return true;
-  const paren = scan.parent[start]!;
-  if (paren === -1) return false;
-  return scan.tokens.kind(paren - 1) === 'ident' && ROLLUP_FUNCTIONS.has(scan.text(paren - 1)!.toLowerCase());
+  let after = scan.match[open]! + 1;
+  let paren = scan.parent[start]!;
+  // Parentheses around it alone are dropped by the parser: `rate((up[:5M]))` is `rate(up[:5M])`.
+  while (paren === start - 1 && scan.match[paren] === after && scan.tokens.kind(paren - 1) !== 'ident') {
+    start = paren;
+    after++;
+    paren = scan.parent[start]!;
+  }
+  if (paren === -1 || !(scan.tokens.kind(paren - 1) === 'ident' && ROLLUP_FUNCTIONS.has(scan.text(paren - 1)!.toLowerCase()))) return false;
+  // Only the rollup function's own argument; an operand of `+` inside it is read as the selector.
+  const before = start - 1;
+  if (!scan.tokens.is(before, '(') && !scan.tokens.is(before, ',')) return false;
+  return !(BINARY_OP_SYMBOLS.has(scan.text(after) ?? '') || BINARY_OP_WORDS.has(scan.word(after)));
 }
 
 /** The `offset` keyword at `at` and its value, `-` allowed. */
@@ -283,11 +301,17 @@ function checkDurationExpression(scan: Scan, at: number): Verdict {
   return evaluatesAsDuration(text) ? undefined : { text, index: scan.tokens.start(at) };
 }
 
+/** What a scan took, for the tests that hold it linear. */
+export interface ScanStats {
+  /** Loop steps over tokens, templates and uses (lexing is one pass over the characters). */
+  steps: number;
+}
+
 /**
  * Returns the first crashing duration in `query` (see the module comment), or undefined when
- * there is none.
+ * there is none. `stats`, when given, receives what the scan took.
  */
-export function findKnownCrash(query: string): KnownCrash | undefined {
+export function findKnownCrash(query: string, stats?: ScanStats): KnownCrash | undefined {
   // Every crash needs a bracket, an offset, or a duration whose parts do not read (`1h-m`, `5m-s`) or that is too long.
   if (!/\[|offset|[0-9][msdhwyi]/i.test(query)) return undefined;
   const { tokens, error } = lex(query);
@@ -296,13 +320,16 @@ export function findKnownCrash(query: string): KnownCrash | undefined {
   if (brackets === undefined) return undefined;
   const scan = new Scan(tokens, brackets);
   let first: KnownCrash | undefined;
-  for (let i = 0; i < tokens.count; i++) {
+  let parses = true;
+  for (let i = 0; i < tokens.count && parses; i++) {
+    scan.steps++;
     let verdict: Verdict;
     if (tokens.is(i, '[')) verdict = checkBracket(scan, i);
     else if (scan.word(i) === 'offset' && scan.endsExpression(i - 1)) verdict = checkOffset(scan, i);
     else if (tokens.kind(i) === 'duration' && !scan.durationValues.has(i)) verdict = checkDurationExpression(scan, i);
-    if (verdict === 'parse_error') return undefined;
-    if (verdict && first === undefined && scan.isEvaluated(i)) first = verdict;
+    if (verdict === 'parse_error') parses = false;
+    else if (verdict && first === undefined && scan.isEvaluated(i)) first = verdict;
   }
-  return first;
+  if (stats) stats.steps = scan.steps;
+  return parses ? first : undefined;
 }

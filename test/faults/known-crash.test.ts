@@ -7,9 +7,11 @@
  */
 import assert from 'node:assert/strict';
 import { findKnownCrash } from '../../src/proxy/known-crash.ts';
+import { scanner } from '../../src/proxy/query-guard.ts';
 import { CRASHING, SURVIVING } from '../fixtures/known-crash-queries.ts';
 import { useTestGateway } from '../helpers/gateway.ts';
-import { bearer, metricValue, request } from '../helpers/http.ts';
+import { bearer, metricValue, request, type RawResponse } from '../helpers/http.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
 import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
@@ -41,6 +43,67 @@ describe('faults: a query that crashes vmsingle 1.79.5, through the gateway', fu
     assert.equal(vm.pid, pid, 'vmsingle was not restarted');
     assert.equal(vm.state, 'up');
     assert.equal((await request(`${gw().url}/health`)).status, 200);
+  });
+});
+
+describe('faults: the quarantine after the bundled vmsingle 1.79.5 exits', function () {
+  this.timeout(60_000);
+  const gw = useTestGateway();
+  const QUARANTINED = 'layer_proxy_rejections_total{endpoint="query",reason="quarantined"}';
+  const get = (rawQuery: string) => request(`${gw().url}/v2/metrics/api/v1/query?${rawQuery}`, { headers: bearer(gw().token) });
+  const post = (body: string) => request(`${gw().url}/v2/metrics/api/v1/query`, {
+    method: 'POST',
+    headers: { ...bearer(gw().token), 'Content-Type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+  const restartedFrom = async (pid: number | undefined) => {
+    const vm = gw().gateway.vmsingle!;
+    await pollUntil('vmsingle restarted', async () => (vm.state === 'up' && vm.pid !== undefined && vm.pid !== pid ? true : undefined), 30_000);
+  };
+  const assertRefused = (res: RawResponse, what: string) => {
+    assert.equal(res.status, 400, `${what}: ${res.status} ${res.text}`);
+    assert.match(JSON.parse(res.text).error, /^this query was in flight when the metrics backend crashed/, what);
+  };
+
+  it('after a kill -9 with an innocent query in flight, that query is not refused', async () => {
+    const vm = gw().gateway.vmsingle!;
+    const pid = vm.pid!;
+    // Stopped, it keeps the gateway's request unanswered: in flight when the kill comes.
+    process.kill(pid, 'SIGSTOP');
+    const innocent = get('query=1');
+    await pollUntil('the query in flight', async () => ((await metricValue(gw().url, 'layer_upstream_in_flight_requests')) === 1 ? true : undefined), 10_000);
+    process.kill(pid, 'SIGKILL');
+    assert.ok((await innocent).status >= 500);
+    await restartedFrom(pid);
+    for (const rawQuery of ['query=1', 'query=%201']) {
+      const res = await get(rawQuery);
+      assert.equal(res.status, 200, `${rawQuery}: ${res.text}`);
+    }
+    assert.equal(await metricValue(gw().url, QUARANTINED), 0);
+  });
+
+  it('after a real panic on a query that got past the scan, its spellings are refused: whitespace, comments, encoding, GET or POST', async () => {
+    const vm = gw().gateway.vmsingle!;
+    const pid = vm.pid;
+    const restarts = await metricValue(gw().url, 'layer_vmsingle_restarts_total');
+    const original = scanner.findKnownCrash;
+    scanner.findKnownCrash = () => undefined;
+    try {
+      const crashed = await get(`query=${encodeURIComponent('rate(up[5M])')}`);
+      assert.ok(crashed.status >= 500, `${crashed.status} ${crashed.text}`);
+      await restartedFrom(pid);
+      assert.equal(await metricValue(gw().url, 'layer_vmsingle_restarts_total'), restarts + 1);
+      assertRefused(await get(`query=${encodeURIComponent('rate(up[5M])')}`), 'the same query');
+      assertRefused(await get('query=%20rate(up%5B5M%5D)'), 'a leading %20');
+      assertRefused(await get('query=rate(+up[5M]+)'), 'spaces written as +');
+      assertRefused(await get(`query=${encodeURIComponent('rate( up[ 5M ] ) # again')}`), 'spaces and a comment');
+      assertRefused(await post(`query=${encodeURIComponent('RATE(up[5M])')}&time=1700000000`), 'POST, another case and time');
+      assertRefused(await post('query=rate(up%5B5M%5D)%0A'), 'POST with a trailing newline');
+    } finally {
+      scanner.findKnownCrash = original;
+    }
+    assert.equal(vm.pid, gw().gateway.vmsingle!.pid, 'no further crash');
+    assert.equal(await metricValue(gw().url, QUARANTINED), 6);
   });
 });
 

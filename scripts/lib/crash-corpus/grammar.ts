@@ -40,7 +40,9 @@ export const SPELLINGS: Readonly<Record<string, readonly string[]>> = {
 export const CONTEXTS: Readonly<Record<string, readonly string[]>> = {
   range: ['rate(up[X])', 'up[X]', 'rate(up[ X ])', 'rate(up[X:1m])', 'up[X:]', 'rate({__name__="up"}[X])', "rate(up{job='a'}[X])", 'sum_over_time(up[X])'],
   subquery_step: ['up[1h:X]', 'up[1h: X]', 'up[1h :X]', 'up[:X]', 'up[ : X]', 'max_over_time(up[5m:X])'],
-  step_only: ['sum(up[:X])', 'rate(up[:X])', 'abs(up[:X])', 'up{a="b"}[:X]', 'rate(up{a="b"}[:X])', '1 + up[:X]', 'rate(1 + up[:X])'],
+  step_only: ['sum(up[:X])', 'rate(up[:X])', 'abs(up[:X])', 'up{a="b"}[:X]', 'rate(up{a="b"}[:X])', '1 + up[:X]', 'rate(1 + up[:X])',
+    'rate((up[:X]))', 'rate(up[:X] + 1)', 'rate(abs(up[:X]))',
+  ],
   offset: [
     'up offset X', 'up OFFSET X', 'up offset -X', 'up offset - X', 'rate(up[5m] offset X)', 'rate(up[5m]) offset X',
     'rate(up[5m] @ end() offset X)', 'offset offset X', 'up[5m:1m] offset X',
