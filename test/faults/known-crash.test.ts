@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { findKnownCrash } from '../../src/proxy/known-crash.ts';
 import { scanner } from '../../src/proxy/query-guard.ts';
 import { CRASHING, SURVIVING } from '../fixtures/known-crash-queries.ts';
-import { useTestGateway } from '../helpers/gateway.ts';
+import { readCrashCorpus } from '../helpers/crash-corpus.ts';
+import { startGatewayOnFake, useTestGateway } from '../helpers/gateway.ts';
 import { bearer, metricValue, request, type RawResponse } from '../helpers/http.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
@@ -107,6 +108,29 @@ describe('faults: the quarantine after the bundled vmsingle 1.79.5 exits', funct
   });
 });
 
+describe('faults: a crashing form with an external backend', function () {
+  this.timeout(60_000);
+
+  it('goes to the backend, which answers for its own version (1.93 answers 422): no known_crash refusal', async () => {
+    const { fake, gw, close } = await startGatewayOnFake();
+    try {
+      const parseError = '{"status":"error","errorType":"422","error":"cannot parse duration \\"5M\\""}';
+      fake.handle = (_req, res) => {
+        res.statusCode = 422;
+        res.setHeader('Content-Type', 'application/json');
+        res.end(parseError);
+      };
+      const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=${encodeURIComponent('rate(up[5M])')}`, { headers: bearer(gw.token) });
+      assert.equal(res.status, 422, res.text);
+      assert.doesNotMatch(res.text, /crashes on it/);
+      assert.equal(fake.received.length, 1);
+      assert.equal(await metricValue(gw.url, 'layer_proxy_rejections_total{endpoint="query",reason="known_crash"}'), 0);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('faults: the scanner\'s table against the real vmsingle 1.79.5', function () {
   this.timeout(300_000);
   let dataDir: string;
@@ -146,6 +170,19 @@ describe('faults: the scanner\'s table against the real vmsingle 1.79.5', functi
       if (crashed || (status !== 200 && status !== 422)) wrong.push(`${JSON.stringify(query)}: passed by the scanner, but vmsingle ${crashed ? 'crashed' : `answered ${status}`}`);
     }
     console.log(`      ${CRASHING.length} crashing forms, ${SURVIVING.length} lookalikes replayed against the real binary`);
+    assert.deepEqual(wrong, []);
+  });
+
+  it('a sample of the generated corpus still gets its label from the binary', async () => {
+    // Every 97th entry: a fixed sample across every context and spelling class, about 135 queries.
+    const sample = readCrashCorpus().filter((_, i) => i % 97 === 0);
+    const wrong: string[] = [];
+    for (const entry of sample) {
+      const { crashed, status } = await run(entry.query);
+      const label = crashed ? 'crash' : status >= 200 && status < 300 ? 'ok' : 'error';
+      if (label !== entry.label) wrong.push(`${JSON.stringify(entry.query)}: labelled ${entry.label}, now ${label} (${status})`);
+    }
+    console.log(`      ${sample.length} corpus queries replayed against the real binary`);
     assert.deepEqual(wrong, []);
   });
 });

@@ -4,26 +4,11 @@
  * crashed the binary is refused, and every other one, answered 200 or a 422 parse error, passes.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { findKnownCrash } from '../../src/proxy/known-crash.ts';
-
-/** One labelled query of the corpus file. */
-export interface CorpusEntry {
-  query: string;
-  context: string;
-  spelling: string;
-  label: 'crash' | 'ok' | 'error';
-  status: number;
-}
-
-/** The corpus, as committed. */
-export function readCorpus(): CorpusEntry[] {
-  const text = readFileSync(new URL('../fixtures/crash-corpus.jsonl', import.meta.url), 'utf8');
-  return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as CorpusEntry);
-}
+import { readCrashCorpus } from '../helpers/crash-corpus.ts';
 
 describe('the crash corpus, replayed through findKnownCrash', () => {
-  const corpus = readCorpus();
+  const corpus = readCrashCorpus();
 
   it('has at least 4,000 labelled queries, crashes among them', () => {
     assert.ok(corpus.length >= 4000, `${corpus.length} queries`);
