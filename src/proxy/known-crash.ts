@@ -31,6 +31,13 @@ const BINARY_OP_WORDS = new Set(['and', 'or', 'unless', 'if', 'ifnot', 'default'
 const BINARY_OP_SYMBOLS = new Set(['+', '-', '*', '/', '%', '^', '==', '!=', '>', '<', '>=', '<=']);
 const MODIFIER_WORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'with']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+/**
+ * What every crashing text contains, so most queries need no lexing: a size multiplier after a
+ * digit or dot (`5M`, `5k`, `5mi`), a 0x/0o/0b prefix, an exponent, an underscore between digits,
+ * a leading dot (`.5m`), a duration part after `-` that may lack its number (`1h-m`), or nine
+ * digits in a row (a duration over 292 years).
+ */
+const MAYBE_CRASHING = /[0-9.][kKgGtTM]|[0-9.]m[iIbB]|0[xXoObB]|[0-9.][eE][+-]?[0-9]|[0-9]_[0-9]|(?<![0-9])\.[0-9]|[smhdwyi]-|[0-9]{9}/;
 /** Templates used by templates used by ... deeper than this count as used without looking further. */
 const MAX_USE_DEPTH = 32;
 
@@ -312,8 +319,7 @@ export interface ScanStats {
  * there is none. `stats`, when given, receives what the scan took.
  */
 export function findKnownCrash(query: string, stats?: ScanStats): KnownCrash | undefined {
-  // Every crash needs a bracket, an offset, or a duration whose parts do not read (`1h-m`, `5m-s`) or that is too long.
-  if (!/\[|offset|[0-9][msdhwyi]/i.test(query)) return undefined;
+  if (!MAYBE_CRASHING.test(query)) return undefined;
   const { tokens, error } = lex(query);
   if (error !== undefined) return undefined;
   const brackets = matchBrackets(tokens);
