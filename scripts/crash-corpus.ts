@@ -2,8 +2,9 @@
  * `npm run crash-corpus [-- --binary PATH] [--out FILE] [--keep]`: generates the crash corpus
  * (scripts/lib/crash-corpus/grammar.ts) and labels each query by the real VictoriaMetrics binary:
  * a throwaway vmsingle with no data on 127.0.0.1 gets each query on /api/v1/query, one at a time.
- * A query after which the process exits with `panic:` in its output is `crash` (the process is
- * started again for the next one); otherwise the label is `ok` (2xx) or `error`, with the status.
+ * A query after which the process exits with a panic (as the gateway's supervisor tells one,
+ * isPanicExit) is `crash`, and the process is started again for the next one; otherwise the
+ * label is `ok` (2xx) or `error`, with the status.
  * Writes JSON lines to test/fixtures/crash-corpus.jsonl and prints the counts. With --keep, the
  * queries already in that file keep their labels and only new ones are sent.
  */
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../src/backend/free-port.ts';
 import { launchVmsingle, type VmsingleProcess } from '../src/backend/launch.ts';
+import { isPanicExit } from '../src/backend/vmsingle.ts';
 import { silentLogger } from '../src/logger.ts';
 import { makeTempDir, removeTempDir } from '../test/helpers/temp-dir.ts';
 import { generateCorpus, type CorpusQuery } from './lib/crash-corpus/grammar.ts';
@@ -57,7 +59,7 @@ async function main(args: string[]): Promise<void> {
     }, () => 0);
     if (status !== 0) return { label: status < 300 ? 'ok' : 'error', status };
     const info = await Promise.race([current.closed, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 10_000))]);
-    if (info !== undefined && current.output.lines().some((line) => line.startsWith('panic:'))) return { label: 'crash', status: 0 };
+    if (info !== undefined && isPanicExit(info.code, info.signal, current.output.lines())) return { label: 'crash', status: 0 };
     if (attempt > 0) throw new Error(`no answer and no panic for ${JSON.stringify(query)} (exit ${JSON.stringify(info)})`);
     if (info === undefined) await current.stop();
     return label(query, attempt + 1);

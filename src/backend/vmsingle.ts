@@ -57,13 +57,17 @@ export interface UnexpectedExit {
   panicked: boolean;
 }
 
+/** A line of a Go stack trace: `goroutine 21 [running]:`, a frame's `\tpath/file.go:334 +0xdcd`, `created by ...`. */
+const STACK_LINE = /^(?:panic: |goroutine \d+ \[|created by |\t.+\.go:\d+(?: \+0x[0-9a-f]+)?$)/;
+
 /**
  * Whether an exit with this status, signal and last output was a panic: a request handler's panic
- * is printed as `panic: ...` and exits with status 1 (vmsingle 1.79 recovers it to log it), any
- * other goroutine's with Go's status 2.
+ * is printed as `panic: ...` and a stack trace and exits with status 1 (vmsingle 1.79 recovers it
+ * to print it), any other goroutine's with Go's status 2. A deep stack pushes the `panic:` line
+ * out of the kept tail, so the trace's own lines count as well.
  */
 export function isPanicExit(code: number | null, signal: string | null, output: readonly string[]): boolean {
-  return signal === null && (code === 1 || code === 2) && output.some((line) => line.startsWith('panic: '));
+  return signal === null && (code === 1 || code === 2) && output.some((line) => STACK_LINE.test(line));
 }
 
 /** A supervised vmsingle. */

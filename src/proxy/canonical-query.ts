@@ -18,7 +18,9 @@ export function canonicalQuery(query: string): string {
   const parts: string[] = [];
   for (let i = 0; i < tokens.count; i++) {
     const text = tokens.text(i)!;
-    const lowerable = tokens.kind(i) === 'ident' && text.length <= 64 && (KEYWORDS.has(text.toLowerCase()) || tokens.is(i + 1, '('));
+    // A function name comes before `(`, an aggregation's also before `by` or `without`.
+    const next = tokens.kind(i + 1) === 'ident' ? tokens.text(i + 1)!.toLowerCase() : '';
+    const lowerable = tokens.kind(i) === 'ident' && text.length <= 64 && (KEYWORDS.has(text.toLowerCase()) || tokens.is(i + 1, '(') || next === 'by' || next === 'without');
     parts.push(lowerable ? text.toLowerCase() : text);
   }
   if (error !== undefined) parts.push(query.slice(error).trim().replace(/\s+/g, ' '));

@@ -6,6 +6,7 @@ describe('canonicalQuery(query)', () => {
     ['1', [' 1', '1 ', '\t1\n', '1 # a comment', '# a comment\n1']],
     ['rate(up[5m])', ['rate( up [ 5m ] )', 'RATE(up[5m])', 'rate(up[5m]) # why', 'rate(up[\n5m])']],
     ['sum(up) by (job)', ['SUM(up) BY (job)', 'sum ( up ) by(job)']],
+    ['sum by (job) (up)', ['SUM BY (job) (up)', 'Sum By(job)(up)']],
     ['up offset 5m', ['up OFFSET 5m', 'up   offset\t5m']],
   ];
   for (const [query, variants] of same) {

@@ -69,8 +69,42 @@ export const CONTEXTS: Readonly<Record<string, readonly string[]>> = {
   malformed: ['rate(up[X)', 'up offset X X', 'rate(up[X]'],
 };
 
-/** Every spelling in every context, in a fixed order (the corpus is reproducible). */
+/** Wrappers for composed queries; `Q` is a generated query, `R` another one. */
+export const WRAPPERS: readonly string[] = [
+  'sum(Q) by (job)', 'Q + R', '(Q)', 'abs(Q)', 'WITH (t = Q) t', 'WITH (t = Q) 1', 'label_set(Q, "a", "b")', 'Q or vector(0)',
+  'Q offset 5m', '-Q', 'Q @ 100', 'sort(Q)', 'histogram_quantile(0.9, Q)', 'Q > bool 1', '# c\nQ', 'Q # [5M]', '  Q  ',
+  'WITH (f(m) = Q) f(up)', 'count_over_time((Q)[1h:])', 'Q and on() R', 'max_over_time((Q)[5m:1m])', 'WITH (a = Q, b = a) b',
+];
+
+/** A fixed pseudo-random sequence (the corpus must be the same at every run). */
+function sequence(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** `count` queries, each a generated query (and for `R` another) placed in a wrapper. */
+export function composedCorpus(base: readonly CorpusQuery[], count: number): CorpusQuery[] {
+  const next = sequence(19);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const out: CorpusQuery[] = [];
+  for (let i = 0; i < count; i++) {
+    const inner = pick(base);
+    const wrapper = pick(WRAPPERS);
+    out.push({ query: wrapper.replace('Q', inner.query).replace('R', pick(base).query), context: 'composed', spelling: inner.spelling });
+  }
+  return out;
+}
+
+/** Every spelling in every context, in a fixed order, then 3,000 composed ones (the corpus is reproducible). */
 export function generateCorpus(): CorpusQuery[] {
+  const base = baseCorpus();
+  return [...base, ...composedCorpus(base, 3000)];
+}
+
+function baseCorpus(): CorpusQuery[] {
   const out: CorpusQuery[] = [];
   for (const [context, templates] of Object.entries(CONTEXTS)) {
     for (const template of templates) {
