@@ -13,7 +13,7 @@
  * or when deciding would take more steps than a bound linear in the query's length, counts as used).
  */
 import { lex, type Tokens } from './metricsql-lexer.ts';
-import { crashesAsDuration, evaluatesAsDuration } from './metricsql-duration.ts';
+import { crashesAsDuration, evaluatesAsDuration, isPositiveDuration, parsesAsNumber } from './metricsql-duration.ts';
 import { ROLLUP_FUNCTIONS } from './metricsql-rollup-functions.ts';
 
 /** A crashing duration found in a query. */
@@ -45,6 +45,8 @@ const MAX_USE_DEPTH = 32;
 interface Template {
   name: string;
   from: number;
+  /** The first token of its expression, after `=`. */
+  body: number;
   to: number;
   parent: Template | undefined;
   used?: boolean;
@@ -69,6 +71,8 @@ class Scan {
   readonly notEnding = new Set<number>();
   /** Tokens read as a range, step or offset value (the others of kind duration are expressions). */
   readonly durationValues = new Set<number>();
+  /** A subquery step the optimizer's printed copy cannot parse back (`[1h: 1h-5m]`). */
+  reparse: (KnownCrash & { at: number }) | undefined;
   /** Loop steps taken so far; past `budget`, an undecided template counts as used. */
   steps = 0;
   readonly budget: number;
@@ -127,7 +131,8 @@ class Scan {
         continue;
       }
       if (i > from && this.tokens.kind(from) === 'ident') {
-        starts.set(from, { name: unescapeIdent(this.tokens.text(from)!), from, to: i - 1, parent: undefined });
+        const body = (this.tokens.is(from + 1, '(') ? this.match[from + 1]! + 1 : from + 1) + 1;
+        starts.set(from, { name: unescapeIdent(this.tokens.text(from)!), from, body, to: i - 1, parent: undefined });
       }
       from = i + 1;
     }
@@ -224,7 +229,7 @@ function durationAt(scan: Scan, at: number, skip = 0, negative = false): Verdict
   const text = scan.text(at)!.slice(skip);
   if (crashesAsDuration(text, negative)) return { text, index: scan.tokens.start(at) + skip };
   // The parser takes only a duration or a number here; anything else fails the whole query.
-  return /^[0-9]|^\.[0-9]/.test(text) ? 'ok' : 'parse_error';
+  return isPositiveDuration(text) || parsesAsNumber(text) ? 'ok' : 'parse_error';
 }
 
 /** The bracket at `open`: `[window]`, `[window:step]`, `[:step]`, `[window:]`, read as the parser does. */
@@ -232,48 +237,51 @@ function checkBracket(scan: Scan, open: number): Verdict {
   if (!scan.endsExpression(open - 1) || scan.tokens.is(open - 1, ']')) return 'parse_error';
   const close = scan.match[open]!;
   let at = open + 1;
-  let found: KnownCrash | undefined;
-  const take = (verdict: Verdict | 'ok'): boolean => {
-    if (verdict === 'parse_error') return false;
-    if (verdict !== 'ok' && verdict !== undefined) found ??= verdict;
-    return true;
-  };
+  let windowCrash: KnownCrash | undefined;
+  let stepCrash: KnownCrash | undefined;
   const colon = (i: number) => scan.tokens.kind(i) === 'ident' && scan.text(i)!.startsWith(':');
   const windowed = !colon(at);
   if (windowed) {
-    if (!take(durationAt(scan, at))) return 'parse_error';
-    at++;
+    const verdict = durationAt(scan, at++);
+    if (verdict === 'parse_error') return 'parse_error';
+    if (verdict !== 'ok') windowCrash = verdict;
   }
   if (colon(at)) {
-    if (scan.text(at) === ':') {
-      at++;
-      if (at !== close) {
-        if (!take(durationAt(scan, at))) return 'parse_error';
-        at++;
-      }
-    } else {
-      if (!take(durationAt(scan, at, 1))) return 'parse_error';
-      at++;
+    const alone = scan.text(at) === ':';
+    const step = alone ? at + 1 : at;
+    at = alone ? at + 1 : at;
+    if (step !== close) {
+      const verdict = alone ? durationAt(scan, step) : durationAt(scan, step, 1);
+      if (verdict === 'parse_error') return 'parse_error';
+      if (verdict !== 'ok') stepCrash = verdict;
+      // Printed back as `[w:1h-5m]`, the step is glued to the colon and stops at `-`: the copy
+      // the optimizer parses again (any query with a binary operator) fails, and that panics.
+      if (alone && scan.text(step)!.includes('-')) scan.reparse ??= { text: scan.text(step)!, index: scan.tokens.start(step), at: step };
+      at = step + 1;
     }
   }
   if (at !== close) return 'parse_error';
-  if (!found || !scan.mayFollowRollup(close + 1, true)) return undefined;
-  return windowed || stepEvaluated(scan, open) ? found : undefined;
+  const found = windowCrash ?? (stepCrash && stepEvaluated(scan, open, windowed) ? stepCrash : undefined);
+  return found && scan.mayFollowRollup(close + 1, true) ? found : undefined;
 }
 
 /**
- * Whether the step of a `[:step]` bracket at `open` is evaluated: always, except after a bare
- * metric selector (`up[:5M]`, `up{a="b"}[:5M]`) that is not itself the argument of a rollup function,
- * which the evaluator reads as the selector alone. Inside a template it counts as evaluated.
+ * Whether the step of the bracket at `open` is evaluated: always after an expression (a
+ * subquery); after a bare metric selector (`up[1h:5M]`, `up{a="b"}[:5M]`) only where the
+ * evaluator reads it as a subquery: as a rollup function's own argument, or, with a window, as the
+ * whole query. Elsewhere the selector is read with its window alone.
  */
-function stepEvaluated(scan: Scan, open: number): boolean {
-  if (scan.innermost[open] !== undefined) return true;
+function stepEvaluated(scan: Scan, open: number, windowed: boolean): boolean {
   let start = open - 1;
   if (scan.tokens.is(start, '}')) {
     start = scan.match[start]!;
     if (scan.tokens.kind(start - 1) === 'ident') start--;
   } else if (scan.tokens.kind(start) !== 'ident') return true;
-  let after = scan.match[open]! + 1;
+  return readAsSubquery(scan, start, scan.match[open]! + 1, windowed, 0);
+}
+
+/** Whether the selector rollup from token `start` to before `after` is read as a subquery where it stands. */
+function readAsSubquery(scan: Scan, start: number, after: number, windowed: boolean, depth: number): boolean {
   let paren = scan.parent[start]!;
   // Parentheses around it alone are dropped by the parser: `rate((up[:5M]))` is `rate(up[:5M])`.
   while (paren === start - 1 && scan.match[paren] === after && scan.tokens.kind(paren - 1) !== 'ident') {
@@ -281,11 +289,66 @@ function stepEvaluated(scan: Scan, open: number): boolean {
     after++;
     paren = scan.parent[start]!;
   }
-  if (paren === -1 || !(scan.tokens.kind(paren - 1) === 'ident' && ROLLUP_FUNCTIONS.has(scan.text(paren - 1)!.toLowerCase()))) return false;
+  // The expression of an outer subquery, `(up[1h:5M])[5m:1m]`, is read as an expression.
+  if (scan.tokens.is(after, '[')) return false;
+  const template = scan.innermost[start];
+  if (template !== undefined && paren === scan.parent[template.from]) {
+    // At the top of a template's body: judged where the template is used if it is the body; an
+    // operand in the body (`1 + up[:5M]`) is read as the selector.
+    if (start !== template.body) return false;
+    if (depth > MAX_USE_DEPTH) return true;
+    const uses = scan.uses.get(template.name) ?? [];
+    for (let k = firstAfter(uses, template.to); k < uses.length; k++) {
+      const use = uses[k]!;
+      const end = scan.tokens.is(use + 1, '(') ? scan.match[use + 1]! + 1 : use + 1; // `f(up)`
+      if (++scan.steps > scan.budget || readAsSubquery(scan, use, end, windowed, depth + 1)) return true;
+    }
+    return false;
+  }
+  if (paren === -1) {
+    if (!windowed) return false;
+    const first = start === 0 || (scan.tokens.is(start - 1, ')') && scan.notEnding.has(start - 1));
+    return first && (scan.tokens.kind(after) === undefined || scan.tokens.is(after, '@') || scan.word(after) === 'offset');
+  }
+  if (!(scan.tokens.kind(paren - 1) === 'ident' && ROLLUP_FUNCTIONS.has(scan.text(paren - 1)!.toLowerCase()))) return false;
   // Only the rollup function's own argument; an operand of `+` inside it is read as the selector.
-  const before = start - 1;
-  if (!scan.tokens.is(before, '(') && !scan.tokens.is(before, ',')) return false;
+  if (!scan.tokens.is(start - 1, '(') && !scan.tokens.is(start - 1, ',')) return false;
   return !(BINARY_OP_SYMBOLS.has(scan.text(after) ?? '') || BINARY_OP_WORDS.has(scan.word(after)));
+}
+
+/** A number as an expression: one the parser cannot read (`1e400`, `08`, `0x`) fails the whole query. */
+function checkNumber(scan: Scan, at: number): Verdict {
+  return parsesAsNumber(scan.text(at)!) ? undefined : 'parse_error';
+}
+
+/**
+ * Whether the number or duration at `at` follows another, or is followed by a name that is no
+ * operator (`offset 5m 5T`, `1h 5M`, `5M s`): the parser refuses both.
+ */
+function adjacentOperands(scan: Scan, at: number): boolean {
+  const kind = scan.tokens.kind(at);
+  if (kind !== 'number' && kind !== 'duration') return false;
+  const next = scan.tokens.kind(at + 1);
+  if (next === 'number' || next === 'duration') return true;
+  if (next !== 'ident' || scan.text(at + 1)!.startsWith(':')) return false; // `[5m:1m]`: the step glued to its colon
+  return !BINARY_OP_WORDS.has(scan.word(at + 1)) && scan.word(at + 1) !== 'offset';
+}
+
+/** Whether the query has an evaluated binary operator (unary minus included): the optimizer then parses a printed copy of it. */
+function hasBinaryOperator(scan: Scan): boolean {
+  for (let i = 0; i < scan.tokens.count; i++) {
+    const kind = scan.tokens.kind(i);
+    let operator = false;
+    if (kind === 'other' && BINARY_OP_SYMBOLS.has(scan.text(i)!)) {
+      const afterOffset = scan.word(i - 1) === 'offset' && scan.notEnding.has(i - 1);
+      const unaryPlus = scan.tokens.is(i, '+') && !scan.endsExpression(i - 1) && !scan.durationValues.has(i - 1);
+      operator = !afterOffset && !unaryPlus;
+    } else if (kind === 'ident' && BINARY_OP_WORDS.has(scan.word(i))) {
+      operator = scan.endsExpression(i - 1) || scan.durationValues.has(i - 1);
+    }
+    if (operator && scan.isEvaluated(i)) return true;
+  }
+  return false;
 }
 
 /** The `offset` keyword at `at` and its value, `-` allowed. */
@@ -294,7 +357,9 @@ function checkOffset(scan: Scan, at: number): Verdict {
   const value = negative ? at + 2 : at + 1;
   scan.notEnding.add(at);
   const verdict = durationAt(scan, value, 0, negative);
-  if (verdict === 'parse_error' || verdict === undefined) return undefined;
+  // After an expression `offset` is the keyword, so a value it cannot take fails the whole query.
+  if (verdict === 'parse_error') return 'parse_error';
+  if (verdict === undefined) return undefined;
   scan.notEnding.add(value);
   if (verdict === 'ok') return undefined;
   return scan.mayFollowRollup(value + 1, false) ? verdict : undefined;
@@ -333,8 +398,13 @@ export function findKnownCrash(query: string, stats?: ScanStats): KnownCrash | u
     if (tokens.is(i, '[')) verdict = checkBracket(scan, i);
     else if (scan.word(i) === 'offset' && scan.endsExpression(i - 1)) verdict = checkOffset(scan, i);
     else if (tokens.kind(i) === 'duration' && !scan.durationValues.has(i)) verdict = checkDurationExpression(scan, i);
+    else if (tokens.kind(i) === 'number' && !scan.durationValues.has(i)) verdict = checkNumber(scan, i);
+    if (verdict === undefined && adjacentOperands(scan, i)) verdict = 'parse_error';
     if (verdict === 'parse_error') parses = false;
     else if (verdict && first === undefined && scan.isEvaluated(i)) first = verdict;
+  }
+  if (parses && first === undefined && scan.reparse && scan.isEvaluated(scan.reparse.at) && hasBinaryOperator(scan)) {
+    first = { text: scan.reparse.text, index: scan.reparse.index };
   }
   if (stats) stats.steps = scan.steps;
   return parses ? first : undefined;

@@ -7,6 +7,7 @@
 import { BadRequestError } from '../errors.ts';
 import { canonicalQuery } from './canonical-query.ts';
 import { findKnownCrash } from './known-crash.ts';
+import { evaluatesAsDuration } from './metricsql-duration.ts';
 import { fingerprintOf, type Quarantine } from './quarantine.ts';
 
 /** Why a query was refused (the `reason` label of layer_proxy_rejections_total). */
@@ -23,6 +24,7 @@ function hintFor(text: string): string {
   if (/^[0-9.]+M$/.test(text)) {
     return `use m for minutes (${text.slice(0, -1)}m); MetricsQL has no month unit (M is the number suffix 1e6), so write a month as 30d`;
   }
+  if (evaluatesAsDuration(text)) return 'write a subquery step as one positive duration, without a negative part (55m rather than 1h-5m)';
   if (/^[0-9]+(?:\.[0-9]*)?(?:ms|[smhdwyi])/.test(text)) return 'give every part of a duration a number and a unit (1h5m, 1h-5m), and keep it under 292 years';
   return 'write a duration with a unit (ms, s, m, h, d, w, y; m is minutes) or as plain seconds';
 }

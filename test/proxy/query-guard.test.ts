@@ -29,6 +29,10 @@ describe('checkQuery(selectors, quarantine)', () => {
     assert.match(refusal!.error.message, /"1h-m" \(at character 9\) where a duration belongs, and the bundled metrics backend \(VictoriaMetrics 1\.79\) crashes on it: give every part/);
   });
 
+  it('says how to write a subquery step with a negative part, which this backend cannot print back and parse', () => {
+    assert.match(checkQuery(['up[1h: 1h-5m] + 1'], bundled())!.error.message, /"1h-5m".*without a negative part \(55m rather than 1h-5m\)/);
+  });
+
   it('keys the quarantine by the canonical form: whitespace, comments and keyword case do not count', () => {
     const quarantine = bundled();
     quarantine.track(selectorKey(['sum(rate(up[5m])) by (job)']));
