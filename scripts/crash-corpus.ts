@@ -1,12 +1,14 @@
 /**
- * `npm run crash-corpus [-- --binary PATH] [--out FILE] [--keep]`: generates the crash corpus
+ * `npm run crash-corpus [-- --binary PATH] [--out FILE] [--keep] [--holdout SEED]`: generates the crash corpus
  * (scripts/lib/crash-corpus/grammar.ts) and labels each query by the real VictoriaMetrics binary:
  * a throwaway vmsingle with no data on 127.0.0.1 gets each query on /api/v1/query, one at a time.
  * A query after which the process exits with a panic (as the gateway's supervisor tells one,
  * isPanicExit) is `crash`, and the process is started again for the next one; otherwise the
  * label is `ok` (2xx) or `error`, with the status.
  * Writes JSON lines to test/fixtures/crash-corpus.jsonl and prints the counts. With --keep, the
- * queries already in that file keep their labels and only new ones are sent.
+ * queries already in that file keep their labels and only new ones are sent. With --holdout, it
+ * labels 2,500 other composed queries instead (another pseudo-random sequence), for a check of
+ * the scan on queries it was not fitted to (written to --out, not committed).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,7 +18,7 @@ import { launchVmsingle, type VmsingleProcess } from '../src/backend/launch.ts';
 import { isPanicExit } from '../src/backend/vmsingle.ts';
 import { silentLogger } from '../src/logger.ts';
 import { makeTempDir, removeTempDir } from '../test/helpers/temp-dir.ts';
-import { generateCorpus, type CorpusQuery } from './lib/crash-corpus/grammar.ts';
+import { baseCorpus, composedCorpus, generateCorpus, type CorpusQuery } from './lib/crash-corpus/grammar.ts';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 
@@ -75,7 +77,9 @@ async function main(args: string[]): Promise<void> {
     }
   }
   const seen = new Set<string>();
-  const corpus = generateCorpus().filter((entry) => !seen.has(entry.query) && seen.add(entry.query));
+  const holdout = args.includes('--holdout') ? Number(argValue(args, '--holdout', '7')) : undefined;
+  const generated = holdout === undefined ? generateCorpus() : composedCorpus(baseCorpus(), 2500, holdout);
+  const corpus = generated.filter((entry) => !seen.has(entry.query) && seen.add(entry.query));
   const labelled: Labelled[] = [];
   const began = Date.now();
   try {

@@ -85,9 +85,9 @@ function sequence(seed: number): () => number {
   };
 }
 
-/** `count` queries, each a generated query (and for `R` another) placed in a wrapper. */
-export function composedCorpus(base: readonly CorpusQuery[], count: number): CorpusQuery[] {
-  const next = sequence(19);
+/** `count` queries, each a generated query (and for `R` another) placed in a wrapper; `seed` picks the sequence. */
+export function composedCorpus(base: readonly CorpusQuery[], count: number, seed = 19): CorpusQuery[] {
+  const next = sequence(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const out: CorpusQuery[] = [];
   for (let i = 0; i < count; i++) {
@@ -104,7 +104,8 @@ export function generateCorpus(): CorpusQuery[] {
   return [...base, ...composedCorpus(base, 3000)];
 }
 
-function baseCorpus(): CorpusQuery[] {
+/** Every spelling in every context, in a fixed order. */
+export function baseCorpus(): CorpusQuery[] {
   const out: CorpusQuery[] = [];
   for (const [context, templates] of Object.entries(CONTEXTS)) {
     for (const template of templates) {
