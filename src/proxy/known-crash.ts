@@ -47,6 +47,8 @@ interface Template {
   from: number;
   /** The first token of its expression, after `=`. */
   body: number;
+  /** The last token where its name can refer to it: the end of the bracket or template its WITH is in. */
+  scopeEnd: number;
   to: number;
   parent: Template | undefined;
   used?: boolean;
@@ -110,7 +112,11 @@ class Scan {
       }
       this.innermost[i] = open[open.length - 1];
       if (this.tokens.kind(i) !== 'ident') continue;
-      if (this.word(i) === 'with' && this.tokens.is(i + 1, '(')) this.templatesOf(i + 1, starts);
+      if (this.word(i) === 'with' && this.tokens.is(i + 1, '(')) {
+        const around = this.parent[i]!;
+        const scopeEnd = Math.min(around === -1 ? this.tokens.count : this.match[around]!, open[open.length - 1]?.to ?? this.tokens.count);
+        this.templatesOf(i + 1, scopeEnd, starts);
+      }
       if (template) continue; // its own name is no use of it
       const name = unescapeIdent(this.tokens.text(i)!);
       const list = this.uses.get(name);
@@ -120,7 +126,7 @@ class Scan {
   }
 
   /** Splits the WITH paren at `open` into its `name[(args)] = expr` parts. */
-  private templatesOf(open: number, starts: Map<number, Template>): void {
+  private templatesOf(open: number, scopeEnd: number, starts: Map<number, Template>): void {
     const close = this.match[open]!;
     this.notEnding.add(close);
     let from = open + 1;
@@ -132,7 +138,7 @@ class Scan {
       }
       if (i > from && this.tokens.kind(from) === 'ident') {
         const body = (this.tokens.is(from + 1, '(') ? this.match[from + 1]! + 1 : from + 1) + 1;
-        starts.set(from, { name: unescapeIdent(this.tokens.text(from)!), from, body, to: i - 1, parent: undefined });
+        starts.set(from, { name: unescapeIdent(this.tokens.text(from)!), from, body, to: i - 1, scopeEnd, parent: undefined });
       }
       from = i + 1;
     }
@@ -144,7 +150,7 @@ class Scan {
     if (depth > MAX_USE_DEPTH) return true;
     const uses = this.uses.get(template.name) ?? [];
     template.used = false;
-    for (let k = firstAfter(uses, template.to); k < uses.length; k++) {
+    for (let k = firstAfter(uses, template.to); k < uses.length && uses[k]! <= template.scopeEnd; k++) {
       if (++this.steps > this.budget) return (template.used = true);
       if (this.isEvaluated(uses[k]!, template.parent, depth + 1)) return (template.used = true);
     }
@@ -298,7 +304,7 @@ function readAsSubquery(scan: Scan, start: number, after: number, windowed: bool
     if (start !== template.body) return false;
     if (depth > MAX_USE_DEPTH) return true;
     const uses = scan.uses.get(template.name) ?? [];
-    for (let k = firstAfter(uses, template.to); k < uses.length; k++) {
+    for (let k = firstAfter(uses, template.to); k < uses.length && uses[k]! <= template.scopeEnd; k++) {
       const use = uses[k]!;
       const end = scan.tokens.is(use + 1, '(') ? scan.match[use + 1]! + 1 : use + 1; // `f(up)`
       if (++scan.steps > scan.budget || readAsSubquery(scan, use, end, windowed, depth + 1)) return true;
