@@ -5,10 +5,15 @@
  * then panics reading the same text as a duration ("cannot parse duration"). The usual case is
  * `5M` meant as five minutes: in MetricsQL `M` is the suffix of 1e6, and minutes are `m`.
  *
+ * The same panic comes from a duration as an expression (`up > 1h-m`, `300000000y`), and another
+ * from the optimizer, which prints a query with a binary operator and parses the copy: a subquery
+ * step with a negative part written apart from its colon (`up[1h: 1h-5m] + 1`) does not parse back.
+ *
  * The scan lexes the query as that version does (src/proxy/metricsql-lexer.ts) and reads each
- * range, subquery window and step, and offset value as its parser does. The evaluator only runs on
- * a query that parses, so a query the lexer refuses, with unbalanced brackets, or with a bracket
- * the parser refuses, cannot crash it and passes; a crashing text inside a `WITH` template counts
+ * range, subquery window and step, and offset value as its parser does, and a selector's step
+ * only where the evaluator reads it. The evaluator only runs on a query that parses, so a query
+ * the lexer refuses, with unbalanced brackets, or with a bracket, offset value or number the
+ * parser refuses, cannot crash it and passes; a crashing text inside a `WITH` template counts
  * only when the template is used (one used only through a chain of templates longer than a bound,
  * or when deciding would take more steps than a bound linear in the query's length, counts as used).
  */
@@ -31,6 +36,7 @@ const BINARY_OP_WORDS = new Set(['and', 'or', 'unless', 'if', 'ifnot', 'default'
 const BINARY_OP_SYMBOLS = new Set(['+', '-', '*', '/', '%', '^', '==', '!=', '>', '<', '>=', '<=']);
 const MODIFIER_WORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'with']);
 const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+const GROUPING_WORDS = new Set(['on', 'ignoring', 'group_left', 'group_right']);
 /**
  * What every crashing text contains, so most queries need no lexing: a size multiplier after a
  * digit or dot (`5M`, `5k`, `5mi`), a 0x/0o/0b prefix, an exponent, an underscore between digits,
@@ -71,6 +77,8 @@ class Scan {
   readonly uses = new Map<string, number[]>();
   /** Tokens that do not end an expression although they look like it: WITH's closing paren, `offset` and its value. */
   readonly notEnding = new Set<number>();
+  /** The closing parens of WITH's template lists: the expression after one is the WITH's body. */
+  readonly withCloses = new Set<number>();
   /** Tokens read as a range, step or offset value (the others of kind duration are expressions). */
   readonly durationValues = new Set<number>();
   /** A subquery step the optimizer's printed copy cannot parse back (`[1h: 1h-5m]`). */
@@ -84,6 +92,10 @@ class Scan {
     this.parent = brackets.parent;
     this.innermost = new Array<Template | undefined>(tokens.count);
     this.budget = 8 * tokens.count + 64;
+    // The label list of `on(...)`, `ignoring(...)`, `group_left(...)` is followed by an operand: it ends nothing.
+    for (let i = 1; i < tokens.count; i++) {
+      if (tokens.is(i, '(') && GROUPING_WORDS.has(this.word(i - 1))) this.notEnding.add(this.match[i]!);
+    }
     this.findTemplates();
   }
 
@@ -129,6 +141,7 @@ class Scan {
   private templatesOf(open: number, scopeEnd: number, starts: Map<number, Template>): void {
     const close = this.match[open]!;
     this.notEnding.add(close);
+    this.withCloses.add(close);
     let from = open + 1;
     for (let i = from; i <= close; i++) {
       this.steps++;
@@ -313,7 +326,7 @@ function readAsSubquery(scan: Scan, start: number, after: number, windowed: bool
   }
   if (paren === -1) {
     if (!windowed) return false;
-    const first = start === 0 || (scan.tokens.is(start - 1, ')') && scan.notEnding.has(start - 1));
+    const first = start === 0 || scan.withCloses.has(start - 1);
     return first && (scan.tokens.kind(after) === undefined || scan.tokens.is(after, '@') || scan.word(after) === 'offset');
   }
   if (!(scan.tokens.kind(paren - 1) === 'ident' && ROLLUP_FUNCTIONS.has(scan.text(paren - 1)!.toLowerCase()))) return false;
