@@ -353,6 +353,15 @@ function adjacentOperands(scan: Scan, at: number): boolean {
   return !BINARY_OP_WORDS.has(scan.word(at + 1)) && scan.word(at + 1) !== 'offset';
 }
 
+/** Whether token `at` is `group_left` or `group_right` after `and on(...)` (or `or`, `unless`): the parser refuses it. */
+function joinOnSetOperator(scan: Scan, at: number): boolean {
+  const word = scan.word(at);
+  if (word !== 'group_left' && word !== 'group_right') return false;
+  const list = scan.tokens.is(at - 1, ')') ? scan.match[at - 1]! : -1;
+  const operator = scan.word(list - 2);
+  return list > 1 && GROUPING_WORDS.has(scan.word(list - 1)) && (operator === 'and' || operator === 'or' || operator === 'unless');
+}
+
 /** Whether the query has an evaluated binary operator (unary minus included): the optimizer then parses a printed copy of it. */
 function hasBinaryOperator(scan: Scan): boolean {
   for (let i = 0; i < scan.tokens.count; i++) {
@@ -418,7 +427,7 @@ export function findKnownCrash(query: string, stats?: ScanStats): KnownCrash | u
     else if (scan.word(i) === 'offset' && scan.endsExpression(i - 1)) verdict = checkOffset(scan, i);
     else if (tokens.kind(i) === 'duration' && !scan.durationValues.has(i)) verdict = checkDurationExpression(scan, i);
     else if (tokens.kind(i) === 'number' && !scan.durationValues.has(i)) verdict = checkNumber(scan, i);
-    if (verdict === undefined && adjacentOperands(scan, i)) verdict = 'parse_error';
+    if (verdict === undefined && (adjacentOperands(scan, i) || joinOnSetOperator(scan, i))) verdict = 'parse_error';
     if (verdict === 'parse_error') parses = false;
     else if (verdict && first === undefined && scan.isEvaluated(i)) first = verdict;
   }

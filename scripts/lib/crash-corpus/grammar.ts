@@ -67,6 +67,7 @@ export const CONTEXTS: Readonly<Record<string, readonly string[]>> = {
   identifier: ['rate(a.b:c[X])', 'rate(job:up:rate5m[X])', 'rate(up:[X])', 'sum_over_time(foo.bar[X])'],
   number_position: ['up > X', 'rate(up[5m]) + X', 'X', '-X', 'up @ -X', 'up offset 5m X'],
   malformed: ['rate(up[X)', 'up offset X X', 'rate(up[X]'],
+  grouping: ['up + on() offset offset X', 'up and on(job) group_left() up[1h :X]', 'sum(up) by (job) offset X', 'sum by (job) (up[1h:X])'],
 };
 
 /** Wrappers for composed queries; `Q` is a generated query, `R` another one. */
