@@ -53,7 +53,7 @@ export interface UnexpectedExit {
   pid: number;
   code: number | null;
   signal: string | null;
-  /** A panic: exit status 1 or 2 and a `panic:` line in its last output; never a kill (SIGKILL, SIGTERM, the OOM killer). */
+  /** A panic: exit status 1 or 2 and a `panic:` line or stack trace in its last output; never a kill (SIGKILL, SIGTERM, the OOM killer). */
   panicked: boolean;
 }
 
