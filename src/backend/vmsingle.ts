@@ -39,13 +39,35 @@ export interface VmsingleOptions {
   /** Called on every state change. (default: none) */
   onState?(state: VmsingleState): void;
   /** Called once when a running process exits without being asked to, before its restart is scheduled. (default: none) */
-  onUnexpectedExit?(info: { pid: number; code: number | null; signal: string | null }): void;
+  onUnexpectedExit?(info: UnexpectedExit): void;
   /** Called once per restart attempt after an unexpected exit, whether or not it comes up. (default: none) */
   onRestart?(): void;
   /** Picks the listen port; injected by tests to force a taken port. (default: findFreePort) */
   pickPort?: () => Promise<number>;
   /** Its credentials. (default: generateVmsingleAuth(), new random ones) */
   auth?: VmsingleAuth;
+}
+
+/** How a running vmsingle ended without being asked to. */
+export interface UnexpectedExit {
+  pid: number;
+  code: number | null;
+  signal: string | null;
+  /** A panic: exit status 1 or 2 and a `panic:` line or stack trace in its last output; never a kill (SIGKILL, SIGTERM, the OOM killer). */
+  panicked: boolean;
+}
+
+/** A line of a Go stack trace: `goroutine 21 [running]:`, a frame's `\tpath/file.go:334 +0xdcd`, `created by ...`. */
+const STACK_LINE = /^(?:panic: |goroutine \d+ \[|created by |\t.+\.go:\d+(?: \+0x[0-9a-f]+)?$)/;
+
+/**
+ * Whether an exit with this status, signal and last output was a panic: a request handler's panic
+ * is printed as `panic: ...` and a stack trace and exits with status 1 (vmsingle 1.79 recovers it
+ * to print it), any other goroutine's with Go's status 2. A deep stack pushes the `panic:` line
+ * out of the kept tail, so the trace's own lines count as well.
+ */
+export function isPanicExit(code: number | null, signal: string | null, output: readonly string[]): boolean {
+  return signal === null && (code === 1 || code === 2) && output.some((line) => STACK_LINE.test(line));
 }
 
 /** A supervised vmsingle. */
@@ -156,8 +178,10 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
     // Only a process that stayed up as long as the longest wait earns a fresh backoff; one that
     // dies soon after each start keeps backing off.
     if (Date.now() - upSince >= backoffBounds.maxMs) backoff.reset();
-    logger.error({ pid: proc.pid, ...info, output: proc.output.lines() }, 'vmsingle exited unexpectedly; restarting');
-    options.onUnexpectedExit?.({ pid: proc.pid, ...info });
+    const output = proc.output.lines();
+    const panicked = isPanicExit(info.code, info.signal, output);
+    logger.error({ pid: proc.pid, ...info, panicked, output }, 'vmsingle exited unexpectedly; restarting');
+    options.onUnexpectedExit?.({ pid: proc.pid, ...info, panicked });
     scheduleRestart();
   }
 

@@ -1,16 +1,26 @@
 /**
- * Finds, in a MetricsQL query, the one form known to crash VictoriaMetrics 1.79.5: a number
- * written with a size suffix (K, M, G, T, Ki, Mi, MB, KiB, ...) or a 0x/0b/0o prefix where a
- * duration belongs (a range `[..]`, a subquery step `[..:..]`, after `offset`). Its parser accepts
- * such a number there, and its evaluator then panics on it ("cannot parse duration"), taking the
- * process down; later MetricsQL releases reject it while parsing. The usual case is `5M` meant as
- * five minutes: in MetricsQL `M` is the suffix of 1e6, and minutes are `m`.
+ * Finds, in a MetricsQL query, text in a duration position that crashes VictoriaMetrics 1.79.5:
+ * its parser accepts there any positive number (`5M` is 5e6, `.5m` is 0.5e6, `0x10`, and after a
+ * subquery colon whatever follows in the same identifier, `1e3m`, `5_000M`), and its evaluator
+ * then panics reading the same text as a duration ("cannot parse duration"). The usual case is
+ * `5M` meant as five minutes: in MetricsQL `M` is the suffix of 1e6, and minutes are `m`.
  *
- * The scan follows MetricsQL's lexer closely enough to leave alone the same characters in strings,
- * comments, identifiers and label matchers, and numbers outside duration positions (`up > 5M`).
- * It does not parse the query: a match in a query that is malformed elsewhere is refused too,
- * which the backend would have refused anyway.
+ * The same panic comes from a duration as an expression (`up > 1h-m`, `300000000y`), and another
+ * from the optimizer, which prints a query with a binary operator and parses the copy: a subquery
+ * step with a negative part written apart from its colon (`up[1h: 1h-5m] + 1`) does not parse back.
+ *
+ * The scan lexes the query as that version does (src/proxy/metricsql-lexer.ts) and reads each
+ * range, subquery window and step, and offset value as its parser does, and a selector's step
+ * only where the evaluator reads it. The evaluator only runs on a query that parses, so a query
+ * the lexer refuses, with unbalanced brackets, or with a bracket, offset value or number the
+ * parser refuses, cannot crash it and passes; a crashing text inside a `WITH` template counts
+ * only when the template is used (one used only through a chain of templates longer than a bound,
+ * or when deciding would take more steps than a bound linear in the query's length, counts as used).
  */
+import { lex } from './metricsql-lexer.ts';
+import { crashesAsDuration, evaluatesAsDuration, isPositiveDuration, parsesAsNumber } from './metricsql-duration.ts';
+import { ROLLUP_FUNCTIONS } from './metricsql-rollup-functions.ts';
+import { BINARY_OP_SYMBOLS, BINARY_OP_WORDS, GROUPING_WORDS, MAX_USE_DEPTH, Scan, firstAfter, matchBrackets } from './metricsql-structure.ts';
 
 /** A crashing duration found in a query. */
 export interface KnownCrash {
@@ -20,171 +30,213 @@ export interface KnownCrash {
   index: number;
 }
 
-interface Token {
-  text: string;
-  index: number;
+/** Whether `text` is accepted as a duration by 1.79.5's parser but crashes its evaluator. */
+export const isCrashingDuration = crashesAsDuration;
+
+/**
+ * What every crashing text contains, so most queries need no lexing: a size multiplier after a
+ * digit or dot (`5M`, `5k`, `5mi`), a 0x/0o/0b prefix, an exponent, an underscore between digits,
+ * a leading dot (`.5m`), a duration part after `-` that may lack its number (`1h-m`), or nine
+ * digits in a row (a duration over 292 years).
+ */
+const MAYBE_CRASHING = /[0-9.][kKgGtTM]|[0-9.]m[iIbB]|0[xXoObB]|[0-9.][eE][+-]?[0-9]|[0-9]_[0-9]|(?<![0-9])\.[0-9]|[smhdwyi]-|[0-9]{9}/;
+
+type Verdict = KnownCrash | 'parse_error' | undefined;
+
+/** A duration text at `at` (its text starting `skip` characters in): its crash, or whether it parses. */
+function durationAt(scan: Scan, at: number, skip = 0, negative = false): Verdict | 'ok' {
+  const kind = scan.tokens.kind(at);
+  if (kind !== 'number' && kind !== 'duration' && !(kind === 'ident' && skip > 0)) return 'parse_error';
+  scan.durationValues.add(at);
+  const text = scan.text(at)!.slice(skip);
+  if (crashesAsDuration(text, negative)) return { text, index: scan.tokens.start(at) + skip };
+  // The parser takes only a duration or a number here; anything else fails the whole query.
+  return isPositiveDuration(text) || parsesAsNumber(text) ? 'ok' : 'parse_error';
 }
 
-// Every scanner below works at an offset in the whole query, with sticky regular expressions,
-// never on a slice of its rest: a query can be as long as the body limit, and the scan stays linear.
-const SPACE = /[ \t\n\v\f\r]/;
-// MetricsQL identifiers start with a letter, `_` or `:` and go on with those, digits and `.`;
-// a backslash escapes the next character.
-const IDENT_START = /[\p{L}_:\\]/u;
-const IDENT_PART = /[\p{L}_:.0-9]/u;
-// Number multipliers, longest first (MetricsQL's scanNumMultiplier, case-insensitive).
-const MULTIPLIER = /kib|ki|kb|k|mib|mi|mb|m|gib|gi|gb|g|tib|ti|tb|t/iy;
-// Lower-case duration units only: MetricsQL 1.79 reads `5M` as a number, not as minutes.
-const SINGLE_DURATION = /-?[0-9]+(?:\.[0-9]+)?(?:ms|[smhdwyi])/y;
-const SPECIAL_INTEGER = /0[xX][0-9a-fA-F]*|0[bBoO][0-9]*/y;
-const EXPONENT = /[eE][+-]?[0-9]+/y;
-// What any crashing token contains: a digit or `.` before a multiplier (lower-case `m` alone is
-// minutes), or a special integer prefix. Most queries have none and need no tokenizing.
-const MAYBE_CRASHING = /[0-9.](?:[kgtKGTM]|m[ibIB])|0[xXbBoO]/;
-
-/** Length of the match of the sticky `pattern` at `at` in `s`, or 0. */
-function matchAt(pattern: RegExp, s: string, at: number): number {
-  pattern.lastIndex = at;
-  return pattern.test(s) ? pattern.lastIndex - at : 0;
-}
-
-function isDigit(s: string, at: number): boolean {
-  const code = s.charCodeAt(at);
-  return code >= 48 && code <= 57;
-}
-
-/** Length of the duration at `at` in `s` (`1h`, `3h5m`, `1h-5m`), or 0. */
-function durationLength(s: string, at = 0): number {
-  if (s[at] === '-') return 0;
-  let end = at;
-  for (let n = matchAt(SINGLE_DURATION, s, end); n > 0; n = matchAt(SINGLE_DURATION, s, end)) end += n;
-  return end - at;
-}
-
-/** Length of the number at `at` in `s` as MetricsQL's lexer scans it, or 0. */
-function numberLength(s: string, at = 0): number {
-  const special = matchAt(SPECIAL_INTEGER, s, at);
-  if (special > 0) return special;
-  let i = at;
-  while (isDigit(s, i)) i++;
-  if (i > at) {
-    const multiplier = matchAt(MULTIPLIER, s, i);
-    if (multiplier > 0) return i + multiplier - at;
-  }
-  if (s[i] === '.') {
-    i++;
-    while (isDigit(s, i)) i++;
-    const multiplier = matchAt(MULTIPLIER, s, i);
-    if (multiplier > 0) return i + multiplier - at;
-  }
-  if (i > at) i += matchAt(EXPONENT, s, i);
-  return i - at;
-}
-
-/** Whether `text` is a whole number token that 1.79.5 accepts as a duration but cannot evaluate. */
-export function isCrashingDuration(text: string): boolean {
-  if (durationLength(text) === text.length) return false; // a real duration
-  if (numberLength(text) !== text.length) return false; // not one number: a parse error, not a crash
-  if (/^0[xX][0-9a-fA-F]+$|^0[bB][01]+$|^0[oO][0-7]+$/.test(text)) return true;
-  const digits = /^[0-9]*\.?[0-9]*/.exec(text)![0].length;
-  return digits < text.length && matchAt(MULTIPLIER, text, digits) === text.length - digits;
-}
-
-/** Length of the quoted string at `at` in `s` (closing quote included), or the rest of `s` if unclosed. */
-function stringLength(s: string, at: number): number {
-  const quote = s[at]!;
-  for (let i = at + 1; i < s.length; i++) {
-    if (s[i] === '\\') i++;
-    else if (s[i] === quote) return i + 1 - at;
-  }
-  return s.length - at;
-}
-
-/** Splits a query into MetricsQL tokens, skipping whitespace and `#` comments. */
-function tokenize(query: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < query.length) {
-    const c = query[i]!;
-    if (SPACE.test(c)) {
-      i++;
-      continue;
-    }
-    if (c === '#') {
-      const end = query.indexOf('\n', i);
-      i = end === -1 ? query.length : end + 1;
-      continue;
-    }
-    let length: number;
-    if (c === '"' || c === "'" || c === '`') length = stringLength(query, i);
-    else if (IDENT_START.test(c)) {
-      length = 1;
-      while (i + length < query.length && (IDENT_PART.test(query[i + length]!) || query[i + length - 1] === '\\')) length++;
-    } else if (isDigit(query, i) || (c === '.' && isDigit(query, i + 1))) {
-      length = durationLength(query, i) || numberLength(query, i) || 1;
-    } else length = 1;
-    tokens.push({ text: query.slice(i, i + length), index: i });
-    i += length;
-  }
-  return tokens;
-}
-
-/** Whether `text` is a whole duration or number token, the only things the parser takes as a duration. */
-function isDurationOrNumber(text: string): boolean {
-  return text.length > 0 && (durationLength(text) === text.length || numberLength(text) === text.length);
-}
-
-/** Whether a token starts with a digit or `.5`: a number or a duration. */
-function isNumeric(token: Token | undefined): boolean {
-  return token !== undefined && (isDigit(token.text, 0) || (token.text[0] === '.' && isDigit(token.text, 1)));
-}
-
-/** The crashing duration of the bracket opening at tokens[open], if the bracket parses. */
-function checkBracket(tokens: Token[], open: number): KnownCrash | undefined {
-  // `[window]`, `[window:step]`, `[:step]`, `[window:]`: the lexer glues `:` to what follows, as an identifier.
+/** The bracket at `open`: `[window]`, `[window:step]`, `[:step]`, `[window:]`, read as the parser does. */
+function checkBracket(scan: Scan, open: number): Verdict {
+  if (!scan.endsExpression(open - 1) || scan.tokens.is(open - 1, ']')) return 'parse_error';
+  const close = scan.match[open]!;
   let at = open + 1;
-  const parts: { text: string; index: number }[] = [];
-  const first = tokens[at];
-  if (first && !first.text.startsWith(':')) {
-    parts.push(first);
-    at++;
+  let windowCrash: KnownCrash | undefined;
+  let stepCrash: KnownCrash | undefined;
+  const colon = (i: number) => scan.tokens.kind(i) === 'ident' && scan.text(i)!.startsWith(':');
+  const windowed = !colon(at);
+  if (windowed) {
+    const verdict = durationAt(scan, at++);
+    if (verdict === 'parse_error') return 'parse_error';
+    if (verdict !== 'ok') windowCrash = verdict;
   }
-  const colon = tokens[at];
-  if (colon?.text.startsWith(':')) {
-    at++;
-    if (colon.text !== ':') parts.push({ text: colon.text.slice(1), index: colon.index + 1 });
-    else if (tokens[at] && tokens[at]!.text !== ']') parts.push(tokens[at++]!);
+  if (colon(at)) {
+    const alone = scan.text(at) === ':';
+    const step = alone ? at + 1 : at;
+    at = alone ? at + 1 : at;
+    if (step !== close) {
+      const verdict = alone ? durationAt(scan, step) : durationAt(scan, step, 1);
+      if (verdict === 'parse_error') return 'parse_error';
+      if (verdict !== 'ok') stepCrash = verdict;
+      // Printed back as `[w:1h-5m]`, the step is glued to the colon and stops at `-`: the copy
+      // the optimizer parses again (any query with a binary operator) fails, and that panics.
+      if (alone && scan.text(step)!.includes('-')) scan.reparse ??= { text: scan.text(step)!, index: scan.tokens.start(step), at: step };
+      at = step + 1;
+    }
   }
-  // Anything else in the bracket is a parse error, which the backend answers without crashing.
-  if (tokens[at]?.text !== ']' || !parts.every((part) => isDurationOrNumber(part.text))) return undefined;
-  const found = parts.find((part) => isCrashingDuration(part.text));
-  return found && { text: found.text, index: found.index };
+  if (at !== close) return 'parse_error';
+  const found = windowCrash ?? (stepCrash && stepEvaluated(scan, open, windowed) ? stepCrash : undefined);
+  return found && scan.mayFollowRollup(close + 1, true) ? found : undefined;
 }
 
-/** The crashing duration after the `offset` at tokens[at], if the offset parses. */
-function checkOffset(tokens: Token[], at: number): KnownCrash | undefined {
-  const isOffset = (token: Token | undefined) => token?.text.length === 6 && token.text.toLowerCase() === 'offset';
-  // A second offset on the same expression is a parse error.
-  if (isOffset(tokens[at - 2]) || (isOffset(tokens[at - 3]) && tokens[at - 2]?.text === '-')) return undefined;
-  const value = tokens[at + 1]?.text === '-' ? at + 2 : at + 1;
-  const token = tokens[value];
-  // A number or string right after the duration (`5M30s` scans as `5M` `30s`) is a parse error.
-  const follower = tokens[value + 1];
-  if (!token || isNumeric(follower) || /^["'`]/.test(follower?.text ?? '')) return undefined;
-  return isCrashingDuration(token.text) ? { text: token.text, index: token.index } : undefined;
+/**
+ * Whether the step of the bracket at `open` is evaluated: always after an expression (a
+ * subquery); after a bare metric selector (`up[1h:5M]`, `up{a="b"}[:5M]`) only where the
+ * evaluator reads it as a subquery: as a rollup function's own argument, or, with a window, as the
+ * whole query. Elsewhere the selector is read with its window alone.
+ */
+function stepEvaluated(scan: Scan, open: number, windowed: boolean): boolean {
+  let start = open - 1;
+  if (scan.tokens.is(start, '}')) {
+    start = scan.match[start]!;
+    if (scan.tokens.kind(start - 1) === 'ident') start--;
+  } else if (scan.tokens.kind(start) !== 'ident') return true;
+  return readAsSubquery(scan, start, scan.match[open]! + 1, windowed, 0);
+}
+
+/** Whether the selector rollup from token `start` to before `after` is read as a subquery where it stands. */
+function readAsSubquery(scan: Scan, start: number, after: number, windowed: boolean, depth: number): boolean {
+  let paren = scan.parent[start]!;
+  // Parentheses around it alone are dropped by the parser: `rate((up[:5M]))` is `rate(up[:5M])`.
+  while (paren === start - 1 && scan.match[paren] === after && scan.tokens.kind(paren - 1) !== 'ident') {
+    start = paren;
+    after++;
+    paren = scan.parent[start]!;
+  }
+  // The expression of an outer subquery, `(up[1h:5M])[5m:1m]`, is read as an expression.
+  if (scan.tokens.is(after, '[')) return false;
+  const template = scan.innermost[start];
+  if (template !== undefined && paren === scan.parent[template.from]) {
+    // At the top of a template's body: judged where the template is used if it is the body; an
+    // operand in the body (`1 + up[:5M]`) is read as the selector.
+    if (start !== template.body) return false;
+    if (depth > MAX_USE_DEPTH) return true;
+    const uses = scan.uses.get(template.name) ?? [];
+    for (let k = firstAfter(uses, template.to); k < uses.length && uses[k]! <= template.scopeEnd; k++) {
+      const use = uses[k]!;
+      const end = scan.tokens.is(use + 1, '(') ? scan.match[use + 1]! + 1 : use + 1; // `f(up)`
+      if (++scan.steps > scan.budget || readAsSubquery(scan, use, end, windowed, depth + 1)) return true;
+    }
+    return false;
+  }
+  if (paren === -1) {
+    if (!windowed) return false;
+    const first = start === 0 || scan.withCloses.has(start - 1);
+    return first && (scan.tokens.kind(after) === undefined || scan.tokens.is(after, '@') || scan.word(after) === 'offset');
+  }
+  if (!(scan.tokens.kind(paren - 1) === 'ident' && ROLLUP_FUNCTIONS.has(scan.text(paren - 1)!.toLowerCase()))) return false;
+  // Only the rollup function's own argument; an operand of `+` inside it is read as the selector.
+  if (!scan.tokens.is(start - 1, '(') && !scan.tokens.is(start - 1, ',')) return false;
+  return !(BINARY_OP_SYMBOLS.has(scan.text(after) ?? '') || BINARY_OP_WORDS.has(scan.word(after)));
+}
+
+/** A number as an expression: one the parser cannot read (`1e400`, `08`, `0x`) fails the whole query. */
+function checkNumber(scan: Scan, at: number): Verdict {
+  return parsesAsNumber(scan.text(at)!) ? undefined : 'parse_error';
+}
+
+/**
+ * Whether the number or duration at `at` follows another, or is followed by a name that is no
+ * operator (`offset 5m 5T`, `1h 5M`, `5M s`): the parser refuses both.
+ */
+function adjacentOperands(scan: Scan, at: number): boolean {
+  const kind = scan.tokens.kind(at);
+  if (kind !== 'number' && kind !== 'duration') return false;
+  const next = scan.tokens.kind(at + 1);
+  if (next === 'number' || next === 'duration') return true;
+  if (next !== 'ident' || scan.text(at + 1)!.startsWith(':')) return false; // `[5m:1m]`: the step glued to its colon
+  return !BINARY_OP_WORDS.has(scan.word(at + 1)) && scan.word(at + 1) !== 'offset';
+}
+
+/** Whether token `at` is `group_left` or `group_right` after `and on(...)` (or `or`, `unless`): the parser refuses it. */
+function joinOnSetOperator(scan: Scan, at: number): boolean {
+  const word = scan.word(at);
+  if (word !== 'group_left' && word !== 'group_right') return false;
+  const list = scan.tokens.is(at - 1, ')') ? scan.match[at - 1]! : -1;
+  const operator = scan.word(list - 2);
+  return list > 1 && GROUPING_WORDS.has(scan.word(list - 1)) && (operator === 'and' || operator === 'or' || operator === 'unless');
+}
+
+/** Whether the query has an evaluated binary operator (unary minus included): the optimizer then parses a printed copy of it. */
+function hasBinaryOperator(scan: Scan): boolean {
+  for (let i = 0; i < scan.tokens.count; i++) {
+    const kind = scan.tokens.kind(i);
+    let operator = false;
+    if (kind === 'other' && BINARY_OP_SYMBOLS.has(scan.text(i)!)) {
+      const afterOffset = scan.word(i - 1) === 'offset' && scan.notEnding.has(i - 1);
+      const unaryPlus = scan.tokens.is(i, '+') && !scan.endsExpression(i - 1) && !scan.durationValues.has(i - 1);
+      operator = !afterOffset && !unaryPlus;
+    } else if (kind === 'ident' && BINARY_OP_WORDS.has(scan.word(i))) {
+      operator = scan.endsExpression(i - 1) || scan.durationValues.has(i - 1);
+    }
+    if (operator && scan.isEvaluated(i)) return true;
+  }
+  return false;
+}
+
+/** The `offset` keyword at `at` and its value, `-` allowed. */
+function checkOffset(scan: Scan, at: number): Verdict {
+  const negative = scan.tokens.is(at + 1, '-');
+  const value = negative ? at + 2 : at + 1;
+  scan.notEnding.add(at);
+  const verdict = durationAt(scan, value, 0, negative);
+  // After an expression `offset` is the keyword, so a value it cannot take fails the whole query.
+  if (verdict === 'parse_error') return 'parse_error';
+  if (verdict === undefined) return undefined;
+  scan.notEnding.add(value);
+  if (verdict === 'ok') return undefined;
+  return scan.mayFollowRollup(value + 1, false) ? verdict : undefined;
+}
+
+/** A duration as an expression (`up > 5m`, `@ 1h`): evaluated as one, it crashes when its parts do not read (`1h-m`) or it is too long. */
+function checkDurationExpression(scan: Scan, at: number): Verdict {
+  // Right after a complete expression or an offset value it is a parse error, not an expression.
+  if (scan.endsExpression(at - 1) || scan.durationValues.has(at - 1)) return undefined;
+  const text = scan.text(at)!;
+  return evaluatesAsDuration(text) ? undefined : { text, index: scan.tokens.start(at) };
+}
+
+/** What a scan took, for the tests that hold it linear. */
+export interface ScanStats {
+  /** Loop steps over tokens, templates and uses (lexing is one pass over the characters). */
+  steps: number;
 }
 
 /**
  * Returns the first crashing duration in `query` (see the module comment), or undefined when
- * there is none.
+ * there is none. `stats`, when given, receives what the scan took.
  */
-export function findKnownCrash(query: string): KnownCrash | undefined {
+export function findKnownCrash(query: string, stats?: ScanStats): KnownCrash | undefined {
   if (!MAYBE_CRASHING.test(query)) return undefined;
-  const tokens = tokenize(query);
-  for (let i = 0; i < tokens.length; i++) {
-    const text = tokens[i]!.text;
-    const found = text === '[' ? checkBracket(tokens, i) : text.length === 6 && text.toLowerCase() === 'offset' ? checkOffset(tokens, i) : undefined;
-    if (found) return found;
+  const { tokens, error } = lex(query);
+  if (error !== undefined) return undefined;
+  const brackets = matchBrackets(tokens);
+  if (brackets === undefined) return undefined;
+  const scan = new Scan(tokens, brackets);
+  let first: KnownCrash | undefined;
+  let parses = true;
+  for (let i = 0; i < tokens.count && parses; i++) {
+    scan.steps++;
+    let verdict: Verdict;
+    if (tokens.is(i, '[')) verdict = checkBracket(scan, i);
+    else if (scan.word(i) === 'offset' && scan.endsExpression(i - 1)) verdict = checkOffset(scan, i);
+    else if (tokens.kind(i) === 'duration' && !scan.durationValues.has(i)) verdict = checkDurationExpression(scan, i);
+    else if (tokens.kind(i) === 'number' && !scan.durationValues.has(i)) verdict = checkNumber(scan, i);
+    if (verdict === undefined && (adjacentOperands(scan, i) || joinOnSetOperator(scan, i))) verdict = 'parse_error';
+    if (verdict === 'parse_error') parses = false;
+    else if (verdict && first === undefined && scan.isEvaluated(i)) first = verdict;
   }
-  return undefined;
+  if (parses && first === undefined && scan.reparse && scan.isEvaluated(scan.reparse.at) && hasBinaryOperator(scan)) {
+    first = { text: scan.reparse.text, index: scan.reparse.index };
+  }
+  if (stats) stats.steps = scan.steps;
+  return parses ? first : undefined;
 }

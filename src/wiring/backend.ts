@@ -52,7 +52,8 @@ export async function startBackend(deps: BackendDeps): Promise<void> {
     logger,
     onState: observability.setBackend,
     onRestart: () => observability.metrics.layer_vmsingle_restarts_total.inc(),
-    onUnexpectedExit: () => access.quarantine?.backendCrashed(),
+    // Only a panic can come from a query; a kill (an operator's, the OOM killer's) says nothing about the queries in flight.
+    onUnexpectedExit: (exit) => (exit.panicked ? access.quarantine?.backendCrashed() : undefined),
   });
   // The request path reads it per request from here; its stop is registered before start() so
   // that a start that fails still stops the process it spawned.

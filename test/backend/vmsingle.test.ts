@@ -102,7 +102,7 @@ describe('createVmsingle(options)', function () {
     const ms = Date.now() - killedAt;
     assert.deepEqual(states, ['starting', 'up', 'down', 'up']);
     assert.equal(restarts, 1);
-    assert.deepEqual(exits, [{ pid: firstPid, code: null, signal: 'SIGKILL' }]);
+    assert.deepEqual(exits, [{ pid: firstPid, code: null, signal: 'SIGKILL', panicked: false }]);
     assert.equal(vm.url, url, 'the restart reuses the port');
     assert.equal(await probeHealth(vm.url, 1000), true);
     await vm.stop();

@@ -12,11 +12,36 @@ describe('checkQuery(selectors, quarantine)', () => {
     ['the crash after a selector with an unterminated string', { given: ['{a="', 'x offset 1M'], want: 'known_crash' }],
     ['no selectors at all (labels without match[])', { given: [], want: undefined }],
   ];
+  const bundled = () => createQuarantine({ logger: recordingLogger() });
   for (const [name, { given, want }] of cases) {
     it(`${name}: ${want ?? 'passes'}`, () => {
-      assert.equal(checkQuery(given, undefined)?.reason, want, `got ${checkQuery(given, undefined)?.reason}; want ${want}`);
+      const got = checkQuery(given, bundled())?.reason;
+      assert.equal(got, want, `got ${got}; want ${want}`);
     });
   }
+
+  it('refuses nothing for an external backend (no quarantine): its version answers for itself', () => {
+    assert.equal(checkQuery(['rate(up[5M])'], undefined), undefined);
+  });
+
+  it('names the bundled backend and its version in the refusal', () => {
+    const refusal = checkQuery(['rate(up[1h-m])'], bundled());
+    assert.match(refusal!.error.message, /"1h-m" \(at character 9\) where a duration belongs, and the bundled metrics backend \(VictoriaMetrics 1\.79\) crashes on it: give every part/);
+  });
+
+  it('says how to write a subquery step with a negative part, which this backend cannot print back and parse', () => {
+    assert.match(checkQuery(['up[1h: 1h-5m] + 1'], bundled())!.error.message, /"1h-5m".*without a negative part \(55m rather than 1h-5m\)/);
+  });
+
+  it('keys the quarantine by the canonical form: whitespace, comments and keyword case do not count', () => {
+    const quarantine = bundled();
+    quarantine.track(selectorKey(['sum(rate(up[5m])) by (job)']));
+    quarantine.backendCrashed();
+    for (const variant of [' sum(rate(up[5m])) by (job)', 'sum( rate(up[ 5m ]) ) BY (job)', 'sum(rate(up[5m])) by (job) # x', 'SUM(rate(up[5m]))by(job)']) {
+      assert.equal(checkQuery([variant], quarantine)?.reason, 'quarantined', variant);
+    }
+    assert.equal(checkQuery(['sum(rate(up[5m])) by (instance)'], quarantine), undefined);
+  });
 
   it('keys the quarantine by every selector in order, a lone query by its own text', () => {
     const clock = { now: 1_000_000 };
