@@ -25,6 +25,25 @@ export class StartupError extends Error {
   }
 }
 
+/**
+ * A file the configuration names (the TLS pair, the backend credentials) that cannot be used. The
+ * module that reads the file throws it; at start the wiring reports it as invalid configuration
+ * (src/wiring/config-files.ts), on a reload the value in use stays.
+ */
+export class ConfiguredFileError<Variable extends string = string> extends StartupError {
+  override name = 'ConfiguredFileError';
+  /** The variable that names the file. */
+  readonly variable: Variable;
+  /** The file as configured. */
+  readonly file: string;
+
+  constructor(code: string, variable: Variable, file: string, message: string, options: StartupErrorOptions = {}) {
+    super(code, message, options);
+    this.variable = variable;
+    this.file = file;
+  }
+}
+
 /** Options every gateway error takes. */
 export interface GatewayErrorOptions {
   cause?: unknown;

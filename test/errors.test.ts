@@ -5,6 +5,7 @@ import { CacheAddrError } from '../src/cache/cache-addr.ts';
 import { ConfigError } from '../src/config.ts';
 import { GatewayError, StartupError } from '../src/errors.ts';
 import { DataDirLockedError } from '../src/storage/data-dir-lock.ts';
+import { TlsPairError } from '../src/tls/tls.ts';
 
 describe('StartupError', () => {
   // Start-up errors reach the operator (log, exit message, exit code), never a client, so none
@@ -15,6 +16,7 @@ describe('StartupError', () => {
     ['CacheAddrError', { given: new CacheAddrError('x', 'has no host:port'), want: 'ERR_CACHE_ADDR' }],
     ['DataDirLockedError', { given: new DataDirLockedError('/d', 1), want: 'ERR_DATA_DIR_LOCKED' }],
     ['VmsingleError', { given: new VmsingleError('ERR_VM_LOCKED', 'locked'), want: 'ERR_VM_LOCKED' }],
+    ['TlsPairError', { given: new TlsPairError('LAYER_TLS_KEY_FILE', { certFile: '/c', keyFile: '/k' }, 'cannot be read'), want: 'ERR_TLS_PAIR' }],
   ];
   for (const [name, { given, want }] of rows) {
     it(`${name} is a StartupError with code ${want} and no HTTP status`, () => {

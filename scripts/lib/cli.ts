@@ -13,6 +13,14 @@ export interface Io {
   stderr(text: string): void;
 }
 
+/**
+ * An input the CLI cannot use (a contract the generator cannot render, a file without its markers):
+ * the message says what is wrong and how to fix it. runCli prints it as one line and exits 2.
+ */
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
 /** A CLI's body: its arguments (without node and the script) in, its exit code out. */
 export type CliMain = (args: string[], io: Io) => Promise<number> | number;
 
@@ -63,8 +71,19 @@ function isExecutedScript(moduleUrl: string): boolean {
  */
 export async function runCli(moduleUrl: string, main: CliMain): Promise<void> {
   if (!isExecutedScript(moduleUrl)) return;
-  process.exitCode = await main(process.argv.slice(2), {
+  process.exitCode = await runMain(main, process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   });
+}
+
+/** Runs `main`, answering an InputError it throws with its message on stderr and exit code 2. */
+export async function runMain(main: CliMain, args: string[], io: Io): Promise<number> {
+  try {
+    return await main(args, io);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    io.stderr(`${error.message}\n`);
+    return 2;
+  }
 }

@@ -1,13 +1,13 @@
 /**
  * The credentials the gateway sends to an external backend (LAYER_VM_BEARER_TOKEN_FILE or
  * LAYER_VM_BASIC_AUTH_FILE) as an Authorization header value. Read at start, where a bad file stops
- * start-up with a ConfigError (exit 2), and on SIGHUP, where a bad file keeps the previous value.
+ * start-up (exit 2: src/wiring/config-files.ts), and on SIGHUP, where a bad file keeps the previous value.
  * Neither the file's contents nor the header ever reach a log or an error message.
  */
 import { readFile } from 'node:fs/promises';
-import { ConfigError, type Config, type ConfigVariableName } from '../config.ts';
+import type { Config, ConfigVariableName } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { StartupError } from '../errors.ts';
+import { ConfiguredFileError, StartupError } from '../errors.ts';
 
 /** The Authorization value for the backend, kept current across reloads. */
 export interface BackendCredentials {
@@ -17,11 +17,19 @@ export interface BackendCredentials {
   reload(): Promise<{ ok: boolean }>;
 }
 
-/** Why a credentials file was refused, without any of its contents. */
+/** What is wrong with a credentials file's text or access, without any of its contents. */
 class CredentialsFileError extends StartupError {
   override name = 'CredentialsFileError';
   constructor(message: string) {
     super('ERR_CREDENTIALS_FILE', message);
+  }
+}
+
+/** A credentials file that cannot be used at start, naming its variable and never its contents. */
+export class BackendCredentialsError extends ConfiguredFileError<ConfigVariableName> {
+  override name = 'BackendCredentialsError';
+  constructor(variable: ConfigVariableName, file: string, reason: CredentialsFileError) {
+    super('ERR_BACKEND_CREDENTIALS', variable, file, `${variable}=${JSON.stringify(file)}: the file ${reason.message}`, { cause: reason });
   }
 }
 
@@ -70,7 +78,7 @@ async function readHeader(source: NonNullable<ReturnType<typeof sourceOf>>): Pro
   return source.parse(text);
 }
 
-/** Reads the configured credentials file; throws a ConfigError naming the variable when it is unusable. */
+/** Reads the configured credentials file; throws a BackendCredentialsError naming the variable when it is unusable. */
 export async function loadBackendCredentials(config: Pick<Config, 'vmBearerTokenFile' | 'vmBasicAuthFile'>, logger: Logger): Promise<BackendCredentials> {
   const source = sourceOf(config);
   if (source === undefined) return { header: () => undefined, reload: () => Promise.resolve({ ok: true }) };
@@ -79,8 +87,7 @@ export async function loadBackendCredentials(config: Pick<Config, 'vmBearerToken
     header = await readHeader(source);
   } catch (error) {
     if (!(error instanceof CredentialsFileError)) throw error;
-    const value = JSON.stringify(source.file);
-    throw new ConfigError([{ variable: source.variable, value: source.file, message: `${source.variable}=${value}: the file ${error.message}` }]);
+    throw new BackendCredentialsError(source.variable, source.file, error);
   }
   return {
     header: () => header,

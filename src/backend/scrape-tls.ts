@@ -8,7 +8,7 @@
  */
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TlsPair } from '../server/tls.ts';
+import type { TlsPair } from '../tls/tls.ts';
 import type { ScrapeTls } from './scrape-config.ts';
 
 const PREFIX = 'scrape-ca-';

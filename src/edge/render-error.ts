@@ -1,13 +1,13 @@
 /**
- * The one place errors become responses (Koa's `ctx.onerror` does the same for its own errors):
+ * The one place a thrown error becomes a response (Koa's `ctx.onerror` does the same for its own errors):
  * query routes answer in the Prometheus envelope, every other route with the gateway's JSON error.
  * A message reaches the client only when the error is exposable; anything else is logged and
  * answered with a generic 500 carrying the request id.
  */
 import type { Context } from 'koa';
 import { GatewayError, errorTypeOf } from '../errors.ts';
-import type { components } from '../generated/api-types.ts';
 import type { Logger } from '../logger.ts';
+import { gatewayErrorBody, promErrorBody } from './error-body.ts';
 import type { GatewayState } from './request-state.ts';
 
 function statusOf(error: unknown): number {
@@ -31,8 +31,8 @@ export function renderError(ctx: Context, error: unknown, logger: Pick<Logger, '
   ctx.type = 'application/json';
   ctx.body =
     format === 'prometheus'
-      ? JSON.stringify({ status: 'error', errorType: known ? error.errorType : errorTypeOf(status), error: message } satisfies components['schemas']['PromError'])
-      : JSON.stringify({ code: known ? error.code : status >= 500 ? 'ERR_INTERNAL' : 'ERR_BAD_REQUEST', message, request_id: state.requestId } satisfies components['schemas']['Error']);
+      ? JSON.stringify(promErrorBody(known ? error.errorType : errorTypeOf(status), message))
+      : JSON.stringify(gatewayErrorBody(known ? error.code : status >= 500 ? 'ERR_INTERNAL' : 'ERR_BAD_REQUEST', message, state.requestId));
 }
 
 /**

@@ -20,6 +20,7 @@
 import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { promErrorBody } from '../edge/error-body.ts';
 import { readStream } from './read-stream.ts';
 
 /** At most this much of an error body is kept; the rest is drained. */
@@ -171,7 +172,7 @@ export function plainErrorMessage(status: number, text: string): string {
 
 /** The envelope for a plain-text backend error: its status kept, its text reduced by plainErrorMessage. */
 export function wrapErrorText(status: number, text: string): string {
-  return JSON.stringify({ status: 'error', errorType: String(status), error: plainErrorMessage(status, text) });
+  return JSON.stringify(promErrorBody(String(status), plainErrorMessage(status, text)));
 }
 
 /**

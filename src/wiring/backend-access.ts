@@ -5,6 +5,7 @@
  * therefore reads the bundled vmsingle per request through `bundled`.
  */
 import { loadBackendCredentials, type BackendCredentials } from '../backend/credentials.ts';
+import { asConfigError } from './config-files.ts';
 import type { Vmsingle } from '../backend/vmsingle.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -33,7 +34,7 @@ export async function createBackendAccess(config: Config, logger: Logger): Promi
     if (!bundled.vmsingle || bundled.vmsingle.state !== 'up') throw new Error('bundled vmsingle is not up');
     return bundled.vmsingle.url;
   };
-  const credentials = await loadBackendCredentials(config, logger);
+  const credentials = await asConfigError(loadBackendCredentials(config, logger));
   const authorization = () => (config.vmUrl ? credentials.header() : bundled.vmsingle?.authorization);
   const upstream = createUpstream({ baseUrl: backendUrl, timeoutMs: config.vmTimeoutMs, retryStale: Boolean(config.vmUrl), authorization });
   return {

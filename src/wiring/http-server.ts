@@ -8,10 +8,12 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type Koa from 'koa';
 import type { Config } from '../config.ts';
-import { answerClientErrors, requireHost } from '../lifecycle/client-errors.ts';
+import { answerClientErrors, requireHost } from '../edge/client-errors.ts';
 import { trackConnections } from '../lifecycle/connections.ts';
 import type { Logger } from '../logger.ts';
-import { hstsValue, isLoopbackHost, loadTlsPair, tlsServerOptions, withHeaders, type TlsFiles, type TlsPair } from '../server/tls.ts';
+import { hstsValue, tlsServerOptions, withHeaders, type TlsFiles, type TlsPair } from '../tls/tls.ts';
+import { isLoopbackHost } from '../util/loopback.ts';
+import { loadTlsPair } from './config-files.ts';
 import { listenOnPort } from './port-listeners.ts';
 
 /** Settings of the HTTP server that are not operator configuration; tests shorten them. */

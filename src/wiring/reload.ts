@@ -5,7 +5,7 @@
 import type https from 'node:https';
 import type { TokenStore } from '../auth/token-store.ts';
 import type { Logger } from '../logger.ts';
-import { reloadTlsPair } from '../server/tls.ts';
+import { reloadTlsPair } from '../tls/tls.ts';
 import type { BackendAccess } from './backend-access.ts';
 import type { ListeningServer, ServerTls } from './http-server.ts';
 import type { Scrape } from './scrape.ts';

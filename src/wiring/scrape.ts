@@ -9,7 +9,7 @@ import type { TokenStore } from '../auth/token-store.ts';
 import type { ScrapeTarget, ScrapeTls } from '../backend/scrape-config.ts';
 import { pruneScrapeTls, writeScrapeTls } from '../backend/scrape-tls.ts';
 import type { Config } from '../config.ts';
-import type { TlsPair } from '../server/tls.ts';
+import type { TlsPair } from '../tls/tls.ts';
 
 /** The scrape target and the files behind it. */
 export interface Scrape {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadBackendCredentials, parseBasicAuthFile, parseBearerTokenFile } from '../../src/backend/credentials.ts';
-import { ConfigError } from '../../src/config.ts';
+import { BackendCredentialsError, loadBackendCredentials, parseBasicAuthFile, parseBearerTokenFile } from '../../src/backend/credentials.ts';
 import { recordingLogger } from '../helpers/log-recorder.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
@@ -40,10 +39,12 @@ describe('loadBackendCredentials(config, logger)', () => {
     assert.equal(credentials.header(), undefined);
   });
 
-  it('throws a ConfigError naming the variable when the file is unusable at start', async () => {
+  it('throws a BackendCredentialsError naming the variable and the file when the file is unusable at start', async () => {
     await assert.rejects(loadBackendCredentials({ vmBasicAuthFile: '/nonexistent/auth' }, recordingLogger()), (error: unknown) => {
-      assert.ok(error instanceof ConfigError);
+      assert.ok(error instanceof BackendCredentialsError);
+      assert.equal(error.code, 'ERR_BACKEND_CREDENTIALS');
       assert.equal(error.variable, 'LAYER_VM_BASIC_AUTH_FILE');
+      assert.equal(error.file, '/nonexistent/auth');
       assert.match(error.message, /cannot be read \(ENOENT\)/);
       return true;
     });

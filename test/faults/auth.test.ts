@@ -9,7 +9,7 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { startGatewayChild, type GatewayChild } from '../helpers/child-gateway.ts';
 import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.ts';
-import { basic, request } from '../helpers/http.ts';
+import { basic, metricValue } from '../helpers/http.ts';
 import { quantile } from '../helpers/proc-stats.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
@@ -149,7 +149,7 @@ describe('faults: tokens missing, wrong, revoked, rotated and hammered (a gatewa
     };
     await sample(); // warm-up
     const before = await sample();
-    const failuresBefore = await metric('layer_auth_failures_total{reason="invalid"}');
+    const failuresBefore = await metricValue(gw.url, 'layer_auth_failures_total{reason="invalid"}');
 
     const WRONG = 10_000;
     let next = 0;
@@ -167,7 +167,7 @@ describe('faults: tokens missing, wrong, revoked, rotated and hammered (a gatewa
     );
     const seconds = (performance.now() - started) / 1000;
     const after = await sample();
-    const counted = (await metric('layer_auth_failures_total{reason="invalid"}')) - failuresBefore;
+    const counted = (await metricValue(gw.url, 'layer_auth_failures_total{reason="invalid"}')) - failuresBefore;
 
     const f = (ms: number[], q: number) => quantile(ms, q).toFixed(2);
     console.log(
@@ -179,11 +179,4 @@ describe('faults: tokens missing, wrong, revoked, rotated and hammered (a gatewa
     // Correctness is the point; the bound only catches something pathological (a lockout, a leak).
     assert.ok(quantile(after, 0.5) < quantile(before, 0.5) * 5 + 20, 'valid requests got much slower after the wrong tokens');
   });
-
-  /** The value of one sample line of the gateway's /metrics. */
-  async function metric(series: string): Promise<number> {
-    const res = await request(`${gw.url}/metrics`);
-    const line = res.text.split('\n').find((l) => l.startsWith(`${series} `));
-    return line === undefined ? 0 : Number(line.slice(series.length + 1));
-  }
 });

@@ -8,6 +8,7 @@ import { checkCatalogFile } from '../../scripts/lib/catalog/check.ts';
 import { readOpenApi, renderAll } from '../../scripts/lib/render/all.ts';
 import { queryParameterRows } from '../../scripts/lib/render/query-params.ts';
 import { routeLabelProblems } from '../../scripts/lib/render/route-labels.ts';
+import { ContractError } from '../../scripts/lib/render/contract-error.ts';
 import { operationRows } from '../../scripts/lib/render/routes.ts';
 import { metricFamilies } from '../../src/generated/metrics.ts';
 import { registerMetrics } from '../../src/metrics/register.ts';
@@ -16,6 +17,14 @@ import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 const run = promisify(execFile);
 const root = process.cwd();
+
+/** Copies what `npm run generate` reads and runs into `dir`, so a test can break it there. */
+async function copyGenerator(dir: string): Promise<void> {
+  for (const path of ['package.json', 'tsconfig.json', 'openapi.yaml', 'catalog.yaml', 'scripts', 'src/generated', 'src/metrics', 'src/errors.ts']) {
+    await cp(join(root, path), join(dir, path), { recursive: true });
+  }
+  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
+}
 
 describe('npm run generate', function () {
   this.timeout(60_000);
@@ -57,6 +66,7 @@ describe('npm run generate', function () {
     assert.equal(byId.getCatalogEntry!.path, '/v2/metrics/catalog/{name}');
     assert.throws(() => operationRows({ paths: { '/x': { get: {} } } }), /GET \/x has no operationId/);
     assert.throws(() => operationRows({ paths: { '/x': { get: { operationId: 'x', 'x-layer-validation': 'router' } } } }), /x has x-layer-validation: router; the only value is app/);
+    assert.throws(() => operationRows({ paths: { '/x': { get: {} } } }), ContractError);
   });
 
   it('builds the query parameter table from openapi.yaml: $refs resolved, query parameters only, arrays repeatable', () => {
@@ -92,10 +102,7 @@ describe('npm run generate', function () {
   it('--check exits 1 naming the stale file, and 0 once regenerated', async () => {
     const dir = await makeTempDir('layer-generate');
     try {
-      for (const path of ['package.json', 'tsconfig.json', 'openapi.yaml', 'catalog.yaml', 'scripts', 'src/generated', 'src/metrics', 'src/errors.ts']) {
-        await cp(join(root, path), join(dir, path), { recursive: true });
-      }
-      await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
+      await copyGenerator(dir);
       const tsx = join(root, 'node_modules/.bin/tsx');
       await writeFile(join(dir, 'src/generated/catalog.ts'), '// edited by hand\n');
       const stale = await run(tsx, ['scripts/generate.ts', '--check'], { cwd: dir }).catch((error: { code: number; stderr: string }) => error);
@@ -104,6 +111,25 @@ describe('npm run generate', function () {
       await run(tsx, ['scripts/generate.ts'], { cwd: dir });
       const fresh = await run(tsx, ['scripts/generate.ts', '--check'], { cwd: dir });
       assert.match(fresh.stdout, /up to date/);
+    } finally {
+      await removeTempDir(dir);
+    }
+  });
+
+  it('exits 2 with one line naming the fault, and no stack trace, for a contract it cannot render', async () => {
+    const dir = await makeTempDir('layer-generate-bad');
+    try {
+      await copyGenerator(dir);
+      const openapi = await readFile(join(dir, 'openapi.yaml'), 'utf8');
+      assert.match(openapi, /^\s+x-layer-validation: app$/m);
+      await writeFile(join(dir, 'openapi.yaml'), openapi.replace(/^(\s+)x-layer-validation: app$/m, '$1x-layer-validation: router'));
+      const failed = await run(join(root, 'node_modules/.bin/tsx'), ['scripts/generate.ts'], { cwd: dir }).then(
+        () => assert.fail('generate accepted x-layer-validation: router'),
+        (error: { code: number; stderr: string }) => error,
+      );
+      assert.equal(failed.code, 2, failed.stderr);
+      assert.match(failed.stderr, /^openapi\.yaml: \w+ has x-layer-validation: router; the only value is app .*\n$/);
+      assert.equal(failed.stderr.split('\n').length, 2, failed.stderr);
     } finally {
       await removeTempDir(dir);
     }

@@ -41,9 +41,13 @@ export function basic(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
 }
 
+/** The value of one sample line (`name{labels}` as written there) in a Prometheus text exposition, 0 when absent. */
+export function sampleValue(exposition: string, series: string): number {
+  const line = exposition.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? 0 : Number(line.slice(series.length + 1));
+}
+
 /** The value of one sample line of the gateway's /metrics (`name{labels}` as written there), 0 when absent. */
 export async function metricValue(url: string, series: string): Promise<number> {
-  const res = await request(`${url}/metrics`);
-  const line = res.text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
+  return sampleValue((await request(`${url}/metrics`)).text, series);
 }

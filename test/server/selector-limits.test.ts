@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { BUNDLED_MAX_QUERY_LEN } from '../../src/proxy/query-length.ts';
-import { bearer, metricValue, request, type RawResponse } from '../helpers/http.ts';
+import { bearer, metricValue, request, sampleValue, type RawResponse } from '../helpers/http.ts';
 import { jobInstanceLines } from '../helpers/dataset.ts';
 import { useGatewayWithData } from '../helpers/vmsingle-secrets.ts';
 
@@ -32,10 +32,7 @@ describe('selector size limits against the bundled vmsingle', function () {
 
   /** vmsingle's own count of requests on `path`, read from its /metrics. */
   async function backendRequests(path: string): Promise<number> {
-    const res = await data.direct.request('/metrics');
-    const series = `vm_http_requests_total{path="${path}"} `;
-    const line = res.text.split('\n').find((l) => l.startsWith(series));
-    return line === undefined ? 0 : Number(line.slice(series.length));
+    return sampleValue((await data.direct.request('/metrics')).text, `vm_http_requests_total{path="${path}"}`);
   }
 
   const rejections = (endpoint: string, reason: string) => metricValue(gw().url, `layer_proxy_rejections_total{endpoint="${endpoint}",reason="${reason}"}`);

@@ -1,3 +1,4 @@
+import { ContractError } from './contract-error.ts';
 import type { Catalog, CatalogEntry } from '../catalog/model.ts';
 import { generatedHeader, literal, pascalCase } from './header.ts';
 
@@ -42,7 +43,7 @@ function renderDefinition(entry: CatalogEntry): string {
 export function renderMetrics(catalog: Catalog, source = 'catalog.yaml'): string {
   const overflow = catalog.entries.find((e) => e.name === OVERFLOW_METRIC);
   if (!overflow || overflow.kind !== 'counter') {
-    throw new Error(`${source}: the catalog must declare the counter ${OVERFLOW_METRIC} (labels metric, label): the cardinality guard reports to it`);
+    throw new ContractError(`${source}: the catalog must declare the counter ${OVERFLOW_METRIC} (labels metric, label): the cardinality guard reports to it`);
   }
   const handleImports = [...new Set(catalog.entries.map((e) => handleType(e).replace(/<.*/, '')))].sort();
   const out: string[] = [generatedHeader(source)];

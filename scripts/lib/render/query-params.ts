@@ -1,3 +1,4 @@
+import { ContractError } from './contract-error.ts';
 import { generatedHeader, literal } from './header.ts';
 import type { OpenApiLike } from './routes.ts';
 
@@ -26,7 +27,7 @@ function resolve(doc: OpenApiLike, parameter: ParameterLike, where: string, sour
   const prefix = '#/components/parameters/';
   const components = (doc as { components?: { parameters?: Record<string, ParameterLike> } }).components?.parameters ?? {};
   const found = parameter.$ref.startsWith(prefix) ? components[parameter.$ref.slice(prefix.length)] : undefined;
-  if (!found) throw new Error(`${source}: ${where} refers to ${parameter.$ref}, which components.parameters does not hold`);
+  if (!found) throw new ContractError(`${source}: ${where} refers to ${parameter.$ref}, which components.parameters does not hold`);
   return found;
 }
 

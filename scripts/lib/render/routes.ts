@@ -1,3 +1,4 @@
+import { ContractError } from './contract-error.ts';
 import { generatedHeader, literal } from './header.ts';
 
 /** The subset of an OpenAPI document the route binding is built from. */
@@ -37,13 +38,13 @@ export function operationRows(doc: OpenApiLike, source = 'openapi.yaml'): Operat
     for (const method of METHODS) {
       const op = item[method] as OpenApiOperationLike | undefined;
       if (!op) continue;
-      if (!op.operationId) throw new Error(`${source}: ${method.toUpperCase()} ${path} has no operationId; add one (it keys the Handlers type)`);
+      if (!op.operationId) throw new ContractError(`${source}: ${method.toUpperCase()} ${path} has no operationId; add one (it keys the Handlers type)`);
       if (!BOUND_METHODS.has(method.toUpperCase())) {
-        throw new Error(`${source}: ${op.operationId} uses ${method.toUpperCase()}; the route binding serves GET and POST only`);
+        throw new ContractError(`${source}: ${op.operationId} uses ${method.toUpperCase()}; the route binding serves GET and POST only`);
       }
       const validation = op['x-layer-validation'];
       if (validation !== undefined && validation !== 'app') {
-        throw new Error(`${source}: ${op.operationId} has x-layer-validation: ${String(validation)}; the only value is app (the app validates the request before the handler); leave it out for a handler that validates its own request`);
+        throw new ContractError(`${source}: ${op.operationId} has x-layer-validation: ${String(validation)}; the only value is app (the app validates the request before the handler); leave it out for a handler that validates its own request`);
       }
       const secured = op.security ? op.security.length > 0 : globalAuth;
       rows.push({

@@ -42,12 +42,14 @@ export function alertBlock(entry: CatalogEntry): { block: HTMLElement; show: (re
       state.textContent = `Inactive: neither firing nor pending; ${read}`;
       return;
     }
-    const since = new Date(Math.min(...now.map((a) => Date.parse(a.activeAt))));
-    const values = now.map((a) => formatNumber(Number(a.value))).join(', ');
+    const starts = now.flatMap((a) => (a.activeAt === undefined ? [] : [Date.parse(a.activeAt)]));
+    const since = starts.length > 0 ? new Date(Math.min(...starts)) : undefined;
+    const values = now.map((a) => (a.value === undefined ? '—' : formatNumber(Number(a.value)))).join(', ');
     const word = first.state === 'firing' ? 'Firing' : `Pending (fires once it holds for ${alert.for ?? '0m'})`;
     const series = now.length > 1 ? ` for ${now.length} series` : '';
     state.dataset.state = first.state;
-    state.textContent = `${word}${series} since ${moment(since)} (${age(since)}), value ${values}; ${read}`;
+    const sinceText = since ? ` since ${moment(since)} (${age(since)})` : '';
+    state.textContent = `${word}${series}${sinceText}, value ${values}; ${read}`;
   };
   return { block, show };
 }

@@ -60,15 +60,16 @@ export function age(since: Date, now: Date = new Date()): string {
 function row(alert: ActiveAlert): HTMLTableRowElement {
   const name = alert.labels.alertname ?? '(unnamed)';
   const entry = entryOf.get(name);
-  const since = new Date(alert.activeAt);
+  // Prometheus and vmalert always send activeAt and value; the contract leaves them optional.
+  const since = alert.activeAt === undefined ? undefined : new Date(alert.activeAt);
   return h(
     'tr',
     { 'data-alert': name, 'data-state': alert.state },
     h('th', { scope: 'row' }, entry ? h('a', { href: `#metric-${entry}`, text: name }) : name),
     h('td', { class: 'alert-state', 'data-state': alert.state, text: alert.state }),
     h('td', { text: alert.labels.severity ?? '—' }),
-    h('td', {}, h('time', { datetime: alert.activeAt, text: moment(since) }), ` (${age(since)})`),
-    h('td', { text: formatNumber(Number(alert.value)) }),
+    since ? h('td', {}, h('time', { datetime: alert.activeAt, text: moment(since) }), ` (${age(since)})`) : h('td', { text: '—' }),
+    h('td', { text: alert.value === undefined ? '—' : formatNumber(Number(alert.value)) }),
   );
 }
 
@@ -89,7 +90,7 @@ function render(reading: AlertReading | undefined): void {
     status.textContent = `Could not read the alerts ${reading.error}; ${read}.`;
     return;
   }
-  const alerts = [...reading.alerts].sort((a, b) => ORDER[a.state] - ORDER[b.state] || a.activeAt.localeCompare(b.activeAt));
+  const alerts = [...reading.alerts].sort((a, b) => ORDER[a.state] - ORDER[b.state] || (a.activeAt ?? '').localeCompare(b.activeAt ?? ''));
   const firing = alerts.filter((a) => a.state === 'firing').length;
   status.dataset.tone = firing > 0 ? 'error' : 'info';
   status.textContent = alerts.length === 0 ? `No alert is firing or pending; ${read}.` : `${firing} firing, ${alerts.length - firing} pending; ${read}.`;

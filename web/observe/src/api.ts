@@ -17,29 +17,10 @@ export type InstantSeries = Schemas['VectorData']['result'][number];
 /** One series of a range query's matrix. */
 export type RangeSeries = Schemas['MatrixData']['result'][number];
 
-/** The alert counts /health carries once the gateway evaluates alerts. */
-export interface HealthAlertCounts {
-  firing: number;
-  pending: number;
-}
-
-/** /health, with the alert counts a gateway that evaluates alerts adds. */
-export type HealthWithAlerts = Health & { alerts?: HealthAlertCounts };
-
-/** One active alert as GET /v2/metrics/api/v1/alerts lists it (Prometheus's alerts shape). */
-export interface ActiveAlert {
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  state: 'firing' | 'pending';
-  activeAt: string;
-  value: string;
-}
-
-/** The answer of GET /v2/metrics/api/v1/alerts. */
-interface AlertsAnswer {
-  status: 'success';
-  data: { alerts: ActiveAlert[] };
-}
+/** One alert firing or pending, as GET /v2/metrics/api/v1/alerts lists it (openapi.yaml's PromAlert). */
+export type ActiveAlert = Schemas['PromAlert'];
+/** The answer of GET /v2/metrics/api/v1/alerts (openapi.yaml's PromAlerts). */
+type AlertsAnswer = Schemas['PromAlerts'];
 
 const TOKEN_KEY = 'layer-observe-token';
 
@@ -86,10 +67,10 @@ async function getJson<T>(relativePath: string): Promise<T> {
 }
 
 /** GET /health: 200 and 503 are both answers; anything else, or no answer, throws. */
-export async function readHealth(): Promise<HealthWithAlerts> {
+export async function readHealth(): Promise<Health> {
   const res = await fetch('health', { cache: 'no-store' });
   if (res.status !== 200 && res.status !== 503) throw new ApiError(res.status, `HTTP ${res.status}`);
-  return (await res.json()) as HealthWithAlerts;
+  return (await res.json()) as Health;
 }
 
 /** GET /v2/metrics/catalog. */

@@ -3,7 +3,7 @@
  * backend, the NVMe cache, each namespace and uptime, from GET /health and the alerts. Every
  * state is a word; colour only repeats it.
  */
-import { readHealth, type HealthWithAlerts } from './api.ts';
+import { readHealth, type Health } from './api.ts';
 import { alertReading, type AlertReading } from './alerts.ts';
 import { byId, h } from './dom.ts';
 import { clock, formatDuration } from './format.ts';
@@ -49,7 +49,7 @@ function names(reading: AlertReading, state: 'firing' | 'pending'): string[] {
  * The overall state of a /health answer and the alerts: degraded when a dependency is, alerting
  * when one is fine but an alert fires, pending when one is about to; ok says only what is known.
  */
-export function overallState(health: HealthWithAlerts, reading: AlertReading | undefined): Overall {
+export function overallState(health: Health, reading: AlertReading | undefined): Overall {
   let firing: string[] | number | undefined;
   let pending: string[] | number | undefined;
   if (reading && !reading.error) {
@@ -84,7 +84,7 @@ function card(title: string, state: string, detail: string, extra: Record<string
 }
 
 /** The cards for one /health answer and the alerts. */
-export function healthCards(health: HealthWithAlerts, reading: AlertReading | undefined): HTMLLIElement[] {
+export function healthCards(health: Health, reading: AlertReading | undefined): HTMLLIElement[] {
   const overall = overallState(health, reading);
   const cards = [card('Gateway', overall.state, overall.detail, { 'data-card': 'overall' })];
   if (health.backend) {
@@ -114,7 +114,7 @@ function showOverall({ state, detail }: Overall): void {
   line.replaceChildren(h('span', { class: 'mark', 'aria-hidden': 'true', text: MARKS[tone] }), ' ', h('strong', { class: 'word', text: state }), ' ', h('span', { class: 'detail', text: detail }));
 }
 
-let lastHealth: HealthWithAlerts | Error | undefined;
+let lastHealth: Health | Error | undefined;
 
 /** Draws the cards and the overall line from the last /health answer and the last alert reading. */
 export function drawHealth(): void {

@@ -7,6 +7,7 @@
  * openapi.yaml: the Prometheus envelope (status, errorType, error) for query clients, and the
  * gateway's Error (code, message, request_id) for the rest.
  */
+import { gatewayErrorBody, promErrorBody, type GatewayErrorBody, type PromErrorBody } from './error-body.ts';
 import { errorTypeOf } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { nextRequestId } from '../util/request-id.ts';
@@ -46,17 +47,18 @@ function answerFor(code: string | undefined, headersTimeoutMs: number): Answer {
   };
 }
 
+/**
+ * Both error bodies at once: the route is not known before routing, so one body must read right to
+ * a Prometheus client and to any other, and the two schemas share no field name.
+ */
+type ClientErrorBody = PromErrorBody & GatewayErrorBody;
+
 /** The JSON body of an answer, in both error shapes. */
 function bodyOf(answer: Answer): string {
-  return JSON.stringify({
-    status: 'error',
-    // Prometheus has no type for a slow client; its closest is the one for anything too slow.
-    errorType: answer.status === 408 ? 'timeout' : errorTypeOf(answer.status),
-    error: answer.message,
-    code: answer.code,
-    message: answer.message,
-    request_id: nextRequestId(),
-  });
+  // Prometheus has no type for a slow client; its closest is the one for anything too slow.
+  const errorType = answer.status === 408 ? 'timeout' : errorTypeOf(answer.status);
+  const body: ClientErrorBody = { ...promErrorBody(errorType, answer.message), ...gatewayErrorBody(answer.code, answer.message, nextRequestId()) };
+  return JSON.stringify(body);
 }
 
 /** The raw bytes of a short JSON error response that closes the connection. */

@@ -1,7 +1,7 @@
 /**
  * TLS at the edge (LAYER_TLS_CERT_FILE, LAYER_TLS_KEY_FILE): the PEM pair is read and checked
  * (readable, PEM, key matching the certificate) before it is used, at start, where a bad pair stops
- * start-up with a ConfigError (exit 2), and on SIGHUP, where a bad pair keeps the one in use and
+ * start-up (exit 2: src/wiring/config-files.ts), and on SIGHUP, where a bad pair keeps the one in use and
  * logs why. A good pair replaces the server's secure context: connections already open keep theirs.
  */
 import { X509Certificate, createPrivateKey } from 'node:crypto';
@@ -9,9 +9,9 @@ import { readFile } from 'node:fs/promises';
 import type { RequestListener } from 'node:http';
 import type https from 'node:https';
 import tls from 'node:tls';
-import { ConfigError, type ConfigVariableName } from '../config.ts';
+import type { ConfigVariableName } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { StartupError } from '../errors.ts';
+import { ConfiguredFileError } from '../errors.ts';
 
 /** The oldest protocol the gateway speaks: TLS 1.0 and 1.1 are deprecated (RFC 8996). */
 export const MIN_TLS_VERSION = 'TLSv1.2';
@@ -60,65 +60,52 @@ export interface TlsFiles {
 }
 
 /** Why a pair was refused, naming the variable at fault; never the key's contents. */
-export class TlsPairError extends StartupError {
+export class TlsPairError extends ConfiguredFileError<ConfigVariableName> {
   override name = 'TlsPairError';
-  constructor(
-    readonly variable: ConfigVariableName,
-    message: string,
-  ) {
-    super('ERR_TLS_PAIR', message);
+  constructor(variable: 'LAYER_TLS_CERT_FILE' | 'LAYER_TLS_KEY_FILE', files: TlsFiles, message: string) {
+    super('ERR_TLS_PAIR', variable, variable === 'LAYER_TLS_CERT_FILE' ? files.certFile : files.keyFile, message);
   }
 }
 
-async function readPem(variable: ConfigVariableName, file: string): Promise<Buffer> {
+async function readPem(variable: 'LAYER_TLS_CERT_FILE' | 'LAYER_TLS_KEY_FILE', files: TlsFiles): Promise<Buffer> {
+  const file = variable === 'LAYER_TLS_CERT_FILE' ? files.certFile : files.keyFile;
   try {
     return await readFile(file);
   } catch (error) {
-    throw new TlsPairError(variable, `${variable}=${JSON.stringify(file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new TlsPairError(variable, files, `${variable}=${JSON.stringify(file)}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }
 
 /** Reads and checks the pair; throws a TlsPairError naming the file at fault. */
 export async function readTlsPair(files: TlsFiles): Promise<TlsPair> {
-  const cert = await readPem('LAYER_TLS_CERT_FILE', files.certFile);
-  const key = await readPem('LAYER_TLS_KEY_FILE', files.keyFile);
+  const cert = await readPem('LAYER_TLS_CERT_FILE', files);
+  const key = await readPem('LAYER_TLS_KEY_FILE', files);
   const certName = `LAYER_TLS_CERT_FILE=${JSON.stringify(files.certFile)}`;
   const keyName = `LAYER_TLS_KEY_FILE=${JSON.stringify(files.keyFile)}`;
   if (!cert.toString('latin1').includes('-----BEGIN CERTIFICATE-----')) {
-    throw new TlsPairError('LAYER_TLS_CERT_FILE', `${certName}: not a PEM certificate (no BEGIN CERTIFICATE block)`);
+    throw new TlsPairError('LAYER_TLS_CERT_FILE', files, `${certName}: not a PEM certificate (no BEGIN CERTIFICATE block)`);
   }
   let leaf: X509Certificate;
   try {
     leaf = new X509Certificate(cert);
   } catch {
-    throw new TlsPairError('LAYER_TLS_CERT_FILE', `${certName}: the PEM certificate cannot be parsed`);
+    throw new TlsPairError('LAYER_TLS_CERT_FILE', files, `${certName}: the PEM certificate cannot be parsed`);
   }
   let privateKey;
   try {
     privateKey = createPrivateKey(key);
   } catch {
-    throw new TlsPairError('LAYER_TLS_KEY_FILE', `${keyName}: not a PEM private key (an unencrypted PKCS#8, PKCS#1 or SEC1 key is needed)`);
+    throw new TlsPairError('LAYER_TLS_KEY_FILE', files, `${keyName}: not a PEM private key (an unencrypted PKCS#8, PKCS#1 or SEC1 key is needed)`);
   }
   if (!leaf.checkPrivateKey(privateKey)) {
-    throw new TlsPairError('LAYER_TLS_KEY_FILE', `${keyName}: the key does not match the certificate in ${certName}`);
+    throw new TlsPairError('LAYER_TLS_KEY_FILE', files, `${keyName}: the key does not match the certificate in ${certName}`);
   }
   try {
     tls.createSecureContext({ cert, key, minVersion: MIN_TLS_VERSION, ciphers: TLS_CIPHERS });
   } catch (error) {
-    throw new TlsPairError('LAYER_TLS_KEY_FILE', `${keyName}: the pair is refused by TLS: ${(error as Error).message}`);
+    throw new TlsPairError('LAYER_TLS_KEY_FILE', files, `${keyName}: the pair is refused by TLS: ${(error as Error).message}`);
   }
   return { cert, key, leaf };
-}
-
-/** readTlsPair for start-up: a bad pair is a configuration error (exit 2). */
-export async function loadTlsPair(files: TlsFiles): Promise<TlsPair> {
-  try {
-    return await readTlsPair(files);
-  } catch (error) {
-    if (!(error instanceof TlsPairError)) throw error;
-    const file = error.variable === 'LAYER_TLS_CERT_FILE' ? files.certFile : files.keyFile;
-    throw new ConfigError([{ variable: error.variable, value: file, message: error.message }]);
-  }
 }
 
 /** The https.createServer options of a pair. */
@@ -142,11 +129,6 @@ export async function reloadTlsPair(server: https.Server, files: TlsFiles, logge
   server.setSecureContext(tlsServerOptions(pair));
   logger.info({ subject: pair.leaf.subject, validTo: pair.leaf.validTo, fingerprint256: pair.leaf.fingerprint256 }, 'TLS certificate reloaded');
   return pair;
-}
-
-/** Whether `host` (LAYER_GATEWAY_HOST) only accepts connections from this machine. */
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** Wraps a request listener so that every answer carries `headers` (none: the listener itself). */
