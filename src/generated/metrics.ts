@@ -8,7 +8,7 @@ import type { CounterHandle, GaugeHandle, HistogramHandle, PlainCounterHandle, P
 import { createLabelGuard } from '../metrics/label-guard.ts';
 
 /** Every metric family the gateway exposes at /metrics, in catalog order. */
-export const metricFamilies = ["layer_query_duration_seconds","layer_pipeline_stage_count","layer_http_requests_total","layer_http_request_duration_seconds","layer_upstream_requests_total","layer_upstream_request_duration_seconds","layer_upstream_errors_total","layer_upstream_in_flight_requests","layer_proxy_rejections_total","layer_auth_failures_total","layer_cache_connection_state","layer_cache_state","layer_cache_reconnect_generation","layer_cache_namespace_state","layer_backend_up","layer_vmsingle_restarts_total","layer_catalog_info","layer_metrics_label_overflow_total","process_cpu_seconds_total","process_resident_memory_bytes","process_start_time_seconds","process_open_fds","nodejs_eventloop_lag_seconds","nodejs_heap_used_bytes"] as const;
+export const metricFamilies = ["layer_query_duration_seconds","layer_pipeline_stage_count","layer_http_requests_total","layer_http_request_duration_seconds","layer_upstream_requests_total","layer_upstream_request_duration_seconds","layer_upstream_errors_total","layer_upstream_in_flight_requests","layer_proxy_coalesced_total","layer_proxy_rejections_total","layer_auth_failures_total","layer_cache_connection_state","layer_cache_state","layer_cache_reconnect_generation","layer_cache_namespace_state","layer_backend_up","layer_vmsingle_restarts_total","layer_catalog_info","layer_metrics_label_overflow_total","process_cpu_seconds_total","process_resident_memory_bytes","process_start_time_seconds","process_open_fds","nodejs_eventloop_lag_seconds","nodejs_heap_used_bytes"] as const;
 
 /** The name of one metric family. */
 export type MetricFamily = (typeof metricFamilies)[number];
@@ -67,6 +67,12 @@ export type LayerUpstreamErrorsTotalLabels = {
   endpoint: "query" | "query_range" | "labels" | "label_values" | "series" | "query_exemplars" | "metadata";
   /** unreachable: no connection; timeout: no answer within LAYER_VM_TIMEOUT_MS; reset: the backend failed mid-body; aborted: the client went away first; stalled: the client stopped reading a streamed answer for LAYER_PROXY_STALL_TIMEOUT_MS and the gateway cut it. */
   reason: "unreachable" | "timeout" | "reset" | "aborted" | "stalled";
+};
+
+/** Labels of `layer_proxy_coalesced_total`. */
+export type LayerProxyCoalescedTotalLabels = {
+  /** Route template of the request. */
+  route: "/v2/metrics/api/v1/query" | "/v2/metrics/query" | "/v2/metrics/api/v1/query_range" | "/v2/metrics/query_range" | "/v2/metrics/api/v1/labels" | "/v2/metrics/api/v1/label/{name}/values" | "/v2/metrics/api/v1/series" | "/v2/metrics/api/v1/query_exemplars" | "/v2/metrics/api/v1/metadata";
 };
 
 /** Labels of `layer_proxy_rejections_total`. */
@@ -141,6 +147,8 @@ export interface MetricHandles {
   layer_upstream_errors_total: CounterHandle<LayerUpstreamErrorsTotalLabels>;
   /** Passthrough requests currently waiting on or streaming from the metrics backend. */
   layer_upstream_in_flight_requests: PlainGaugeHandle;
+  /** Passthrough requests answered from an identical request's backend answer already in flight (collapsed forwarding) instead of a backend request of their own, by route template. */
+  layer_proxy_coalesced_total: CounterHandle<LayerProxyCoalescedTotalLabels>;
   /** Passthrough requests the gateway refused before reaching the backend, by reason. */
   layer_proxy_rejections_total: CounterHandle<LayerProxyRejectionsTotalLabels>;
   /** Requests refused by edge auth, by reason. */
@@ -221,70 +229,73 @@ export function registerMetrics(registry: Registry, options: RegisterMetricsOpti
   handles.layer_upstream_errors_total = { inc: (labels, value) => m6.inc(g6(labels), value) };
   const m7 = new Gauge({ name: "layer_upstream_in_flight_requests", help: "Passthrough requests currently waiting on or streaming from the metrics backend.", labelNames: [], registers: [registry], ...collector("layer_upstream_in_flight_requests") });
   handles.layer_upstream_in_flight_requests = { set: (value) => m7.set(value), inc: (value) => m7.inc(value), dec: (value) => m7.dec(value) };
-  const m8 = new Counter({ name: "layer_proxy_rejections_total", help: "Passthrough requests the gateway refused before reaching the backend, by reason.", labelNames: ["endpoint","reason"], registers: [registry], ...collector("layer_proxy_rejections_total") });
-  const g8 = createLabelGuard([{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"reason","values":["bad_request","body_too_large","body_timeout","concurrency","concurrency_per_token","known_crash","quarantined"]}], countOverflow("layer_proxy_rejections_total"));
-  handles.layer_proxy_rejections_total = { inc: (labels, value) => m8.inc(g8(labels), value) };
-  const m9 = new Counter({ name: "layer_auth_failures_total", help: "Requests refused by edge auth, by reason.", labelNames: ["reason"], registers: [registry], ...collector("layer_auth_failures_total") });
-  const g9 = createLabelGuard([{"name":"reason","values":["missing","malformed","invalid","query_string"]}], countOverflow("layer_auth_failures_total"));
-  handles.layer_auth_failures_total = { inc: (labels, value) => m9.inc(g9(labels), value) };
-  const m10 = new Gauge({ name: "layer_cache_connection_state", help: "NVMe cache connection state; the series of the current state is 1, the others 0.", labelNames: ["state"], registers: [registry], ...collector("layer_cache_connection_state") });
-  const g10 = createLabelGuard([{"name":"state","values":["disabled","connecting","connected","disconnected"]}], countOverflow("layer_cache_connection_state"));
+  const m8 = new Counter({ name: "layer_proxy_coalesced_total", help: "Passthrough requests answered from an identical request's backend answer already in flight (collapsed forwarding) instead of a backend request of their own, by route template.", labelNames: ["route"], registers: [registry], ...collector("layer_proxy_coalesced_total") });
+  const g8 = createLabelGuard([{"name":"route","values":["/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/api/v1/labels","/v2/metrics/api/v1/label/{name}/values","/v2/metrics/api/v1/series","/v2/metrics/api/v1/query_exemplars","/v2/metrics/api/v1/metadata"]}], countOverflow("layer_proxy_coalesced_total"));
+  handles.layer_proxy_coalesced_total = { inc: (labels, value) => m8.inc(g8(labels), value) };
+  const m9 = new Counter({ name: "layer_proxy_rejections_total", help: "Passthrough requests the gateway refused before reaching the backend, by reason.", labelNames: ["endpoint","reason"], registers: [registry], ...collector("layer_proxy_rejections_total") });
+  const g9 = createLabelGuard([{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"reason","values":["bad_request","body_too_large","body_timeout","concurrency","concurrency_per_token","known_crash","quarantined"]}], countOverflow("layer_proxy_rejections_total"));
+  handles.layer_proxy_rejections_total = { inc: (labels, value) => m9.inc(g9(labels), value) };
+  const m10 = new Counter({ name: "layer_auth_failures_total", help: "Requests refused by edge auth, by reason.", labelNames: ["reason"], registers: [registry], ...collector("layer_auth_failures_total") });
+  const g10 = createLabelGuard([{"name":"reason","values":["missing","malformed","invalid","query_string"]}], countOverflow("layer_auth_failures_total"));
+  handles.layer_auth_failures_total = { inc: (labels, value) => m10.inc(g10(labels), value) };
+  const m11 = new Gauge({ name: "layer_cache_connection_state", help: "NVMe cache connection state; the series of the current state is 1, the others 0.", labelNames: ["state"], registers: [registry], ...collector("layer_cache_connection_state") });
+  const g11 = createLabelGuard([{"name":"state","values":["disabled","connecting","connected","disconnected"]}], countOverflow("layer_cache_connection_state"));
   handles.layer_cache_connection_state = {
-      set: (labels, value) => m10.set(g10(labels), value),
-      inc: (labels, value) => m10.inc(g10(labels), value),
-      dec: (labels, value) => m10.dec(g10(labels), value),
-      remove: (labels) => m10.remove({ ...labels }),
-    };
-  const m11 = new Gauge({ name: "layer_cache_state", help: "NVMe cache state as /health reports it (warmth while connected); the series of the current state is 1, the others 0.", labelNames: ["state"], registers: [registry], ...collector("layer_cache_state") });
-  const g11 = createLabelGuard([{"name":"state","values":["warm","warming","cold","disconnected","disabled"]}], countOverflow("layer_cache_state"));
-  handles.layer_cache_state = {
       set: (labels, value) => m11.set(g11(labels), value),
       inc: (labels, value) => m11.inc(g11(labels), value),
       dec: (labels, value) => m11.dec(g11(labels), value),
       remove: (labels) => m11.remove({ ...labels }),
     };
-  const m12 = new Gauge({ name: "layer_cache_reconnect_generation", help: "Incremented each time a lost NVMe cache connection is re-established.", labelNames: [], registers: [registry], ...collector("layer_cache_reconnect_generation") });
-  handles.layer_cache_reconnect_generation = { set: (value) => m12.set(value), inc: (value) => m12.inc(value), dec: (value) => m12.dec(value) };
-  const m13 = new Gauge({ name: "layer_cache_namespace_state", help: "Cache state of each namespace; the series of the current state is 1, the others 0.", labelNames: ["namespace","state"], registers: [registry], ...collector("layer_cache_namespace_state") });
-  const g13 = createLabelGuard([{"name":"namespace","maxValues":256},{"name":"state","values":["warm","warming","cold"]}], countOverflow("layer_cache_namespace_state"));
-  handles.layer_cache_namespace_state = {
-      set: (labels, value) => m13.set(g13(labels), value),
-      inc: (labels, value) => m13.inc(g13(labels), value),
-      dec: (labels, value) => m13.dec(g13(labels), value),
-      remove: (labels) => m13.remove({ ...labels }),
+  const m12 = new Gauge({ name: "layer_cache_state", help: "NVMe cache state as /health reports it (warmth while connected); the series of the current state is 1, the others 0.", labelNames: ["state"], registers: [registry], ...collector("layer_cache_state") });
+  const g12 = createLabelGuard([{"name":"state","values":["warm","warming","cold","disconnected","disabled"]}], countOverflow("layer_cache_state"));
+  handles.layer_cache_state = {
+      set: (labels, value) => m12.set(g12(labels), value),
+      inc: (labels, value) => m12.inc(g12(labels), value),
+      dec: (labels, value) => m12.dec(g12(labels), value),
+      remove: (labels) => m12.remove({ ...labels }),
     };
-  const m14 = new Gauge({ name: "layer_backend_up", help: "1 while the metrics backend (bundled vmsingle or LAYER_VM_URL) answers its health check, else 0.", labelNames: ["mode"], registers: [registry], ...collector("layer_backend_up") });
-  const g14 = createLabelGuard([{"name":"mode","values":["bundled","external"]}], countOverflow("layer_backend_up"));
-  handles.layer_backend_up = {
+  const m13 = new Gauge({ name: "layer_cache_reconnect_generation", help: "Incremented each time a lost NVMe cache connection is re-established.", labelNames: [], registers: [registry], ...collector("layer_cache_reconnect_generation") });
+  handles.layer_cache_reconnect_generation = { set: (value) => m13.set(value), inc: (value) => m13.inc(value), dec: (value) => m13.dec(value) };
+  const m14 = new Gauge({ name: "layer_cache_namespace_state", help: "Cache state of each namespace; the series of the current state is 1, the others 0.", labelNames: ["namespace","state"], registers: [registry], ...collector("layer_cache_namespace_state") });
+  const g14 = createLabelGuard([{"name":"namespace","maxValues":256},{"name":"state","values":["warm","warming","cold"]}], countOverflow("layer_cache_namespace_state"));
+  handles.layer_cache_namespace_state = {
       set: (labels, value) => m14.set(g14(labels), value),
       inc: (labels, value) => m14.inc(g14(labels), value),
       dec: (labels, value) => m14.dec(g14(labels), value),
       remove: (labels) => m14.remove({ ...labels }),
     };
-  const m15 = new Counter({ name: "layer_vmsingle_restarts_total", help: "Times the gateway restarted its bundled vmsingle after it exited unexpectedly.", labelNames: [], registers: [registry], ...collector("layer_vmsingle_restarts_total") });
-  handles.layer_vmsingle_restarts_total = { inc: (value) => m15.inc(value) };
-  const m16 = new Gauge({ name: "layer_catalog_info", help: "Always 1; the version label carries the catalog version the gateway was built with.", labelNames: ["version"], registers: [registry], ...collector("layer_catalog_info") });
-  const g16 = createLabelGuard([{"name":"version","maxValues":4}], countOverflow("layer_catalog_info"));
-  handles.layer_catalog_info = {
-      set: (labels, value) => m16.set(g16(labels), value),
-      inc: (labels, value) => m16.inc(g16(labels), value),
-      dec: (labels, value) => m16.dec(g16(labels), value),
-      remove: (labels) => m16.remove({ ...labels }),
+  const m15 = new Gauge({ name: "layer_backend_up", help: "1 while the metrics backend (bundled vmsingle or LAYER_VM_URL) answers its health check, else 0.", labelNames: ["mode"], registers: [registry], ...collector("layer_backend_up") });
+  const g15 = createLabelGuard([{"name":"mode","values":["bundled","external"]}], countOverflow("layer_backend_up"));
+  handles.layer_backend_up = {
+      set: (labels, value) => m15.set(g15(labels), value),
+      inc: (labels, value) => m15.inc(g15(labels), value),
+      dec: (labels, value) => m15.dec(g15(labels), value),
+      remove: (labels) => m15.remove({ ...labels }),
     };
-  const m17 = new Counter({ name: "layer_metrics_label_overflow_total", help: "Observations recorded under the label value __overflow__ because the real value was outside its allowed set or past its cardinality budget.", labelNames: ["metric","label"], registers: [registry], ...collector("layer_metrics_label_overflow_total") });
-  const g17 = createLabelGuard([{"name":"metric","maxValues":64},{"name":"label","maxValues":32}], ignoreOverflow);
-  handles.layer_metrics_label_overflow_total = { inc: (labels, value) => m17.inc(g17(labels), value) };
-  const m18 = new Counter({ name: "process_cpu_seconds_total", help: "User and system CPU time spent by the gateway process.", labelNames: [], registers: [registry], ...collector("process_cpu_seconds_total") });
-  handles.process_cpu_seconds_total = { inc: (value) => m18.inc(value) };
-  const m19 = new Gauge({ name: "process_resident_memory_bytes", help: "Resident memory of the gateway process.", labelNames: [], registers: [registry], ...collector("process_resident_memory_bytes") });
-  handles.process_resident_memory_bytes = { set: (value) => m19.set(value), inc: (value) => m19.inc(value), dec: (value) => m19.dec(value) };
-  const m20 = new Gauge({ name: "process_start_time_seconds", help: "Start time of the gateway process since the Unix epoch.", labelNames: [], registers: [registry], ...collector("process_start_time_seconds") });
-  handles.process_start_time_seconds = { set: (value) => m20.set(value), inc: (value) => m20.inc(value), dec: (value) => m20.dec(value) };
-  const m21 = new Gauge({ name: "process_open_fds", help: "Open file descriptors of the gateway process.", labelNames: [], registers: [registry], ...collector("process_open_fds") });
-  handles.process_open_fds = { set: (value) => m21.set(value), inc: (value) => m21.inc(value), dec: (value) => m21.dec(value) };
-  const m22 = new Gauge({ name: "nodejs_eventloop_lag_seconds", help: "Event loop delay (p99 over the last scrape interval).", labelNames: [], registers: [registry], ...collector("nodejs_eventloop_lag_seconds") });
-  handles.nodejs_eventloop_lag_seconds = { set: (value) => m22.set(value), inc: (value) => m22.inc(value), dec: (value) => m22.dec(value) };
-  const m23 = new Gauge({ name: "nodejs_heap_used_bytes", help: "V8 heap in use.", labelNames: [], registers: [registry], ...collector("nodejs_heap_used_bytes") });
-  handles.nodejs_heap_used_bytes = { set: (value) => m23.set(value), inc: (value) => m23.inc(value), dec: (value) => m23.dec(value) };
+  const m16 = new Counter({ name: "layer_vmsingle_restarts_total", help: "Times the gateway restarted its bundled vmsingle after it exited unexpectedly.", labelNames: [], registers: [registry], ...collector("layer_vmsingle_restarts_total") });
+  handles.layer_vmsingle_restarts_total = { inc: (value) => m16.inc(value) };
+  const m17 = new Gauge({ name: "layer_catalog_info", help: "Always 1; the version label carries the catalog version the gateway was built with.", labelNames: ["version"], registers: [registry], ...collector("layer_catalog_info") });
+  const g17 = createLabelGuard([{"name":"version","maxValues":4}], countOverflow("layer_catalog_info"));
+  handles.layer_catalog_info = {
+      set: (labels, value) => m17.set(g17(labels), value),
+      inc: (labels, value) => m17.inc(g17(labels), value),
+      dec: (labels, value) => m17.dec(g17(labels), value),
+      remove: (labels) => m17.remove({ ...labels }),
+    };
+  const m18 = new Counter({ name: "layer_metrics_label_overflow_total", help: "Observations recorded under the label value __overflow__ because the real value was outside its allowed set or past its cardinality budget.", labelNames: ["metric","label"], registers: [registry], ...collector("layer_metrics_label_overflow_total") });
+  const g18 = createLabelGuard([{"name":"metric","maxValues":64},{"name":"label","maxValues":32}], ignoreOverflow);
+  handles.layer_metrics_label_overflow_total = { inc: (labels, value) => m18.inc(g18(labels), value) };
+  const m19 = new Counter({ name: "process_cpu_seconds_total", help: "User and system CPU time spent by the gateway process.", labelNames: [], registers: [registry], ...collector("process_cpu_seconds_total") });
+  handles.process_cpu_seconds_total = { inc: (value) => m19.inc(value) };
+  const m20 = new Gauge({ name: "process_resident_memory_bytes", help: "Resident memory of the gateway process.", labelNames: [], registers: [registry], ...collector("process_resident_memory_bytes") });
+  handles.process_resident_memory_bytes = { set: (value) => m20.set(value), inc: (value) => m20.inc(value), dec: (value) => m20.dec(value) };
+  const m21 = new Gauge({ name: "process_start_time_seconds", help: "Start time of the gateway process since the Unix epoch.", labelNames: [], registers: [registry], ...collector("process_start_time_seconds") });
+  handles.process_start_time_seconds = { set: (value) => m21.set(value), inc: (value) => m21.inc(value), dec: (value) => m21.dec(value) };
+  const m22 = new Gauge({ name: "process_open_fds", help: "Open file descriptors of the gateway process.", labelNames: [], registers: [registry], ...collector("process_open_fds") });
+  handles.process_open_fds = { set: (value) => m22.set(value), inc: (value) => m22.inc(value), dec: (value) => m22.dec(value) };
+  const m23 = new Gauge({ name: "nodejs_eventloop_lag_seconds", help: "Event loop delay (p99 over the last scrape interval).", labelNames: [], registers: [registry], ...collector("nodejs_eventloop_lag_seconds") });
+  handles.nodejs_eventloop_lag_seconds = { set: (value) => m23.set(value), inc: (value) => m23.inc(value), dec: (value) => m23.dec(value) };
+  const m24 = new Gauge({ name: "nodejs_heap_used_bytes", help: "V8 heap in use.", labelNames: [], registers: [registry], ...collector("nodejs_heap_used_bytes") });
+  handles.nodejs_heap_used_bytes = { set: (value) => m24.set(value), inc: (value) => m24.inc(value), dec: (value) => m24.dec(value) };
   return handles;
 }

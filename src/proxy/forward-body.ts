@@ -78,7 +78,7 @@ export function forwardBody(body: Readable, res: ServerResponse, options: Forwar
  * Checked four times per period, so a stall is reported between 1 and 1.25 periods after the last
  * progress; a timer per streamed response, not a callback per write.
  */
-function watchStall(res: ServerResponse, timeoutMs: number, onStall: () => void): void {
+export function watchStall(res: ServerResponse, timeoutMs: number, onStall: () => void): void {
   const socket = res.socket;
   if (!socket) return; // a pipelined response not yet attached: the one before it is watched
   // Bytes whose write has completed: bytesWritten counts what is queued too, writableLength what

@@ -1,0 +1,55 @@
+/**
+ * Collapsed forwarding: identical passthrough requests in flight share one backend request and its
+ * answer (see shared-answer.ts). Identical means the same backend endpoint (and label name), the
+ * same method, the same parameters once decoded (their order and percent-encoding do not matter,
+ * the order of a repeated `match[]` does) and the same forwarded headers (Accept-Encoding decides
+ * the bytes). The API token is not part of it: an answer depends on the query, not on who asks.
+ * A request joins only an answer that is still buffered and under its bound of readers; any other
+ * is forwarded on its own.
+ */
+import type { Endpoint } from './endpoints.ts';
+import type { SharedAnswer } from './shared-answer.ts';
+
+/** The most clients that share one backend answer; more identical requests are forwarded on their own. */
+export const MAX_SHARED_READERS = 100;
+
+/** The answers in flight that identical requests may join, by coalescing key. */
+export interface InFlightAnswers {
+  /** A joinable answer to an identical request, if one is in flight. */
+  find(key: string): SharedAnswer | undefined;
+  /** Offers `answer` to identical requests until it is settled or no longer joinable. */
+  add(key: string, answer: SharedAnswer): void;
+  readonly size: number;
+}
+
+/** The key under which identical requests share an answer. */
+export function coalesceKey(endpoint: Endpoint, labelName: string | undefined, method: string, params: ReadonlyMap<string, readonly string[]>, headers: Readonly<Record<string, string>>): string {
+  const names = [...params.keys()].sort();
+  const parts: unknown[] = [endpoint, labelName ?? '', method];
+  for (const name of names) parts.push(name, params.get(name));
+  parts.push(headers['accept'] ?? '', headers['accept-encoding'] ?? '');
+  return JSON.stringify(parts);
+}
+
+/** Creates the table of answers in flight. */
+export function createInFlightAnswers(): InFlightAnswers {
+  const byKey = new Map<string, SharedAnswer>();
+  return {
+    get size() {
+      return byKey.size;
+    },
+    find(key) {
+      const answer = byKey.get(key);
+      if (answer === undefined) return undefined;
+      if (answer.joinable) return answer;
+      byKey.delete(key);
+      return undefined;
+    },
+    add(key, answer) {
+      byKey.set(key, answer);
+      answer.onSettled(() => {
+        if (byKey.get(key) === answer) byKey.delete(key);
+      });
+    },
+  };
+}

@@ -1,0 +1,298 @@
+/**
+ * One backend answer held by the gateway for the clients that read it. The backend's body is read
+ * as fast as the backend sends it and kept in memory, up to LAYER_PROXY_BUFFER_BYTES for the answer
+ * and LAYER_PROXY_BUFFER_TOTAL_BYTES for all answers together (a BufferBudget), so the backend
+ * finishes, and its request and concurrency slot are freed, however slowly the clients read: each
+ * client drains the held bytes at its own pace. An answer that does not fit streams instead: the
+ * backend is paused while the slowest reader is more than STREAM_WINDOW_BYTES behind, and a
+ * reader that stops reading is cut by the stall watch (see forward-body.ts).
+ *
+ * Several readers may share one answer while it is buffered (collapsed forwarding, see
+ * coalesce.ts): each starts from the first byte, and the answer is aborted only when its last
+ * reader has left before the backend finished.
+ */
+import type { ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { COALESCE_BYTES, watchStall } from './forward-body.ts';
+
+/** How far the slowest reader of a streaming (over-bound) answer may fall behind before the backend is paused. */
+export const STREAM_WINDOW_BYTES = 256 * 1024;
+
+/** Bytes held for buffered answers, across all of them (LAYER_PROXY_BUFFER_TOTAL_BYTES). */
+export interface BufferBudget {
+  /** Reserves `bytes`; false (nothing reserved) when they do not fit. */
+  take(bytes: number): boolean;
+  /** Returns `bytes` reserved earlier. */
+  give(bytes: number): void;
+  readonly used: number;
+}
+
+/** Creates a budget of `total` bytes. */
+export function createBufferBudget(total: number): BufferBudget {
+  let used = 0;
+  return {
+    get used() {
+      return used;
+    },
+    take(bytes) {
+      if (used + bytes > total) return false;
+      used += bytes;
+      return true;
+    },
+    give(bytes) {
+      used -= bytes;
+    },
+  };
+}
+
+/** The bounds of one answer. */
+export interface AnswerLimits {
+  /** LAYER_PROXY_BUFFER_BYTES: the most of one answer held for its readers before it streams. */
+  answerBytes: number;
+  budget: BufferBudget;
+  /** Most readers of one answer. (default: 1) */
+  maxReaders?: number;
+}
+
+/** What every reader of an answer is sent before its body: status and headers, or the backend's error text. */
+export interface AnswerHead {
+  status: number;
+  headers: Record<string, string>;
+  /** A backend error answer's whole text (status 400 and up): each reader words its own answer from it. */
+  errorText?: string;
+  /** The backend's X-Server-Hostname, scrubbed from its error text. */
+  hostname?: string;
+}
+
+/** One client of an answer. */
+export interface AnswerReader {
+  /** The head, or the backend's failure (an UpstreamError) when it sent none. */
+  readonly head: Promise<AnswerHead>;
+  /** Sends the body to `res` (its head already written) and ends it; `stallTimeoutMs` cuts a reader that stopped reading. */
+  deliver(res: ServerResponse, stallTimeoutMs: number, onStall: () => void): void;
+  /** The client went away: stop sending to it; the last reader to leave before the backend finished aborts it. */
+  leave(): void;
+}
+
+interface Reader {
+  cursor: number;
+  res?: ServerResponse;
+  waiting: boolean;
+  corked: number;
+  started: boolean;
+  ended: boolean;
+  release: () => void;
+}
+
+/** A backend answer being received, and the readers it goes to. */
+export class SharedAnswer {
+  /** Settles with the head; rejected (and its rejection handled) when the backend sent none. */
+  private readonly headPromise: Promise<AnswerHead>;
+  private resolveHead!: (head: AnswerHead) => void;
+  private rejectHead!: (error: unknown) => void;
+  private readonly readers = new Set<Reader>();
+  private readonly settledHooks: Array<() => void> = [];
+  // Chunks still held; chunks[0] is the answer's chunk number `first`.
+  private chunks: Buffer[] = [];
+  private first = 0;
+  private received = 0;
+  // Chunks numbered below reservedEnd were reserved from the budget (a prefix: buffering stops for good).
+  private reservedEnd = 0;
+  private reservedHeld = 0;
+  private held = 0;
+  private buffering = true;
+  private complete = false;
+  private settled = false;
+  private body?: Readable;
+  private paused = false;
+  /** Whether a reader was cut for not reading: the abort that may follow is no failure of the backend. */
+  stalled = false;
+
+  constructor(
+    private readonly limits: AnswerLimits,
+    /** Aborts the backend request. */
+    private readonly abort: () => void,
+  ) {
+    this.headPromise = new Promise<AnswerHead>((resolve, reject) => {
+      this.resolveHead = resolve;
+      this.rejectHead = reject;
+    });
+    this.headPromise.catch(() => {});
+  }
+
+  /** Whether another reader may still join: buffering, unfinished, and under its bound of readers. */
+  get joinable(): boolean {
+    return this.buffering && !this.settled && this.readers.size < (this.limits.maxReaders ?? 1);
+  }
+
+  /** Calls `hook` once the backend request is over: answered whole, failed or aborted. */
+  onSettled(hook: () => void): void {
+    if (this.settled) hook();
+    else this.settledHooks.push(hook);
+  }
+
+  /** Adds a reader; `release` (its concurrency slot) is called when the backend is done or the reader leaves, whichever is first. */
+  join(release: () => void): AnswerReader {
+    const reader: Reader = { cursor: 0, waiting: false, corked: 0, started: false, ended: false, release };
+    this.readers.add(reader);
+    return {
+      head: this.headPromise,
+      deliver: (res, stallTimeoutMs, onStall) => {
+        reader.res = res;
+        this.pump(reader);
+        // An answer sent whole in one write needs no watch: the socket holds it now.
+        if (reader.ended) return;
+        watchStall(res, stallTimeoutMs, () => {
+          this.stalled = true;
+          onStall();
+        });
+      },
+      leave: () => this.leave(reader),
+    };
+  }
+
+  /** The backend's status and headers (or error text): every reader may now write its head. */
+  setHead(head: AnswerHead): void {
+    this.resolveHead(head);
+    if (head.errorText !== undefined) this.finish();
+  }
+
+  /** The backend sent no answer (`error` is what each reader is told). */
+  fail(error: unknown): void {
+    this.rejectHead(error);
+    this.settle();
+  }
+
+  /** The whole body, read with the head. */
+  endWith(bytes: Buffer): void {
+    this.chunks.push(bytes);
+    this.held += bytes.length;
+    this.received += bytes.length;
+    this.finish();
+  }
+
+  /** Reads `body` to its end; its 'error' cuts every reader's connection (never a clean, truncated answer). */
+  readFrom(body: Readable): void {
+    this.body = body;
+    body.on('data', (chunk: Buffer) => this.add(chunk));
+    body.once('end', () => this.finish());
+    body.once('error', () => {
+      for (const reader of this.readers) reader.res?.destroy();
+      this.settle();
+    });
+  }
+
+  private add(chunk: Buffer): void {
+    this.received += chunk.length;
+    this.chunks.push(chunk);
+    this.held += chunk.length;
+    if (this.buffering && this.received <= this.limits.answerBytes && this.limits.budget.take(chunk.length)) {
+      this.reservedEnd = this.first + this.chunks.length;
+      this.reservedHeld += chunk.length;
+    } else {
+      this.buffering = false;
+    }
+    for (const reader of this.readers) this.pump(reader);
+    this.trim();
+    if (!this.buffering && !this.paused && this.held - this.reservedHeld > STREAM_WINDOW_BYTES) {
+      this.paused = true;
+      this.body?.pause();
+    }
+  }
+
+  private finish(): void {
+    this.complete = true;
+    this.settle();
+    for (const reader of this.readers) this.pump(reader);
+    this.trim();
+  }
+
+  /** The backend request is over: frees every reader's slot and runs the hooks. */
+  private settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    for (const reader of this.readers) reader.release();
+    for (const hook of this.settledHooks.splice(0)) hook();
+  }
+
+  private leave(reader: Reader): void {
+    if (!this.readers.delete(reader)) return;
+    reader.release();
+    if (this.readers.size === 0 && !this.settled) {
+      this.abort();
+      this.settle();
+    }
+    this.trim();
+  }
+
+  /** Writes what `reader` has not had yet, in writes of about COALESCE_BYTES, until its socket asks it to wait. */
+  private pump(reader: Reader): void {
+    const res = reader.res;
+    if (res === undefined || reader.waiting || reader.ended) return;
+    const socket = res.socket;
+    const end = this.first + this.chunks.length;
+    while (reader.cursor < end) {
+      const chunk = this.chunks[reader.cursor - this.first]!;
+      reader.cursor++;
+      // The headers and the first piece go out at once, alone: the client learns the status without
+      // waiting, and a body that fails later reaches it as a cut transfer, not as no answer.
+      if (!reader.started) {
+        reader.started = true;
+        if (this.complete && reader.cursor === end) {
+          reader.ended = true;
+          res.end(chunk);
+          return;
+        }
+        if (!res.write(chunk)) return this.waitForDrain(reader, res);
+        continue;
+      }
+      // The socket is corked rather than the response: see forward-body.ts.
+      if (reader.corked === 0) socket?.cork();
+      reader.corked += chunk.length;
+      const roomLeft = res.write(chunk);
+      if (reader.corked < COALESCE_BYTES) continue;
+      reader.corked = 0;
+      socket?.uncork();
+      if (!roomLeft && res.writableNeedDrain) return this.waitForDrain(reader, res);
+    }
+    if (this.complete && reader.cursor === end) {
+      reader.ended = true;
+      if (reader.corked > 0) socket?.uncork();
+      res.end();
+    }
+  }
+
+  private waitForDrain(reader: Reader, res: ServerResponse): void {
+    reader.waiting = true;
+    res.once('drain', () => {
+      reader.waiting = false;
+      this.pump(reader);
+      this.trim();
+    });
+  }
+
+  /** Drops the chunks every reader has had, once no reader can join any more; resumes a paused backend. */
+  private trim(): void {
+    if (this.joinable) return;
+    let lowest = this.first + this.chunks.length;
+    for (const reader of this.readers) if (reader.cursor < lowest) lowest = reader.cursor;
+    const drop = lowest - this.first;
+    if (drop <= 0) return;
+    let returned = 0;
+    for (let i = 0; i < drop; i++) {
+      const size = this.chunks[i]!.length;
+      this.held -= size;
+      if (this.first + i < this.reservedEnd) returned += size;
+    }
+    this.chunks = drop === this.chunks.length ? [] : this.chunks.slice(drop);
+    this.first = lowest;
+    if (returned > 0) {
+      this.reservedHeld -= returned;
+      this.limits.budget.give(returned);
+    }
+    if (this.paused && this.held - this.reservedHeld <= STREAM_WINDOW_BYTES) {
+      this.paused = false;
+      this.body?.resume();
+    }
+  }
+}
