@@ -72,8 +72,10 @@ export async function startFrontends(dir: string, vmUrl: string): Promise<Omit<T
       LAYER_VM_URL: vmUrl,
       LAYER_API_TOKENS: BENCH_TOKEN,
       LAYER_LOG_LEVEL: 'warn',
-      LAYER_PROXY_MAX_CONCURRENT: '256',
-      LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256',
+      // Above the fan-in workload's 300 connections of one token: a request that shares another's
+      // answer takes a share of its token's cap.
+      LAYER_PROXY_MAX_CONCURRENT: '512',
+      LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '512',
     },
   });
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
