@@ -5,7 +5,7 @@
  * finishes, and its request and concurrency slot are freed, however slowly the clients read: each
  * client drains the held bytes at its own pace. An answer that does not fit streams instead: the
  * backend is paused while the slowest reader is more than STREAM_WINDOW_BYTES behind, and a
- * reader that stops reading is cut by the stall watch (see forward-body.ts).
+ * reader that stops reading is cut by the stall watch (see stall-watch.ts).
  *
  * Several readers may share one answer while it is buffered (collapsed forwarding, see
  * coalesce.ts): each starts from the first byte, and the answer is aborted only when its last
@@ -13,7 +13,17 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import { COALESCE_BYTES, watchStall } from './forward-body.ts';
+import { watchStall } from './stall-watch.ts';
+
+/**
+ * How much of an answer is queued before it is written out. undici hands a body over as the
+ * backend socket is read (vmsingle's 64 KB HTTP chunks arrive as several smaller pieces), and a
+ * write per piece would be a system call and a chunked-encoding frame each; the socket is corked
+ * while pieces are queued and uncorked at this size or at the end (figures in docs/decisions.md).
+ * A query answer is one JSON document, of no use to a client before its last byte, so holding
+ * this much in between delays nothing the client can act on.
+ */
+export const COALESCE_BYTES = 128 * 1024;
 
 /** How far the slowest reader of a streaming (over-bound) answer may fall behind before the backend is paused. */
 export const STREAM_WINDOW_BYTES = 256 * 1024;
@@ -246,7 +256,10 @@ export class SharedAnswer {
         if (!res.write(chunk)) return this.waitForDrain(reader, res);
         continue;
       }
-      // The socket is corked rather than the response: see forward-body.ts.
+      // The socket is corked rather than the response: from Node 22 on, a corked response keeps a
+      // buffer of its own, writes it out piece by piece after uncorking the socket and can leave
+      // the response waiting for a 'drain' that never comes. A corked socket sends the queued
+      // pieces in one write on every Node line, and its 'drain' reaches the response.
       if (reader.corked === 0) socket?.cork();
       reader.corked += chunk.length;
       const roomLeft = res.write(chunk);
