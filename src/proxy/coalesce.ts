@@ -4,8 +4,10 @@
  * same method, the same parameters once decoded (their order and percent-encoding do not matter,
  * the order of a repeated `match[]` does) and the same forwarded headers (Accept-Encoding decides
  * the bytes). The API token is not part of it: an answer depends on the query, not on who asks.
- * A request joins only an answer that is still buffered and under its bound of readers; any other
- * is forwarded on its own.
+ * A request joins only an answer that is buffered whole so far, under its bound of readers, and
+ * still coming from the backend or still being sent to one of its readers (at most a second after
+ * the backend's last byte, see shared-answer.ts); any other request is
+ * forwarded on its own. Nothing is kept once the last reader has had the answer.
  */
 import type { Endpoint } from './endpoints.ts';
 import type { SharedAnswer } from './shared-answer.ts';
@@ -17,7 +19,7 @@ export const MAX_SHARED_READERS = 100;
 export interface InFlightAnswers {
   /** A joinable answer to an identical request, if one is in flight. */
   find(key: string): SharedAnswer | undefined;
-  /** Offers `answer` to identical requests until it is settled or no longer joinable. */
+  /** Offers `answer` to identical requests for as long as it is joinable. */
   add(key: string, answer: SharedAnswer): void;
   readonly size: number;
 }
@@ -47,7 +49,7 @@ export function createInFlightAnswers(): InFlightAnswers {
     },
     add(key, answer) {
       byKey.set(key, answer);
-      answer.onSettled(() => {
+      answer.onDone(() => {
         if (byKey.get(key) === answer) byKey.delete(key);
       });
     },

@@ -8,8 +8,10 @@
  * reader that stops reading is cut by the stall watch (see stall-watch.ts).
  *
  * Several readers may share one answer while it is buffered (collapsed forwarding, see
- * coalesce.ts): each starts from the first byte, and the answer is aborted only when its last
- * reader has left before the backend finished.
+ * coalesce.ts): from the backend request until the last reader has been sent the whole answer,
+ * and at most JOIN_AFTER_COMPLETE_MS after the backend's last byte.
+ * Each starts from the first byte, and the answer is aborted only when its last reader has left
+ * before the backend finished.
  */
 import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
@@ -24,6 +26,9 @@ import { watchStall } from './stall-watch.ts';
  * this much in between delays nothing the client can act on.
  */
 export const COALESCE_BYTES = 128 * 1024;
+
+/** How long after its last byte a complete answer still being sent to a reader may be joined. */
+export const JOIN_AFTER_COMPLETE_MS = 1000;
 
 /** How far the slowest reader of a streaming (over-bound) answer may fall behind before the backend is paused. */
 export const STREAM_WINDOW_BYTES = 256 * 1024;
@@ -102,6 +107,9 @@ export class SharedAnswer {
   private rejectHead!: (error: unknown) => void;
   private readonly readers = new Set<Reader>();
   private readonly settledHooks: Array<() => void> = [];
+  private readonly doneHooks: Array<() => void> = [];
+  private errorAnswer = false;
+  private completedAt = 0;
   // Chunks still held; chunks[0] is the answer's chunk number `first`.
   private chunks: Buffer[] = [];
   private first = 0;
@@ -130,9 +138,27 @@ export class SharedAnswer {
     this.headPromise.catch(() => {});
   }
 
-  /** Whether another reader may still join: buffering, unfinished, and under its bound of readers. */
+  /**
+   * Whether another reader may still join: the answer is buffered whole so far, under its bound of
+   * readers, and either still coming from the backend or complete and still being sent to a reader.
+   */
   get joinable(): boolean {
-    return this.buffering && !this.settled && this.readers.size < (this.limits.maxReaders ?? 1);
+    if (!this.buffering || this.readers.size >= (this.limits.maxReaders ?? 1)) return false;
+    if (!this.settled) return true;
+    if (!this.complete || this.errorAnswer || performance.now() - this.completedAt > JOIN_AFTER_COMPLETE_MS) return false;
+    for (const reader of this.readers) if (!reader.ended) return true;
+    return false;
+  }
+
+  /** Calls `hook` once no reader can join any more. */
+  onDone(hook: () => void): void {
+    this.doneHooks.push(hook);
+    this.checkDone();
+  }
+
+  private checkDone(): void {
+    if (this.doneHooks.length === 0 || this.joinable) return;
+    for (const hook of this.doneHooks.splice(0)) hook();
   }
 
   /** Calls `hook` once the backend request is over: answered whole, failed or aborted. */
@@ -145,6 +171,8 @@ export class SharedAnswer {
   join(release: () => void): AnswerReader {
     const reader: Reader = { cursor: 0, waiting: false, corked: 0, started: false, ended: false, release };
     this.readers.add(reader);
+    // Joined after the backend was done: there is no backend slot to hold.
+    if (this.settled) release();
     return {
       head: this.headPromise,
       deliver: (res, stallTimeoutMs, onStall) => {
@@ -164,7 +192,9 @@ export class SharedAnswer {
   /** The backend's status and headers (or error text): every reader may now write its head. */
   setHead(head: AnswerHead): void {
     this.resolveHead(head);
-    if (head.errorText !== undefined) this.finish();
+    if (head.errorText === undefined) return;
+    this.errorAnswer = true;
+    this.finish();
   }
 
   /** The backend sent no answer (`error` is what each reader is told). */
@@ -212,6 +242,7 @@ export class SharedAnswer {
 
   private finish(): void {
     this.complete = true;
+    this.completedAt = performance.now();
     this.settle();
     for (const reader of this.readers) this.pump(reader);
     this.trim();
@@ -223,6 +254,7 @@ export class SharedAnswer {
     this.settled = true;
     for (const reader of this.readers) reader.release();
     for (const hook of this.settledHooks.splice(0)) hook();
+    this.checkDone();
   }
 
   private leave(reader: Reader): void {
@@ -232,6 +264,7 @@ export class SharedAnswer {
       this.abort();
       this.settle();
     }
+    this.checkDone();
     this.trim();
   }
 
@@ -251,7 +284,7 @@ export class SharedAnswer {
         if (this.complete && reader.cursor === end) {
           reader.ended = true;
           res.end(chunk);
-          return;
+          return this.checkDone();
         }
         if (!res.write(chunk)) return this.waitForDrain(reader, res);
         continue;
@@ -272,6 +305,7 @@ export class SharedAnswer {
       reader.ended = true;
       if (reader.corked > 0) socket?.uncork();
       res.end();
+      this.checkDone();
     }
   }
 
