@@ -61,6 +61,7 @@ async function main(): Promise<void> {
           LAYER_API_TOKENS: BENCH_TOKEN,
           LAYER_LOG_LEVEL: 'warn',
           LAYER_PROXY_MAX_CONCURRENT: '256',
+          LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256',
         },
       });
       const url = `http://127.0.0.1:${port}`;
