@@ -11,7 +11,7 @@ import type { LayerProxyCoalescedTotalLabels, MetricHandles } from '../generated
 import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
 import type { OperationId, RoutedContext } from '../generated/routes.ts';
 import { operations } from '../generated/routes.ts';
-import { coalesceKey, type InFlightAnswers } from '../proxy/coalesce.ts';
+import { coalesceKey, LINGER_MS, type InFlightAnswers } from '../proxy/coalesce.ts';
 import { forwardRequestHeaders, forwardResponseHeaders } from '../proxy/headers.ts';
 import type { LimitRefusal, Limiter } from '../proxy/limiter.ts';
 import type { GatewayState } from '../edge/request-state.ts';
@@ -150,6 +150,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
     for (const seconds of durations) metrics.layer_upstream_request_duration_seconds.observe(labels, seconds);
   };
   const recordStatus: BatchedUpdate<Endpoint, string, null> = (e, code, _c, responses) => metrics.layer_upstream_requests_total.inc({ endpoint: e, code }, responses.length);
+  const lingering = { ...deps.buffer, lingerMs: LINGER_MS };
   const route = operations[operationId].path as LayerProxyCoalescedTotalLabels['route'];
   const reject = (reason: ReturnType<typeof rejectionOf> | LimitRefusal | QueryRefusalReason) => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
 
@@ -240,7 +241,7 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       ...(request.body ? { body: request.body } : {}),
       headers,
     });
-    const answer = new SharedAnswer(deps.buffer, () => call.abort());
+    const answer = new SharedAnswer(endpoint === 'query_range' ? lingering : deps.buffer, () => call.abort());
     answer.onSettled(() => {
       tracked?.done();
       metrics.layer_upstream_in_flight_requests.dec();

@@ -4,16 +4,20 @@
  * same method, the same parameters once decoded (their order and percent-encoding do not matter,
  * the order of a repeated `match[]` does) and the same forwarded headers (Accept-Encoding decides
  * the bytes). The API token is not part of it: an answer depends on the query, not on who asks.
- * A request joins only an answer that is buffered whole so far, under its bound of readers, and
- * still coming from the backend or still being sent to one of its readers (at most a second after
- * the backend's last byte, see shared-answer.ts); any other request is
- * forwarded on its own. Nothing is kept once the last reader has had the answer.
+ * A request joins only an answer that is buffered whole so far and under its bound of readers,
+ * while its backend request is in flight; a range answer also for LINGER_MS after the backend's
+ * last byte (its start and end are pinned, so it does not go stale as an instant query's "now"
+ * does, and a dashboard's viewers arrive spread over more than one answer's time). Any other
+ * request is forwarded on its own.
  */
 import type { Endpoint } from './endpoints.ts';
 import type { SharedAnswer } from './shared-answer.ts';
 
 /** The most clients that share one backend answer; more identical requests are forwarded on their own. */
 export const MAX_SHARED_READERS = 100;
+
+/** How long a complete range answer may still be joined. */
+export const LINGER_MS = 1000;
 
 /** The answers in flight that identical requests may join, by coalescing key. */
 export interface InFlightAnswers {

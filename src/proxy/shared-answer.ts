@@ -8,8 +8,8 @@
  * reader that stops reading is cut by the stall watch (see stall-watch.ts).
  *
  * Several readers may share one answer while it is buffered (collapsed forwarding, see
- * coalesce.ts): from the backend request until the last reader has been sent the whole answer,
- * and at most JOIN_AFTER_COMPLETE_MS after the backend's last byte.
+ * coalesce.ts): while the backend request is in flight, and for `lingerMs` after the backend's
+ * last byte.
  * Each starts from the first byte, and the answer is aborted only when its last reader has left
  * before the backend finished.
  */
@@ -26,9 +26,6 @@ import { watchStall } from './stall-watch.ts';
  * this much in between delays nothing the client can act on.
  */
 export const COALESCE_BYTES = 128 * 1024;
-
-/** How long after its last byte a complete answer still being sent to a reader may be joined. */
-export const JOIN_AFTER_COMPLETE_MS = 1000;
 
 /** How far the slowest reader of a streaming (over-bound) answer may fall behind before the backend is paused. */
 export const STREAM_WINDOW_BYTES = 256 * 1024;
@@ -67,6 +64,8 @@ export interface AnswerLimits {
   budget: BufferBudget;
   /** Most readers of one answer. (default: 1) */
   maxReaders?: number;
+  /** How long after the backend's last byte a complete answer may still be joined. (default: 0, only while in flight) */
+  lingerMs?: number;
 }
 
 /** What every reader of an answer is sent before its body: status and headers, or the backend's error text. */
@@ -110,6 +109,7 @@ export class SharedAnswer {
   private readonly doneHooks: Array<() => void> = [];
   private errorAnswer = false;
   private completedAt = 0;
+  private bodyFailed = false;
   // Chunks still held; chunks[0] is the answer's chunk number `first`.
   private chunks: Buffer[] = [];
   private first = 0;
@@ -140,14 +140,12 @@ export class SharedAnswer {
 
   /**
    * Whether another reader may still join: the answer is buffered whole so far, under its bound of
-   * readers, and either still coming from the backend or complete and still being sent to a reader.
+   * readers, and either still coming from the backend or complete for at most `lingerMs`.
    */
   get joinable(): boolean {
     if (!this.buffering || this.readers.size >= (this.limits.maxReaders ?? 1)) return false;
     if (!this.settled) return true;
-    if (!this.complete || this.errorAnswer || performance.now() - this.completedAt > JOIN_AFTER_COMPLETE_MS) return false;
-    for (const reader of this.readers) if (!reader.ended) return true;
-    return false;
+    return this.complete && !this.errorAnswer && performance.now() - this.completedAt <= (this.limits.lingerMs ?? 0);
   }
 
   /** Calls `hook` once no reader can join any more. */
@@ -176,8 +174,11 @@ export class SharedAnswer {
     return {
       head: this.headPromise,
       deliver: (res, stallTimeoutMs, onStall) => {
+        // The body failed before this reader started: never a clean, truncated answer.
+        if (this.bodyFailed) return void res.destroy();
         reader.res = res;
         this.pump(reader);
+        this.trim();
         // An answer sent whole in one write needs no watch: the socket holds it now.
         if (reader.ended) return;
         watchStall(res, stallTimeoutMs, () => {
@@ -217,6 +218,7 @@ export class SharedAnswer {
     body.on('data', (chunk: Buffer) => this.add(chunk));
     body.once('end', () => this.finish());
     body.once('error', () => {
+      this.bodyFailed = true;
       for (const reader of this.readers) reader.res?.destroy();
       this.settle();
     });
@@ -243,6 +245,14 @@ export class SharedAnswer {
   private finish(): void {
     this.complete = true;
     this.completedAt = performance.now();
+    // Once no reader can join, what every reader has had is dropped and the map entry goes.
+    const linger = this.limits.lingerMs ?? 0;
+    if (linger > 0 && !this.errorAnswer) {
+      setTimeout(() => {
+        this.checkDone();
+        this.trim();
+      }, linger + 1).unref();
+    }
     this.settle();
     for (const reader of this.readers) this.pump(reader);
     this.trim();
