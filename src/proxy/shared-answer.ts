@@ -4,7 +4,7 @@
  * and LAYER_PROXY_BUFFER_TOTAL_BYTES for all answers together (a BufferBudget), so the backend
  * finishes, and its request and concurrency slot are freed, however slowly the clients read: each
  * client drains the held bytes at its own pace. An answer that does not fit streams instead: the
- * backend is paused while the slowest reader is more than STREAM_WINDOW_BYTES behind, and a
+ * backend is paused while the slowest reader has not taken what arrived, and a
  * reader that stops reading is cut by the stall watch (see stall-watch.ts).
  *
  * Several readers may share one answer while it is buffered (collapsed forwarding, see
@@ -27,8 +27,12 @@ import { watchStall } from './stall-watch.ts';
  */
 export const COALESCE_BYTES = 128 * 1024;
 
-/** How far the slowest reader of a streaming (over-bound) answer may fall behind before the backend is paused. */
-export const STREAM_WINDOW_BYTES = 256 * 1024;
+/**
+ * How far the slowest reader of a streaming (over-bound) answer may fall behind before the backend
+ * is paused: nothing beyond what its socket took, as a plain streaming proxy does, so that many
+ * slow readers do not make the backend produce more than they read.
+ */
+export const STREAM_WINDOW_BYTES = 0;
 
 /** Bytes held for buffered answers, across all of them (LAYER_PROXY_BUFFER_TOTAL_BYTES). */
 export interface BufferBudget {
