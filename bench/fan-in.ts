@@ -2,9 +2,11 @@
  * The "dashboard fan-in" workload: N viewers of one 12-panel dashboard that refreshes every 5 s.
  * Grafana aligns each panel's range to its step, so viewers refreshing at about the same time send
  * identical range queries. Refreshes are compressed in time: each refresh starts as soon as every
- * viewer has its previous one (the viewers refresh together, as a wall of screens does), and
- * refresh r shows the window ending at the dataset's end minus 5 min plus r x 5 s, aligned to the
- * panel's step. The figure is then how many panel answers per second a target sustains.
+ * viewer has its previous one (the viewers refresh together, as a wall of screens does). Refresh r
+ * shows the hour ending r minutes after the dataset's start (cycling over 59 windows), aligned to
+ * the panel's step: consecutive refreshes never ask the same, as refreshes 5 s apart in real
+ * time would not share an answer. The figure is how many panel answers per second a target
+ * sustains, and how many backend requests one refresh of the 12 panels costs.
  *
  * Each viewer has its own keep-alive agent of 6 connections, a browser's limit per host. Every
  * answer's SHA-256 is kept by URL, and the answers of the gateway and vmauth are compared with the
@@ -30,8 +32,6 @@ const PANELS: { query: string; step: number }[] = [
   { query: 'stddev(bench_value)', step: 60 },
   { query: 'sum_over_time(bench_value{group=~"g[0-3]"}[5m])', step: 30 },
 ];
-/** The dashboard's refresh interval, in seconds. */
-const REFRESH_SECONDS = 5;
 /** A browser's connections per host. */
 const CONNECTIONS_PER_VIEWER = 6;
 
@@ -59,8 +59,8 @@ export interface FanInResult {
 /** The URL path (under the API prefix) of panel `p` at refresh `r`. */
 function panelPath(endSeconds: number, p: number, r: number): string {
   const { query, step } = PANELS[p]!;
-  // Sixty refreshes (five minutes) and round again: every window stays within the dataset.
-  const now = endSeconds - 300 + (r % 60) * REFRESH_SECONDS;
+  // A minute further each refresh, round again after 59: every window ends within the dataset.
+  const now = endSeconds - SPAN_SECONDS + 60 + (r % 59) * 60;
   const end = Math.floor(now / step) * step;
   const start = end - SPAN_SECONDS;
   return `/api/v1/query_range?${new URLSearchParams({ query, start: String(start), end: String(end), step: String(step) }).toString()}`;

@@ -8,7 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { datasetEnd, GROUP_SIZE, largeRangeQuery, loadDataset, queryUrl, SERIES_COUNT, smallInstantQuery, type BenchQuery } from './dataset.ts';
 import { formatFanIn, runFanIn, type FanInResult } from './fan-in.ts';
-import { readRss, stopAll } from './processes.ts';
+import { readRss, stopAll, waitReady } from './processes.ts';
 import { measureStreamMemory } from './stream-memory.ts';
 import { FLOOR_TARGETS, formatReport, reportJson, type WorkloadRuns } from './report.ts';
 import { benchDir, BENCH_TOKEN, startFrontends, startVmsingle } from './targets.ts';
@@ -73,15 +73,18 @@ function varied(query: BenchQuery): { query: BenchQuery; vary: Record<string, nu
   return { query: { ...query, params }, vary };
 }
 
-/** The backend's count of range queries, read once it has held still for 2 s (vmsingle shows it a second or so late). */
+/**
+ * The backend's count of range queries, read once it has held still for 2 s (vmsingle shows it a
+ * second or so late) and no search is running (queries of clients that left still run there).
+ */
 async function rangeRequests(vmUrl: string): Promise<number> {
   let last = -1;
   let since = performance.now();
   for (;;) {
-    const text = await (await fetch(`${vmUrl}/metrics`)).text();
-    const line = text.split('\n').find((l) => l.startsWith('vm_http_requests_total{path="/api/v1/query_range"}'));
-    const now = Number(line?.split(' ').pop() ?? 0);
-    if (now !== last) [last, since] = [now, performance.now()];
+    const lines = (await (await fetch(`${vmUrl}/metrics`)).text()).split('\n');
+    const value = (name: string) => Number(lines.find((l) => l.startsWith(`${name} `))?.split(' ').pop() ?? 0);
+    const now = value('vm_http_requests_total{path="/api/v1/query_range"}');
+    if (now !== last || value('vm_concurrent_select_current') > 0) [last, since] = [now, performance.now()];
     else if (performance.now() - since >= 2000) return now;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -185,6 +188,8 @@ async function main(): Promise<void> {
     console.error('bench: 50 concurrent ~10 MB streamed range responses through the gateway');
     const huge = largeRangeQuery(end, SERIES_COUNT / GROUP_SIZE, 2);
     const streaming = await measureStreamMemory(queryUrl(`${fronts.gatewayUrl}/v2/metrics`, huge), bearer, fronts.gatewayPid, 50);
+    // The streams leave vmsingle busy for a while; the gateway's probe may report it down meanwhile.
+    await waitReady(fronts.gatewayChild, `${fronts.gatewayUrl}/health`, {}, 60_000);
     console.error(`bench: ${ops.name} at ${ops.connections} connection(s)`);
     results.push(await runWorkload(ops, fronts.gatewayPid));
 
