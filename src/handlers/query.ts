@@ -247,19 +247,18 @@ export function createQueryHandler(operationId: OperationId, endpoint: Endpoint,
       metrics.layer_upstream_in_flight_requests.dec();
       batch.add(recordDuration, endpoint, null, null, (performance.now() - started) / 1000);
     });
+    // Synchronous for an answer: an async callback would cost every request a promise.
     call.response.then(
-      async (response) => {
+      (response) => {
         batch.add(recordStatus, endpoint, String(response.status), null, 0);
         const headers = forwardResponseHeaders(response.headers);
         if (response.status >= 400) {
-          let errorText: string;
-          try {
-            errorText = await readErrorBody(response, headers['content-encoding']);
-          } catch (error) {
-            return answer.fail(error);
-          }
           const hostname = firstHeader(response.headers['x-server-hostname']);
-          return answer.setHead({ status: response.status, headers, errorText, ...(hostname === undefined ? {} : { hostname }) });
+          readErrorBody(response, headers['content-encoding']).then(
+            (errorText) => answer.setHead({ status: response.status, headers, errorText, ...(hostname === undefined ? {} : { hostname }) }),
+            (error: unknown) => answer.fail(error),
+          );
+          return;
         }
         answer.setHead({ status: response.status, headers });
         if (response.bytes) return answer.endWith(response.bytes);
