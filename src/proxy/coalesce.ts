@@ -30,11 +30,16 @@ export interface InFlightAnswers {
 
 /** The key under which identical requests share an answer. */
 export function coalesceKey(endpoint: Endpoint, labelName: string | undefined, method: string, params: ReadonlyMap<string, readonly string[]>, headers: Readonly<Record<string, string>>): string {
-  const names = [...params.keys()].sort();
-  const parts: unknown[] = [endpoint, labelName ?? '', method];
-  for (const name of names) parts.push(name, params.get(name));
-  parts.push(headers['accept'] ?? '', headers['accept-encoding'] ?? '');
-  return JSON.stringify(parts);
+  // Every part length-prefixed: no value, whatever characters it holds, can run into the next.
+  const part = (text: string) => `${text.length}:${text}`;
+  let key = `${endpoint} ${part(labelName ?? '')}${method} ${part(headers['accept'] ?? '')}${part(headers['accept-encoding'] ?? '')}`;
+  const names = params.size === 1 ? params.keys() : [...params.keys()].sort();
+  for (const name of names) {
+    const values = params.get(name)!;
+    key += `${part(name)}${values.length}=`;
+    for (const value of values) key += part(value);
+  }
+  return key;
 }
 
 /** Creates the table of answers in flight. */
