@@ -93,7 +93,8 @@ export function ratios(runs: WorkloadRuns, subject = 'gateway', versus?: string)
     });
 }
 
-function table(header: string[], rows: string[][]): string {
+/** A text table; the first two columns left-aligned, the others right-aligned. */
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');

@@ -6,8 +6,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { datasetEnd, GROUP_SIZE, largeRangeQuery, loadDataset, queryUrl, SERIES_COUNT, smallInstantQuery } from './dataset.ts';
-import { readRss, stopAll } from './processes.ts';
+import { datasetEnd, GROUP_SIZE, largeRangeQuery, loadDataset, queryUrl, SERIES_COUNT, smallInstantQuery, type BenchQuery } from './dataset.ts';
+import { formatFanIn, runFanIn, type FanInResult } from './fan-in.ts';
+import { readRss, stopAll, waitReady } from './processes.ts';
 import { measureStreamMemory } from './stream-memory.ts';
 import { FLOOR_TARGETS, formatReport, reportJson, type WorkloadRuns } from './report.ts';
 import { benchDir, BENCH_TOKEN, startFrontends, startVmsingle } from './targets.ts';
@@ -17,17 +18,14 @@ interface Target {
   name: string;
   url: string;
   headers?: Record<string, string>;
+  /** Time parameters given a distinct value per request (see bench/wrk.ts), so nothing is coalesced. */
+  vary?: Record<string, number>;
 }
 
 interface Workload {
   name: string;
   connections: number;
   targets: Target[];
-  /**
-   * Give every query request its own evaluation time, so each one costs a backend request even
-   * behind a proxy that shares identical requests in flight. (default: false)
-   */
-  distinctTimes?: boolean;
 }
 
 const quick = process.argv.includes('--quick');
@@ -41,21 +39,62 @@ const SECONDS = 2;
 // the baselines (bare Koa, the reference proxies) start cold while the gateway has served the
 // workloads before.
 const WARM_UP_SECONDS = quick ? 1 : 2;
+// Seconds of each fan-in run (per target and viewer count).
+const FAN_IN_SECONDS = quick ? 8 : 20;
 const bearer = { Authorization: `Bearer ${BENCH_TOKEN}` };
+
+/** The target's URL with its varied parameters at their base values. */
+function baseUrl(target: Target): string {
+  const extra = Object.entries(target.vary ?? {}).map(([name, value]) => `&${name}=${value}`);
+  return `${target.url}${extra.join('')}`;
+}
 
 /** Fetches a target once: it must answer 200; returns the body size. */
 async function probe(target: Target): Promise<number> {
-  const res = await fetch(target.url, { headers: target.headers ?? {}, signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(baseUrl(target), { headers: target.headers ?? {}, signal: AbortSignal.timeout(10_000) });
   const body = Buffer.from(await res.arrayBuffer());
   if (res.status !== 200) throw new Error(`${target.name} ${target.url}: HTTP ${res.status}: ${body.toString().slice(0, 300)}`);
   return body.length;
+}
+
+function wrkExtras(target: Target): { headers?: Record<string, string>; vary?: Record<string, number> } {
+  return { ...(target.headers ? { headers: target.headers } : {}), ...(target.vary ? { vary: target.vary } : {}) };
+}
+
+/** The query without its time parameters, and those as the base values of `vary`. */
+function varied(query: BenchQuery): { query: BenchQuery; vary: Record<string, number> } {
+  const params = { ...query.params };
+  const vary: Record<string, number> = {};
+  for (const name of ['time', 'start', 'end']) {
+    if (params[name] === undefined) continue;
+    vary[name] = Number(params[name]);
+    delete params[name];
+  }
+  return { query: { ...query, params }, vary };
+}
+
+/**
+ * The backend's count of range queries, read once it has held still for 2 s (vmsingle shows it a
+ * second or so late) and no search is running (queries of clients that left still run there).
+ */
+async function rangeRequests(vmUrl: string): Promise<number> {
+  let last = -1;
+  let since = performance.now();
+  for (;;) {
+    const lines = (await (await fetch(`${vmUrl}/metrics`)).text()).split('\n');
+    const value = (name: string) => Number(lines.find((l) => l.startsWith(`${name} `))?.split(' ').pop() ?? 0);
+    const now = value('vm_http_requests_total{path="/api/v1/query_range"}');
+    if (now !== last || value('vm_concurrent_select_current') > 0) [last, since] = [now, performance.now()];
+    else if (performance.now() - since >= 2000) return now;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 async function runWorkload(workload: Workload, gatewayPid: number): Promise<WorkloadRuns> {
   const bodyBytes: Record<string, number> = {};
   for (const target of workload.targets) bodyBytes[target.name] = await probe(target);
   for (const target of workload.targets) {
-    await runWrk({ url: target.url, connections: workload.connections, seconds: WARM_UP_SECONDS, distinctTimes: workload.distinctTimes ?? false, ...(target.headers ? { headers: target.headers } : {}) });
+    await runWrk({ url: target.url, connections: workload.connections, seconds: WARM_UP_SECONDS, ...wrkExtras(target) });
   }
   const runs = workload.targets.map((t) => ({ target: t.name, rounds: [] as Awaited<ReturnType<typeof runWrk>>[] }));
   const order = [...workload.targets.entries()];
@@ -63,7 +102,7 @@ async function runWorkload(workload: Workload, gatewayPid: number): Promise<Work
   for (let round = 0; round < ROUNDS; round++) {
     // A B C, then C B A: a drift that lasts a round pair favours no target by its place in the order.
     for (const [i, target] of round % 2 === 0 ? order : reversed) {
-      const result = await runWrk({ url: target.url, connections: workload.connections, seconds: SECONDS, distinctTimes: workload.distinctTimes ?? false, ...(target.headers ? { headers: target.headers } : {}) });
+      const result = await runWrk({ url: target.url, connections: workload.connections, seconds: SECONDS, ...wrkExtras(target) });
       runs[i]!.rounds.push(result);
       console.error(`  ${workload.name} round ${round + 1}/${ROUNDS} ${target.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms${result.errors ? `, ${result.errors} ERRORS` : ''}`);
     }
@@ -85,22 +124,25 @@ async function main(): Promise<void> {
 
     const small = smallInstantQuery(end);
     const range = largeRangeQuery(end);
-    const against = (query: typeof small, withFloors = false): Target[] => [
-      { name: 'direct', url: queryUrl(vm.url, query) },
-      { name: 'vmauth', url: queryUrl(fronts.vmauthUrl, query), headers: bearer },
-      { name: 'gateway', url: queryUrl(`${fronts.gatewayUrl}/v2/metrics`, query), headers: bearer },
-      // What Node itself reaches with nothing the gateway adds, on the small-query workloads.
-      ...(withFloors
-        ? [
-            { name: FLOOR_TARGETS[0], url: queryUrl(fronts.floorUrls.node, query) },
-            { name: FLOOR_TARGETS[1], url: queryUrl(fronts.floorUrls.koa, query) },
-          ]
-        : []),
-    ];
+    const against = (pinned: BenchQuery, withFloors = false): Target[] => {
+      const { query, vary } = varied(pinned);
+      return [
+        { name: 'direct', url: queryUrl(vm.url, query), vary },
+        { name: 'vmauth', url: queryUrl(fronts.vmauthUrl, query), headers: bearer, vary },
+        { name: 'gateway', url: queryUrl(`${fronts.gatewayUrl}/v2/metrics`, query), headers: bearer, vary },
+        // What Node itself reaches with nothing the gateway adds, on the small-query workloads.
+        ...(withFloors
+          ? [
+              { name: FLOOR_TARGETS[0], url: queryUrl(fronts.floorUrls.node, query), vary },
+              { name: FLOOR_TARGETS[1], url: queryUrl(fronts.floorUrls.koa, query), vary },
+            ]
+          : []),
+      ];
+    };
     const workloads: Workload[] = [
-      { name: 'instant-small', connections: 16, targets: against(small, true), distinctTimes: true },
-      { name: 'range-300k', connections: 16, targets: against(range), distinctTimes: true },
-      { name: 'instant-small', connections: 1, targets: against(small, true), distinctTimes: true },
+      { name: 'instant-small', connections: 16, targets: against(small, true) },
+      { name: 'range-300k', connections: 16, targets: against(range) },
+      { name: 'instant-small', connections: 1, targets: against(small, true) },
       {
         name: 'catalog',
         connections: 16,
@@ -129,15 +171,33 @@ async function main(): Promise<void> {
     // one: hammering /metrics at 16 connections (over a thousand renders a second, no scraper's
     // pace) leaves anywhere from 140 to 210 MB of RSS behind until V8 collects it, which would
     // measure V8's timing rather than what the streams cost. The ops row shows that RSS.
+    const fanIn: FanInResult[] = [];
+    for (const viewers of [10, 50]) {
+      for (const [target, base, headers] of [
+        ['direct', vm.url, {}],
+        ['vmauth', fronts.vmauthUrl, bearer],
+        ['gateway', `${fronts.gatewayUrl}/v2/metrics`, bearer],
+      ] as const) {
+        console.error(`bench: dashboard fan-in, ${viewers} viewers, ${target}`);
+        const result = await runFanIn({ target, base, headers, viewers, seconds: FAN_IN_SECONDS, endSeconds: end, backendCount: () => rangeRequests(vm.url) });
+        console.error(`  ${result.rps.toFixed(0)} panels/s, p50 ${result.p50Ms.toFixed(1)} ms, ${result.refreshes} refreshes, backend ${result.backendRequests}, ${result.errors} errors`);
+        fanIn.push(result);
+      }
+    }
+
     console.error('bench: 50 concurrent ~10 MB streamed range responses through the gateway');
     const huge = largeRangeQuery(end, SERIES_COUNT / GROUP_SIZE, 2);
     const streaming = await measureStreamMemory(queryUrl(`${fronts.gatewayUrl}/v2/metrics`, huge), bearer, fronts.gatewayPid, 50);
+    // The streams leave vmsingle busy for a while; the gateway's probe may report it down meanwhile.
+    await waitReady(fronts.gatewayChild, `${fronts.gatewayUrl}/health`, {}, 60_000);
     console.error(`bench: ${ops.name} at ${ops.connections} connection(s)`);
     results.push(await runWorkload(ops, fronts.gatewayPid));
 
     const rangeBytes = results[1]?.bodyBytes.direct ?? 0;
     console.log(`\nRange query body: ${rangeBytes} bytes (${(rangeBytes / 1024).toFixed(1)} KB); gateway RSS at start ${(rssAtStart.rss / 1048576).toFixed(1)} MB\n`);
     console.log(formatReport(results));
+    console.log(`\nDashboard fan-in (12 panels, refreshes compressed; ${FAN_IN_SECONDS} s per target):`);
+    console.log(formatFanIn(fanIn));
     const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
     console.log(
       `\nstream-10mb c${streaming.concurrency}: body ${mb(streaming.bodyBytes)} MB each, ${streaming.seconds.toFixed(1)} s, ` +
@@ -154,6 +214,7 @@ async function main(): Promise<void> {
       dataset: { series: SERIES_COUNT, importBytes, smallQuery: small, rangeQuery: range, rangeBodyBytes: rangeBytes },
       gatewayRssAtStart: rssAtStart,
       streamMemory: streaming,
+      fanIn: fanIn.map(({ hashes, ...rest }) => ({ ...rest, distinctAnswers: hashes.size })),
     };
     const out = new URL('results/latest.json', import.meta.url);
     await mkdir(new URL('.', out), { recursive: true });

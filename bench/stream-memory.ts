@@ -1,7 +1,8 @@
 /**
- * The streaming workload: many large responses streamed at once through the gateway, with its RSS
- * sampled meanwhile. A passthrough that buffered bodies would grow by concurrency × body size; one
- * that streams with backpressure stays near its idle footprint.
+ * The streaming workload: many large responses sent at once through the gateway, with its RSS
+ * sampled meanwhile. The gateway holds answers in memory up to LAYER_PROXY_BUFFER_BYTES each and
+ * LAYER_PROXY_BUFFER_TOTAL_BYTES in all and streams the rest with backpressure, so its growth is
+ * bounded by the total whatever the concurrency.
  */
 import http from 'node:http';
 import { readRss } from './processes.ts';
@@ -42,7 +43,8 @@ export async function measureStreamMemory(url: string, headers: Record<string, s
     }
   })();
   const started = Date.now();
-  const outcomes = await Promise.allSettled(Array.from({ length: concurrency }, () => drain(url, headers)));
+  // A distinct timeout per download: identical requests in flight would share one answer.
+  const outcomes = await Promise.allSettled(Array.from({ length: concurrency }, (_, i) => drain(`${url}&timeout=${60 + i}s`, headers)));
   sampling = false;
   await sampler;
   const sizes = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));

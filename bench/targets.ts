@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchVmsingle } from '../src/backend/launch.ts';
-import { freePort, startChild, stopWithAll, waitReady } from './processes.ts';
+import { freePort, startChild, stopWithAll, waitReady, type Child } from './processes.ts';
 import { silentLogger } from '../src/logger.ts';
 
 /** The token vmauth and the gateway both require. */
@@ -23,6 +23,8 @@ export interface Targets {
   /** The gateway, external mode, bearer token. */
   gatewayUrl: string;
   gatewayPid: number;
+  /** The gateway's child process. */
+  gatewayChild: Child;
   /** The bare Koa catalog server. */
   bareKoaUrl: string;
   /** Reference proxies with nothing the gateway adds: plain node:http, and the same inside Koa. */
@@ -72,8 +74,10 @@ export async function startFrontends(dir: string, vmUrl: string): Promise<Omit<T
       LAYER_VM_URL: vmUrl,
       LAYER_API_TOKENS: BENCH_TOKEN,
       LAYER_LOG_LEVEL: 'warn',
-      LAYER_PROXY_MAX_CONCURRENT: '256',
-      LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256',
+      // Above the fan-in workload's 300 connections of one token: a request that shares another's
+      // answer takes a share of its token's cap.
+      LAYER_PROXY_MAX_CONCURRENT: '512',
+      LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '512',
     },
   });
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
@@ -101,7 +105,7 @@ export async function startFrontends(dir: string, vmUrl: string): Promise<Omit<T
   await waitReady(bare, bareKoaUrl);
   for (const floor of floors) await waitReady(floor.child, floor.url);
   if (gateway.process.pid === undefined) throw new Error('gateway has no pid');
-  return { vmauthUrl, gatewayUrl, gatewayPid: gateway.process.pid, bareKoaUrl, floorUrls };
+  return { vmauthUrl, gatewayUrl, gatewayPid: gateway.process.pid, gatewayChild: gateway, bareKoaUrl, floorUrls };
 }
 
 /** A fresh temporary directory for vmsingle's data, the gateway's data dir and vmauth's config. */

@@ -1,9 +1,13 @@
 /**
  * Runs wrk against one URL and parses what the report needs: requests per second, p50 and p99
- * latency (with --latency), and the count of non-2xx/3xx responses and socket errors.
+ * latency (with --latency), and the count of non-2xx/3xx responses and socket errors. With `vary`,
+ * a Lua script gives every request its own value of those parameters (a few microseconds apart),
+ * so that no two requests in flight are identical and none shares another's backend answer.
  */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** One wrk run's figures. */
 export interface WrkResult {
@@ -21,11 +25,32 @@ export interface WrkOptions {
   connections: number;
   seconds: number;
   headers?: Record<string, string>;
-  /** Move `time`, `start` and `end` by a distinct amount per request (bench/distinct-times.lua). (default: false) */
-  distinctTimes?: boolean;
+  /** Parameters (unix seconds) appended to the URL with a value distinct per request: base + n / 1e6. (default: none, every request the same) */
+  vary?: Record<string, number>;
 }
 
-const DISTINCT_TIMES_SCRIPT = fileURLToPath(new URL('distinct-times.lua', import.meta.url));
+/** The Lua script of `vary`: each thread counts its requests; thread i of t takes the numbers i, i + t, i + 2t ... */
+export function varyScript(url: string, vary: Record<string, number>, threads: number): string {
+  const target = new URL(url);
+  const names = Object.keys(vary);
+  const lua = (s: string) => JSON.stringify(s);
+  return [
+    'local counter = 0',
+    'local created = 0',
+    'function setup(thread) thread:set("id", created); created = created + 1 end',
+    `local path = ${lua(`${target.pathname}${target.search}`)}`,
+    `local names = { ${names.map(lua).join(', ')} }`,
+    `local values = { ${names.map((n) => String(vary[n])).join(', ')} }`,
+    'request = function()',
+    '  counter = counter + 1',
+    `  local d = (counter * ${threads} + id) / 1000000`,
+    '  local q = ""',
+    '  for i = 1, #names do q = q .. "&" .. names[i] .. "=" .. string.format("%.6f", values[i] + d) end',
+    '  return wrk.format(nil, path .. q)',
+    'end',
+    '',
+  ].join('\n');
+}
 
 const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000 };
 
@@ -51,14 +76,26 @@ export async function runWrk(options: WrkOptions): Promise<WrkResult> {
   const threads = Math.min(2, options.connections);
   const args = ['-t', String(threads), '-c', String(options.connections), '-d', `${options.seconds}s`, '--timeout', '5s', '--latency'];
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}: ${value}`);
-  if (options.distinctTimes) args.push('-s', DISTINCT_TIMES_SCRIPT);
+  const scriptDir = options.vary ? await mkdtemp(join(tmpdir(), 'layer-bench-wrk-')) : undefined;
+  if (scriptDir && options.vary) {
+    const script = join(scriptDir, 'vary.lua');
+    await writeFile(script, varyScript(options.url, options.vary, threads));
+    args.push('-s', script);
+  }
   args.push(options.url);
-  if (options.distinctTimes) args.push('--', String(threads));
+  try {
+    return await spawnWrk(args, options.seconds);
+  } finally {
+    if (scriptDir) await rm(scriptDir, { recursive: true, force: true });
+  }
+}
+
+async function spawnWrk(args: string[], seconds: number): Promise<WrkResult> {
   const proc = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   proc.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   proc.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const timer = setTimeout(() => proc.kill('SIGKILL'), (options.seconds + 10) * 1000);
+  const timer = setTimeout(() => proc.kill('SIGKILL'), (seconds + 10) * 1000);
   const code = await new Promise<number | null>((resolve, reject) => {
     proc.on('error', reject);
     proc.on('close', resolve);

@@ -3,6 +3,7 @@
  * written out in DEFAULTS and goes through the same checks as a value the operator sets, every
  * problem is collected before anything is thrown, and the result is deep-frozen.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { tokenProblem } from './auth/token-format.ts';
 import { CacheAddrError, parseCacheAddr } from './cache/cache-addr.ts';
@@ -57,8 +58,14 @@ export interface Config {
   proxyMaxMatcherBytes: number;
   /** Most passthrough requests in flight at once. (default: 64) */
   proxyMaxConcurrent: number;
-  /** Most passthrough requests in flight at once per API token. (default: proxyMaxConcurrent / 4, at least 1) */
+  /** Most passthrough requests in flight at once per API token. (default: the smaller of proxyMaxConcurrent / 4 and vmMaxConcurrent - 1, at least 1) */
   proxyMaxConcurrentPerToken: number;
+  /** Queries the backend runs at once (its -search.maxConcurrentRequests; passed to the bundled vmsingle). (default: bundled min(2 x CPUs, 16); external 16) */
+  vmMaxConcurrent: number;
+  /** Most bytes of one backend answer held in memory for its readers before it streams instead. (default: 67108864) */
+  proxyBufferBytes: number;
+  /** Most bytes held for all buffered answers together. (default: 268435456) */
+  proxyBufferTotalBytes: number;
   /** How long a streamed response may make no write progress before it is cut, in milliseconds. (default: 30000) */
   proxyStallTimeoutMs: number;
   /** Deadline for receiving a request body, in milliseconds. (default: 10000) */
@@ -118,6 +125,9 @@ const DEFAULTS = {
   LAYER_PROXY_MAX_CONCURRENT: '64',
   LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '',
   LAYER_PROXY_STALL_TIMEOUT_MS: '30000',
+  LAYER_PROXY_BUFFER_BYTES: '67108864',
+  LAYER_PROXY_BUFFER_TOTAL_BYTES: '268435456',
+  LAYER_VM_MAX_CONCURRENT: '',
   LAYER_PROXY_BODY_TIMEOUT_MS: '10000',
   LAYER_LOG_LEVEL: 'info',
   LAYER_SHUTDOWN_TIMEOUT_MS: '10000',
@@ -167,9 +177,14 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_PROXY_MAX_CONCURRENT:
     'Most passthrough requests in flight at once; over it: 429 with Retry-After. Also the most request bodies being received at once.',
   LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN:
-    'Most passthrough requests in flight (and request bodies being received) at once for one API token, 1 to LAYER_PROXY_MAX_CONCURRENT; over it: 429 with Retry-After. Unset: a quarter of LAYER_PROXY_MAX_CONCURRENT, at least 1.',
+    'Most passthrough requests in flight (and request bodies being received) at once for one API token, 1 to LAYER_PROXY_MAX_CONCURRENT; over it: 429 with Retry-After. Unset: the smaller of a quarter of LAYER_PROXY_MAX_CONCURRENT and LAYER_VM_MAX_CONCURRENT - 1, at least 1.',
   LAYER_PROXY_STALL_TIMEOUT_MS:
     'How long a streamed answer may go without the client reading any of it before the connection is cut and the backend request aborted, in milliseconds.',
+  LAYER_PROXY_BUFFER_BYTES:
+    'Most bytes of one backend answer the gateway holds in memory so that the backend is done while the client still reads; a larger answer streams, paced by its reader (and cut after LAYER_PROXY_STALL_TIMEOUT_MS without reading).',
+  LAYER_PROXY_BUFFER_TOTAL_BYTES: 'Most bytes held for all buffered answers together, at least LAYER_PROXY_BUFFER_BYTES; answers that do not fit stream.',
+  LAYER_VM_MAX_CONCURRENT:
+    "Queries the backend runs at once (its -search.maxConcurrentRequests), 1 to 1000; sets the per-token default. Bundled vmsingle: passed to it; unset: min(2 x CPUs, 16), VictoriaMetrics' own default. External backend: unset: 16.",
   LAYER_PROXY_BODY_TIMEOUT_MS: 'Deadline for receiving a request body, in milliseconds; later: 408 and the connection closed.',
   LAYER_LOG_LEVEL: `Log level: ${LOG_LEVELS.join(', ')}.`,
   LAYER_SHUTDOWN_TIMEOUT_MS: 'How long in-flight requests may finish after SIGTERM, in milliseconds.',
@@ -295,8 +310,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const proxyMaxMatchers = field('LAYER_PROXY_MAX_MATCHERS', integer(1, Number.MAX_SAFE_INTEGER));
   const proxyMaxMatcherBytes = field('LAYER_PROXY_MAX_MATCHER_BYTES', integer(1, Number.MAX_SAFE_INTEGER));
   const proxyMaxConcurrent = field('LAYER_PROXY_MAX_CONCURRENT', integer(1, Number.MAX_SAFE_INTEGER));
+  const vmMaxConcurrent = field('LAYER_VM_MAX_CONCURRENT', (raw) => {
+    if (raw === '') return vmUrl === undefined ? Math.min(2 * availableParallelism(), 16) : 16;
+    return integer(1, 1000)(raw);
+  });
   const proxyMaxConcurrentPerToken = field('LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN', (raw) => {
-    if (raw === '') return Math.max(1, Math.floor(proxyMaxConcurrent / 4));
+    if (raw === '') return Math.max(1, Math.min(Math.floor(proxyMaxConcurrent / 4), vmMaxConcurrent - 1));
     const n = Number(raw);
     if (!/^[0-9]+$/.test(raw) || n < 1 || n > proxyMaxConcurrent) {
       throw new Refusal(`must be an integer from 1 to LAYER_PROXY_MAX_CONCURRENT (${proxyMaxConcurrent})`);
@@ -304,6 +323,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     return n;
   });
   const proxyStallTimeoutMs = field('LAYER_PROXY_STALL_TIMEOUT_MS', integer(1, MAX_TIMER_MS));
+  const proxyBufferBytes = field('LAYER_PROXY_BUFFER_BYTES', integer(0, Number.MAX_SAFE_INTEGER));
+  const proxyBufferTotalBytes = field('LAYER_PROXY_BUFFER_TOTAL_BYTES', (raw) => {
+    const n = integer(0, Number.MAX_SAFE_INTEGER)(raw);
+    if (n < proxyBufferBytes) throw new Refusal(`must be at least LAYER_PROXY_BUFFER_BYTES (${proxyBufferBytes}); lower that, or raise this`);
+    return n;
+  });
   const proxyBodyTimeoutMs = field('LAYER_PROXY_BODY_TIMEOUT_MS', integer(1, MAX_TIMER_MS));
   const logLevel = field('LAYER_LOG_LEVEL', oneOf(LOG_LEVELS));
   const shutdownTimeoutMs = field('LAYER_SHUTDOWN_TIMEOUT_MS', integer(0, MAX_TIMER_MS));
@@ -365,6 +390,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     proxyMaxMatcherBytes,
     proxyMaxConcurrent,
     proxyMaxConcurrentPerToken,
+    vmMaxConcurrent,
+    proxyBufferBytes,
+    proxyBufferTotalBytes,
     proxyStallTimeoutMs,
     proxyBodyTimeoutMs,
     logLevel,

@@ -25,6 +25,8 @@ export interface LaunchOptions {
   enableTCP6?: boolean;
   /** Loopback port for -httpListenAddr. */
   port: number;
+  /** -search.maxConcurrentRequests. (default: vmsingle's own, min(2 x CPUs, 16)) */
+  maxConcurrentRequests?: number;
   /** How long to wait for /health. */
   startTimeoutMs: number;
   /** How long stop() waits after SIGINT before SIGKILL. */
@@ -56,7 +58,7 @@ export interface VmsingleProcess {
 
 /** The command-line flags for vmsingle (pure). */
 export function buildVmsingleArgs(
-  options: Pick<LaunchOptions, 'storageDataPath' | 'retentionPeriod' | 'scrapeConfigPath' | 'enableTCP6' | 'port'>,
+  options: Pick<LaunchOptions, 'storageDataPath' | 'retentionPeriod' | 'scrapeConfigPath' | 'enableTCP6' | 'port' | 'maxConcurrentRequests'>,
 ): string[] {
   const args = [
     '-storageDataPath', options.storageDataPath,
@@ -72,6 +74,7 @@ export function buildVmsingleArgs(
     // Secrets (the auth flags) come through the environment, which `ps` does not show.
     '-envflag.enable',
   ];
+  if (options.maxConcurrentRequests !== undefined) args.push('-search.maxConcurrentRequests', String(options.maxConcurrentRequests));
   if (options.scrapeConfigPath !== undefined) args.push('-promscrape.config', options.scrapeConfigPath);
   // Listening stays IPv4: -httpListenAddr names 127.0.0.1 whatever this flag says.
   if (options.enableTCP6 === true) args.push('-enableTCP6');

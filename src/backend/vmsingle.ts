@@ -27,6 +27,8 @@ export interface VmsingleOptions {
   scrape?: ScrapeTarget;
   /** -retentionPeriod. (default: '30d') */
   retentionPeriod?: string;
+  /** -search.maxConcurrentRequests, passed explicitly so the gateway's caps follow it. (default: vmsingle's own) */
+  maxConcurrentRequests?: number;
   /** How long start() waits for /health to answer OK. (default: 30000) */
   startTimeoutMs?: number;
   /** Restart backoff bounds; resets once a process has stayed up for maxMs. (default: 500 / 30000) */
@@ -141,6 +143,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
       try {
         const proc = await launchVmsingle({
           binary, storageDataPath, retentionPeriod, scrapeConfigPath, enableTCP6, port: tryPort,
+          ...(options.maxConcurrentRequests === undefined ? {} : { maxConcurrentRequests: options.maxConcurrentRequests }),
           startTimeoutMs, stopTimeoutMs, logger, signal: abort.signal,
           flagEnv: auth.env, authorization: auth.authorization,
         });

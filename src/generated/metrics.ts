@@ -7,7 +7,7 @@ import type { MetricDefinition } from '../metrics/definition.ts';
 import type { CounterHandle, GaugeHandle, HistogramHandle, PlainCounterHandle, PlainGaugeHandle } from '../metrics/handles.ts';
 
 /** Every metric family the gateway exposes at /metrics, in catalog order. */
-export const metricFamilies = ["layer_query_duration_seconds","layer_pipeline_stage_count","layer_http_requests_total","layer_http_request_duration_seconds","layer_upstream_requests_total","layer_upstream_request_duration_seconds","layer_upstream_errors_total","layer_upstream_partial_responses_total","layer_upstream_in_flight_requests","layer_proxy_rejections_total","layer_auth_failures_total","layer_cache_connection_state","layer_cache_state","layer_cache_reconnect_generation","layer_cache_namespace_state","layer_backend_up","layer_vmsingle_restarts_total","layer_catalog_info","layer_metrics_label_overflow_total","process_cpu_seconds_total","process_resident_memory_bytes","process_start_time_seconds","process_open_fds","nodejs_eventloop_lag_seconds","nodejs_heap_used_bytes"] as const;
+export const metricFamilies = ["layer_query_duration_seconds","layer_pipeline_stage_count","layer_http_requests_total","layer_http_request_duration_seconds","layer_upstream_requests_total","layer_upstream_request_duration_seconds","layer_upstream_errors_total","layer_upstream_partial_responses_total","layer_upstream_in_flight_requests","layer_proxy_coalesced_total","layer_proxy_rejections_total","layer_auth_failures_total","layer_cache_connection_state","layer_cache_state","layer_cache_reconnect_generation","layer_cache_namespace_state","layer_backend_up","layer_vmsingle_restarts_total","layer_catalog_info","layer_metrics_label_overflow_total","process_cpu_seconds_total","process_resident_memory_bytes","process_start_time_seconds","process_open_fds","nodejs_eventloop_lag_seconds","nodejs_heap_used_bytes"] as const;
 
 /** The name of one metric family. */
 export type MetricFamily = (typeof metricFamilies)[number];
@@ -72,6 +72,12 @@ export type LayerUpstreamErrorsTotalLabels = {
 export type LayerUpstreamPartialResponsesTotalLabels = {
   /** Route template of the passthrough request. */
   route: "/v2/metrics/api/v1/query" | "/v2/metrics/query" | "/v2/metrics/api/v1/query_range" | "/v2/metrics/query_range" | "/v2/metrics/api/v1/labels" | "/v2/metrics/api/v1/label/{name}/values" | "/v2/metrics/api/v1/series" | "/v2/metrics/api/v1/query_exemplars";
+};
+
+/** Labels of `layer_proxy_coalesced_total`. */
+export type LayerProxyCoalescedTotalLabels = {
+  /** Route template of the request. */
+  route: "/v2/metrics/api/v1/query" | "/v2/metrics/query" | "/v2/metrics/api/v1/query_range" | "/v2/metrics/query_range" | "/v2/metrics/api/v1/labels" | "/v2/metrics/api/v1/label/{name}/values" | "/v2/metrics/api/v1/series" | "/v2/metrics/api/v1/query_exemplars" | "/v2/metrics/api/v1/metadata";
 };
 
 /** Labels of `layer_proxy_rejections_total`. */
@@ -148,6 +154,8 @@ export interface MetricHandles {
   layer_upstream_partial_responses_total: CounterHandle<LayerUpstreamPartialResponsesTotalLabels>;
   /** Passthrough requests currently waiting on or streaming from the metrics backend. */
   layer_upstream_in_flight_requests: PlainGaugeHandle;
+  /** Passthrough requests answered from an identical request's backend answer already in flight (collapsed forwarding) instead of a backend request of their own, by route template. */
+  layer_proxy_coalesced_total: CounterHandle<LayerProxyCoalescedTotalLabels>;
   /** Passthrough requests the gateway refused before reaching the backend, by reason. */
   layer_proxy_rejections_total: CounterHandle<LayerProxyRejectionsTotalLabels>;
   /** Requests refused by edge auth, by reason. */
@@ -193,6 +201,7 @@ export const metricDefinitions: readonly MetricDefinition<MetricFamily>[] = [
   {"name":"layer_upstream_errors_total","kind":"counter","help":"Passthrough requests that failed without a complete backend response, by reason.","labels":[{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"reason","values":["unreachable","timeout","reset","aborted","stalled"]}]},
   {"name":"layer_upstream_partial_responses_total","kind":"counter","help":"Passthrough answers the metrics backend marked \"isPartial\":true, by route: a VictoriaMetrics cluster answered without some of its storage nodes, so the data is incomplete.","labels":[{"name":"route","values":["/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/api/v1/labels","/v2/metrics/api/v1/label/{name}/values","/v2/metrics/api/v1/series","/v2/metrics/api/v1/query_exemplars"]}]},
   {"name":"layer_upstream_in_flight_requests","kind":"gauge","help":"Passthrough requests currently waiting on or streaming from the metrics backend.","labels":[]},
+  {"name":"layer_proxy_coalesced_total","kind":"counter","help":"Passthrough requests answered from an identical request's backend answer already in flight (collapsed forwarding) instead of a backend request of their own, by route template.","labels":[{"name":"route","values":["/v2/metrics/api/v1/query","/v2/metrics/query","/v2/metrics/api/v1/query_range","/v2/metrics/query_range","/v2/metrics/api/v1/labels","/v2/metrics/api/v1/label/{name}/values","/v2/metrics/api/v1/series","/v2/metrics/api/v1/query_exemplars","/v2/metrics/api/v1/metadata"]}]},
   {"name":"layer_proxy_rejections_total","kind":"counter","help":"Passthrough requests the gateway refused before reaching the backend, by reason.","labels":[{"name":"endpoint","values":["query","query_range","labels","label_values","series","query_exemplars","metadata"]},{"name":"reason","values":["bad_request","body_too_large","body_timeout","concurrency","concurrency_per_token","known_crash","quarantined","query_too_long","matchers_over_limit"]}]},
   {"name":"layer_auth_failures_total","kind":"counter","help":"Requests refused by edge auth, by reason.","labels":[{"name":"reason","values":["missing","malformed","invalid","query_string"]}]},
   {"name":"layer_cache_connection_state","kind":"gauge","help":"NVMe cache connection state; the series of the current state is 1, the others 0.","labels":[{"name":"state","values":["disabled","connecting","connected","disconnected"]}]},

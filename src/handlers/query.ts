@@ -11,7 +11,7 @@ import type { LayerUpstreamPartialResponsesTotalLabels, MetricHandles } from '..
 import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
 import type { OperationId, RoutedContext } from '../generated/routes.ts';
 import { operations } from '../generated/routes.ts';
-import { forwardBody } from '../proxy/forward-body.ts';
+import { coalesceKey, LINGER_MS, type InFlightAnswers } from '../proxy/coalesce.ts';
 import type { PartialAnswers } from '../proxy/partial-answer.ts';
 import { forwardRequestHeaders, forwardResponseHeaders } from '../proxy/headers.ts';
 import type { LimitRefusal, Limiter } from '../proxy/limiter.ts';
@@ -21,7 +21,8 @@ import { checkParams, PARAM_RULES, SELECTOR_PARAMS, type Endpoint } from '../pro
 import type { Quarantine } from '../proxy/quarantine.ts';
 import { checkQuery, selectorKey, type QueryRefusalReason } from '../proxy/query-guard.ts';
 import { readBody } from '../proxy/read-body.ts';
-import { mayHaveReachedBackend, UpstreamError, type Upstream, type UpstreamCall, type UpstreamResponse } from '../proxy/upstream.ts';
+import { SharedAnswer, type AnswerHead, type AnswerLimits, type AnswerReader } from '../proxy/shared-answer.ts';
+import { mayHaveReachedBackend, UpstreamError, type Upstream } from '../proxy/upstream.ts';
 import { checkMatchLimits, type MatchLimits } from '../proxy/match-limits.ts';
 import { checkQueryLength, checkRawParamsSize, rawParamsBound, SelectorLimitError, type QueryLengthLimit, type RawParamsBound } from '../proxy/query-length.ts';
 import { isJson, readErrorBody, redactJsonError, refusedCredentials, wrapErrorText } from '../proxy/wrap-error.ts';
@@ -52,6 +53,10 @@ export interface QueryHandlerDeps {
   redact: () => readonly string[];
   /** Queries refused since the bundled backend crashed; absent with an external backend. (default: none) */
   quarantine?: Quarantine;
+  /** LAYER_PROXY_BUFFER_BYTES per answer, LAYER_PROXY_BUFFER_TOTAL_BYTES across answers, and the most readers of one shared answer. */
+  buffer: AnswerLimits;
+  /** Answers in flight that identical requests join. */
+  inFlight: InFlightAnswers;
   /** Watches successful answers for the backend's partial mark. (default: none) */
   partialAnswers?: PartialAnswers<PassthroughRoute>;
 }
@@ -157,7 +162,7 @@ function checkRequest(endpoint: Endpoint, operationId: OperationId, deps: QueryH
   if (problem) throw new BadRequestError(`invalid parameters: ${problem}`);
   const selectors: string[] = [];
   for (const [name, list] of params) if (SELECTOR_PARAMS.has(name)) selectors.push(...list);
-  return { rawQuery, body, params, selectors };
+  return { rawQuery, body, params, selectors, labelName };
 }
 
 /** The route label of the passthrough's metrics. */
@@ -174,8 +179,9 @@ export function createQueryHandler(operationId: PassthroughOperationId, endpoint
     for (const seconds of durations) metrics.layer_upstream_request_duration_seconds.observe(labels, seconds);
   };
   const recordStatus: BatchedUpdate<Endpoint, string, null> = (e, code, _c, responses) => metrics.layer_upstream_requests_total.inc({ endpoint: e, code }, responses.length);
-  const reject = (reason: ReturnType<typeof rejectionOf> | LimitRefusal | QueryRefusalReason) => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
+  const lingering = { ...deps.buffer, lingerMs: LINGER_MS };
   const route: PassthroughRoute = operations[operationId].path;
+  const reject = (reason: ReturnType<typeof rejectionOf> | LimitRefusal | QueryRefusalReason) => metrics.layer_proxy_rejections_total.inc({ endpoint, reason });
   const rawBound = rawParamsBound(endpoint, deps.queryLength, deps.matchLimits);
 
   return async (ctx) => {
@@ -186,14 +192,13 @@ export function createQueryHandler(operationId: PassthroughOperationId, endpoint
       reject('bad_request');
       throw error;
     }
-    // One listener for the client's side: free the slot, and abort the backend request (before or
-    // during its response) when the client went away first.
-    const backend: { call?: UpstreamCall; release?: () => void; closed?: boolean } = {};
+    // One listener for the client's side: leaving the answer frees its slot, and the last reader
+    // to leave aborts the backend request (before or during its response).
+    const client: { reader?: AnswerReader; closed?: boolean } = {};
     const res = ctx.res;
     res.on('close', () => {
-      backend.closed = true;
-      backend.release?.();
-      if (backend.call && !res.writableFinished) backend.call.abort();
+      client.closed = true;
+      client.reader?.leave();
     });
 
     // The request is read whole before a slot is taken: a slow or stalled upload holds no slot.
@@ -219,111 +224,133 @@ export function createQueryHandler(operationId: PassthroughOperationId, endpoint
     } finally {
       reading?.();
     }
-    if (backend.closed) return; // the client left while its body was read
+    if (client.closed) return; // the client left while its body was read
     const refusal = checkQuery(request.selectors, deps.quarantine);
     if (refusal) {
       reject(refusal.reason);
       throw refusal.error;
     }
 
-    const slot = deps.limiter.tryAcquire(tokenId);
-    if (typeof slot === 'string') {
-      reject(slot);
-      throw new TooManyRequestsError(TOO_MANY[slot], 1);
+    // Identical requests in flight share one backend answer; every check above applies to each.
+    const forwarded = forwardRequestHeaders(ctx.req.headers);
+    const key = coalesceKey(endpoint, labelName, ctx.method, request.params, forwarded);
+    const shared = deps.inFlight.find(key);
+    if (shared) {
+      // A joiner takes a share of its token's cap (fairness between tokens) but no backend slot.
+      const share = deps.limiter.tryAcquire(tokenId, true);
+      if (typeof share === 'string') {
+        reject(share);
+        throw new TooManyRequestsError(TOO_MANY[share], 1);
+      }
+      client.reader = shared.join(share);
+      metrics.layer_proxy_coalesced_total.inc({ route });
+    } else {
+      const slot = deps.limiter.tryAcquire(tokenId);
+      if (typeof slot === 'string') {
+        reject(slot);
+        throw new TooManyRequestsError(TOO_MANY[slot], 1);
+      }
+      const answer = startAnswer(request, forwarded);
+      client.reader = answer.join(slot);
+      deps.inFlight.add(key, answer);
     }
-    backend.release = slot;
-    // Failed requests stay suspects briefly: the crash that failed them is noticed a moment later.
-    const key = deps.quarantine === undefined ? '' : selectorKey(request.selectors);
-    const tracked = key === '' ? undefined : deps.quarantine?.track(key);
+    await answerClient(ctx, client.reader, request);
+  };
 
+  /** Sends the request to the backend as a shared answer; the upstream metrics and the quarantine count it once, whoever reads it. */
+  function startAnswer(request: ReturnType<typeof checkRequest>, headers: Record<string, string>): SharedAnswer {
+    // Failed requests stay suspects briefly: the crash that failed them is noticed a moment later.
+    const suspect = deps.quarantine === undefined ? '' : selectorKey(request.selectors);
+    const tracked = suspect === '' ? undefined : deps.quarantine?.track(suspect);
     const started = performance.now();
     metrics.layer_upstream_in_flight_requests.inc();
-    let settled = false;
-    const settle = () => {
-      tracked?.done();
-      if (settled) return;
-      settled = true;
-      metrics.layer_upstream_in_flight_requests.dec();
-      batch.add(recordDuration, endpoint, null, null, (performance.now() - started) / 1000);
-    };
-
-    const call = (backend.call = deps.upstream.send({
+    const call = deps.upstream.send({
       endpoint,
-      ...(labelName === undefined ? {} : { labelName }),
-      method: post ? 'POST' : 'GET',
+      ...(request.labelName === undefined ? {} : { labelName: request.labelName }),
+      method: request.body ? 'POST' : 'GET',
       rawQuery: request.rawQuery,
       ...(request.body ? { body: request.body } : {}),
-      headers: forwardRequestHeaders(ctx.req.headers),
-    }));
-    let response: UpstreamResponse;
+      headers,
+    });
+    const answer = new SharedAnswer(endpoint === 'query_range' ? lingering : deps.buffer, () => call.abort());
+    answer.onSettled(() => {
+      tracked?.done();
+      metrics.layer_upstream_in_flight_requests.dec();
+      batch.add(recordDuration, endpoint, null, null, (performance.now() - started) / 1000);
+    });
+    // Synchronous for an answer: an async callback would cost every request a promise.
+    call.response.then(
+      (response) => {
+        batch.add(recordStatus, endpoint, String(response.status), null, 0);
+        const headers = forwardResponseHeaders(response.headers);
+        if (response.status >= 400) {
+          const hostname = firstHeader(response.headers['x-server-hostname']);
+          readErrorBody(response, headers['content-encoding']).then(
+            (errorText) => answer.setHead({ status: response.status, headers, errorText, ...(hostname === undefined ? {} : { hostname }) }),
+            (error: unknown) => answer.fail(error),
+          );
+          return;
+        }
+        answer.setHead({ status: response.status, headers });
+        deps.partialAnswers?.watch(route, response, headers['content-encoding']);
+        if (response.bytes) return answer.endWith(response.bytes);
+        response.body.once('error', (error) => {
+          if (diedOnBackend(error)) tracked?.failed();
+          // A stall was counted as such; the abort it caused is not counted again.
+          if (!answer.stalled) metrics.layer_upstream_errors_total.inc({ endpoint, reason: error instanceof UpstreamError ? error.reason : 'reset' });
+        });
+        answer.readFrom(response.body);
+      },
+      (error: unknown) => {
+        if (diedOnBackend(error)) tracked?.failed();
+        if (error instanceof UpstreamError) {
+          metrics.layer_upstream_requests_total.inc({ endpoint, code: error.status === undefined ? 'none' : String(error.status) });
+          metrics.layer_upstream_errors_total.inc({ endpoint, reason: error.reason });
+        }
+        answer.fail(error);
+      },
+    );
+    return answer;
+  }
+
+  /** Answers one client from its (possibly shared) backend answer. */
+  async function answerClient(ctx: Context, reader: AnswerReader, request: ReturnType<typeof checkRequest>): Promise<void> {
+    const res = ctx.res;
+    let head: AnswerHead;
     try {
-      response = await call.response;
+      head = await reader.head;
     } catch (error) {
-      if (diedOnBackend(error)) tracked?.failed();
-      settle();
       if (!(error instanceof UpstreamError)) throw error;
-      metrics.layer_upstream_requests_total.inc({ endpoint, code: error.status === undefined ? 'none' : String(error.status) });
-      metrics.layer_upstream_errors_total.inc({ endpoint, reason: error.reason });
       if (error.response) throw error.response;
       ctx.req.socket.destroy(); // aborted: nobody is listening any more
       return;
     }
-    batch.add(recordStatus, endpoint, String(response.status), null, 0);
-    const headers = forwardResponseHeaders(response.headers);
-
-    if (response.status >= 400) {
-      let text: string;
-      try {
-        text = await readErrorBody(response, headers['content-encoding']);
-      } finally {
-        settle();
-      }
+    const { status, headers, errorText } = head;
+    if (errorText !== undefined) {
       // The backend refusing the gateway's own credentials is the operator's problem, not the
       // client's: passed on as 401 it would read as "your token is wrong", as 400 "check the query".
-      if (refusedCredentials(response.status, text, isJson(headers['content-type']))) throw new UpstreamUnavailableError({ message: BACKEND_REFUSED_CREDENTIALS });
-      const secrets = [...deps.redact(), firstHeader(response.headers['x-server-hostname'])];
+      if (refusedCredentials(status, errorText, isJson(headers['content-type']))) throw new UpstreamUnavailableError({ message: BACKEND_REFUSED_CREDENTIALS });
+      const secrets = [...deps.redact(), head.hostname];
       // The client's own text, which the backend echoes and which must come back as sent.
       const clientText = [...request.params.values()].flat().concat(request.rawQuery, request.body ? [request.body.toString('latin1')] : []);
-      const json = isJson(headers['content-type']) ? redactJsonError(text, secrets, clientText) : undefined;
-      ctx.status = response.status;
-      ctx.body = json ?? wrapErrorText(response.status, text);
+      const json = isJson(headers['content-type']) ? redactJsonError(errorText, secrets, clientText) : undefined;
+      ctx.status = status;
+      ctx.body = json ?? wrapErrorText(status, errorText);
       // Set after the body and verbatim: ctx.type would add a charset the backend did not send.
       ctx.set('Content-Type', json !== undefined ? headers['content-type']! : 'application/json');
       if (headers['retry-after']) ctx.set('Retry-After', headers['retry-after']);
       return;
     }
-
     // Written here rather than by Koa, headers verbatim; Koa's stream.pipeline would also allocate an
     // AbortController and end-of-stream watchers per response, measurable per request.
-    ctx.status = response.status; // for the access log and layer_http_requests_total
+    ctx.status = status; // for the access log and layer_http_requests_total
     ctx.respond = false;
-    res.writeHead(response.status, headers);
-    deps.partialAnswers?.watch(route, response, headers['content-encoding']);
-    if (response.bytes) {
-      // A small body, already read whole: one write with the headers.
-      settle();
-      res.end(response.bytes);
-      return;
-    }
-    const body = response.body;
-    let stalled = false;
-    body.once('end', settle);
-    body.once('close', settle);
-    body.once('error', (error) => {
-      if (diedOnBackend(error)) tracked?.failed();
-      // A stall was counted as such; the abort it caused is not counted again.
-      if (!stalled) metrics.layer_upstream_errors_total.inc({ endpoint, reason: error instanceof UpstreamError ? error.reason : 'reset' });
-      // Never a clean, truncated response: cut the connection so the client sees a transfer error.
+    res.writeHead(status, headers);
+    // A client that stops reading is cut: its share of the answer is freed, and a streaming
+    // answer's backend request is aborted when it was the last reader.
+    reader.deliver(res, deps.stallTimeoutMs, () => {
+      metrics.layer_upstream_errors_total.inc({ endpoint, reason: 'stalled' });
       res.destroy();
     });
-    forwardBody(body, res, {
-      stallTimeoutMs: deps.stallTimeoutMs,
-      // The client stopped reading: cut it, which aborts the backend request and frees the slot.
-      onStall: () => {
-        stalled = true;
-        metrics.layer_upstream_errors_total.inc({ endpoint, reason: 'stalled' });
-        res.destroy();
-      },
-    });
-  };
+  }
 }

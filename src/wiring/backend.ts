@@ -48,6 +48,7 @@ export async function startBackend(deps: BackendDeps): Promise<void> {
     binary: config.vmBinary,
     dataDir: config.dataDir,
     retentionPeriod: config.vmRetention,
+    maxConcurrentRequests: config.vmMaxConcurrent,
     scrape: scrape.target(),
     logger,
     onState: observability.setBackend,

@@ -10,9 +10,11 @@ import type { Config } from '../config.ts';
 import { createTokenCheck } from '../edge/token-check.ts';
 import { createHandlers } from '../handlers/create-handlers.ts';
 import type { Logger } from '../logger.ts';
+import { createInFlightAnswers, MAX_SHARED_READERS } from '../proxy/coalesce.ts';
 import { createLimiter } from '../proxy/limiter.ts';
 import { createPartialAnswers } from '../proxy/partial-answer.ts';
 import { queryLengthLimit } from '../proxy/query-length.ts';
+import { createBufferBudget } from '../proxy/shared-answer.ts';
 import { createRequestValidator } from '../validation.ts';
 import type { BackendAccess } from './backend-access.ts';
 import type { Observability } from './observability.ts';
@@ -39,6 +41,8 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<Koa> {
     bodyReaders: createLimiter(config.proxyMaxConcurrent, config.proxyMaxConcurrentPerToken),
     bodyTimeoutMs: config.proxyBodyTimeoutMs,
     stallTimeoutMs: config.proxyStallTimeoutMs,
+    buffer: { answerBytes: config.proxyBufferBytes, budget: createBufferBudget(config.proxyBufferTotalBytes), maxReaders: MAX_SHARED_READERS },
+    inFlight: createInFlightAnswers(),
     metrics,
     batch,
     validate,

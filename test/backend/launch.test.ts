@@ -19,4 +19,11 @@ describe('buildVmsingleArgs(options)', () => {
     assert.equal(args.at(-1), '-enableTCP6');
     assert.ok(args.includes('127.0.0.1:1'), 'still listens on IPv4 loopback');
   });
+
+  it('passes the search capacity the gateway sizes its caps by', () => {
+    const args = buildVmsingleArgs({ storageDataPath: '/d', retentionPeriod: '1d', port: 1, maxConcurrentRequests: 4 });
+    const at = args.indexOf('-search.maxConcurrentRequests');
+    assert.ok(at >= 0, 'the flag is passed');
+    assert.equal(args[at + 1], '4');
+  });
 });

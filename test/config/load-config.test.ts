@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ConfigError, configTable, describeConfig, loadConfig, type Config } from '../../src/config.ts';
@@ -37,7 +38,11 @@ describe('loadConfig(env)', () => {
       ['proxyMaxMatchers', 100],
       ['proxyMaxMatcherBytes', 65_536],
       ['proxyMaxConcurrent', 64],
-      ['proxyMaxConcurrentPerToken', 16],
+      // One below the bundled vmsingle's search slots, min(2 x CPUs, 16).
+      ['proxyMaxConcurrentPerToken', Math.max(1, Math.min(16, Math.min(2 * availableParallelism(), 16) - 1))],
+      ['vmMaxConcurrent', Math.min(2 * availableParallelism(), 16)],
+      ['proxyBufferBytes', 64 * 1024 * 1024],
+      ['proxyBufferTotalBytes', 256 * 1024 * 1024],
       ['proxyStallTimeoutMs', 30_000],
       ['proxyBodyTimeoutMs', 10_000],
       ['logLevel', 'info'],
@@ -76,6 +81,10 @@ describe('loadConfig(env)', () => {
       ['a host name', { given: { LAYER_GATEWAY_HOST: 'gateway.internal' }, want: { host: 'gateway.internal' } }],
       ['port 0 (any free port)', { given: { LAYER_GATEWAY_PORT: '0' }, want: { port: 0 } }],
       ['a per-token cap left to a quarter of the total', { given: { LAYER_PROXY_MAX_CONCURRENT: '10' }, want: { proxyMaxConcurrentPerToken: 2 } }],
+      ['a per-token cap one below an external backend\'s default 16 slots', { given: { LAYER_VM_URL: 'http://vm:8428' }, want: { proxyMaxConcurrentPerToken: 15, vmMaxConcurrent: 16 } }],
+      ['a per-token cap one below the backend\'s slots', { given: { LAYER_VM_MAX_CONCURRENT: '4' }, want: { proxyMaxConcurrentPerToken: 3, vmMaxConcurrent: 4 } }],
+      ['a per-token cap of at least 1 for a backend of one slot', { given: { LAYER_VM_MAX_CONCURRENT: '1' }, want: { proxyMaxConcurrentPerToken: 1 } }],
+      ['buffers of any size, the total at least one answer\'s', { given: { LAYER_PROXY_BUFFER_BYTES: '0', LAYER_PROXY_BUFFER_TOTAL_BYTES: '0' }, want: { proxyBufferBytes: 0, proxyBufferTotalBytes: 0 } }],
       ['a per-token cap of at least 1', { given: { LAYER_PROXY_MAX_CONCURRENT: '3' }, want: { proxyMaxConcurrentPerToken: 1 } }],
       ['a per-token cap equal to the total', { given: { LAYER_PROXY_MAX_CONCURRENT: '8', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '8' }, want: { proxyMaxConcurrentPerToken: 8 } }],
       ['port 65535', { given: { LAYER_GATEWAY_PORT: '65535' }, want: { port: 65535 } }],
@@ -182,6 +191,8 @@ describe('loadConfig(env)', () => {
       ['a VM timeout beyond setTimeout', { given: ['LAYER_VM_TIMEOUT_MS', '2147483648'], want: 'must be an integer from 1 to 2147483647' }],
       ['a fractional body limit', { given: ['LAYER_PROXY_MAX_BODY_BYTES', '1.5'], want: 'must be an integer from 1' }],
       ['a concurrency limit of 0', { given: ['LAYER_PROXY_MAX_CONCURRENT', '0'], want: 'must be an integer from 1' }],
+      ['a backend of 0 slots', { given: ['LAYER_VM_MAX_CONCURRENT', '0'], want: 'must be an integer from 1 to 1000' }],
+      ['a total buffer below one answer\'s', { given: ['LAYER_PROXY_BUFFER_TOTAL_BYTES', '1024'], want: 'must be at least LAYER_PROXY_BUFFER_BYTES (67108864)' }],
       ['a per-token cap of 0', { given: ['LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN', '0'], want: 'must be an integer from 1 to LAYER_PROXY_MAX_CONCURRENT (64)' }],
       ['a per-token cap above the total', { given: ['LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN', '65'], want: 'must be an integer from 1 to LAYER_PROXY_MAX_CONCURRENT (64)' }],
       ['no match[] at all', { given: ['LAYER_PROXY_MAX_MATCHERS', '0'], want: 'must be an integer from 1' }],

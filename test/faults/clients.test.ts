@@ -168,7 +168,17 @@ describe('faults: 200 slow readers of a 50 MB response', function () {
       pump();
     };
     const dataDir = await makeTempDir('layer-faults');
-    const gw = await startGatewayChild({ LAYER_VM_URL: fake.url, LAYER_DATA_DIR: dataDir, LAYER_API_TOKENS: TEST_TOKEN, LAYER_PROXY_MAX_CONCURRENT: '256', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256', LAYER_LOG_LEVEL: 'warn' });
+    // The streaming path: answers over LAYER_PROXY_BUFFER_BYTES (0 here) stream paced by their
+    // readers. Buffered answers are bounded by LAYER_PROXY_BUFFER_TOTAL_BYTES (see slow-readers).
+    const gw = await startGatewayChild({
+      LAYER_VM_URL: fake.url,
+      LAYER_DATA_DIR: dataDir,
+      LAYER_API_TOKENS: TEST_TOKEN,
+      LAYER_PROXY_MAX_CONCURRENT: '256',
+      LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256',
+      LAYER_PROXY_BUFFER_BYTES: '0',
+      LAYER_LOG_LEVEL: 'warn',
+    });
     const sockets: net.Socket[] = [];
     try {
       const port = Number(new URL(gw.url).port);

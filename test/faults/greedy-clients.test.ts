@@ -74,9 +74,15 @@ describe('faults: stalled and greedy clients', function () {
   /** A gateway in external mode on the test's vmsingle; closed by the caller. */
   const gatewayOn = (env: Record<string, string>, captureLogs = false): Promise<TestGateway> => startTestGateway({ env: { LAYER_VM_URL: vm.url, ...env }, captureLogs });
 
-  it('cuts five readers that stopped reading a large range answer, so others are served again', async () => {
+  it('cuts five readers that stopped reading a range answer too large to buffer, so others are served again', async () => {
     const STALL_MS = 1000;
-    const gw = await gatewayOn({ LAYER_PROXY_MAX_CONCURRENT: '5', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '5', LAYER_PROXY_STALL_TIMEOUT_MS: String(STALL_MS) });
+    // Answers over LAYER_PROXY_BUFFER_BYTES stream, paced by their reader: a stalled one holds its slot until cut.
+    const gw = await gatewayOn({
+      LAYER_PROXY_MAX_CONCURRENT: '5',
+      LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '5',
+      LAYER_PROXY_STALL_TIMEOUT_MS: String(STALL_MS),
+      LAYER_PROXY_BUFFER_BYTES: String(256 * 1024),
+    });
     const stalled: ReturnType<typeof rawClient>[] = [];
     try {
       const SERIES = 400;
@@ -89,10 +95,11 @@ describe('faults: stalled and greedy clients', function () {
       const before = await metricValue(gw.url, series);
 
       const port = Number(new URL(gw.url).port);
-      const path = `/v2/metrics/api/v1/query_range?query=greedy_stall&start=${window.start}&end=${window.end}&step=5`;
+      // A distinct timeout each: identical requests in flight would share one answer.
+      const path = (i: number) => `/v2/metrics/api/v1/query_range?query=greedy_stall&start=${window.start}&end=${window.end}&step=5&timeout=${30 + i}s`;
       const started = performance.now();
-      for (const _ of [1, 2, 3, 4, 5]) {
-        const client = rawClient(port, `GET ${path} HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer ${TEST_TOKEN}\r\n\r\n`);
+      for (const i of [1, 2, 3, 4, 5]) {
+        const client = rawClient(port, `GET ${path(i)} HTTP/1.1\r\nHost: gw\r\nAuthorization: Bearer ${TEST_TOKEN}\r\n\r\n`);
         // Read the first bytes, then stop reading: the kernel's buffers fill and the gateway's writes stop.
         client.socket.once('data', () => client.socket.pause());
         stalled.push(client);

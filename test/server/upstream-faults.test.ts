@@ -176,7 +176,8 @@ describe('PromQL passthrough against a fault-injecting backend', function () {
   it('answers 429 with Retry-After over LAYER_PROXY_MAX_CONCURRENT', async () => {
     const held: http.ServerResponse[] = [];
     fake.handle = (_req, res) => held.push(res);
-    const pending = [1, 2].map(() => request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(gw.token) }));
+    // Distinct queries: identical ones in flight would share one backend request and one slot.
+    const pending = [1, 2].map((i) => request(`${gw.url}/v2/metrics/api/v1/query?query=vector(${i})`, { headers: bearer(gw.token) }));
     await pollUntil('two held', async () => (held.length === 2 ? true : undefined), 5000);
     const res = await request(`${gw.url}/v2/metrics/api/v1/query?query=up`, { headers: bearer(gw.token) });
     assert.equal(res.status, 429);

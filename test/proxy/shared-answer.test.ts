@@ -3,7 +3,19 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { setImmediate as tick } from 'node:timers/promises';
-import { COALESCE_BYTES, forwardBody, type ForwardOptions } from '../../src/proxy/forward-body.ts';
+import { COALESCE_BYTES, createBufferBudget, SharedAnswer, type AnswerLimits } from '../../src/proxy/shared-answer.ts';
+
+/** How a test serves its body: the answer's bounds, and the stall watch. */
+interface ServeOptions {
+  limits?: AnswerLimits;
+  stallTimeoutMs?: number;
+  onStall?: () => void;
+  /** Called with the answer and the release count once the body is being read. */
+  onAnswer?: (answer: SharedAnswer, released: () => number) => void;
+}
+
+/** A streaming answer (nothing buffered) unless `options.limits` says otherwise. */
+const STREAMING: AnswerLimits = { answerBytes: 0, budget: createBufferBudget(0) };
 
 /** A body that yields `count` pieces of `size` bytes, one per event-loop turn, as a socket would. */
 function pieces(count: number, size: number): { body: Readable; sent: Buffer; produced: () => number } {
@@ -22,7 +34,7 @@ function pieces(count: number, size: number): { body: Readable; sent: Buffer; pr
 }
 
 /** Serves one response through forwardBody; counts the writes that reached the socket. */
-async function serve(make: () => Readable, options: ForwardOptions = {}): Promise<{ url: string; writes: () => number; close: () => Promise<void>; lastBody: () => Readable | undefined }> {
+async function serve(make: () => Readable, options: ServeOptions = {}): Promise<{ url: string; writes: () => number; close: () => Promise<void>; lastBody: () => Readable | undefined }> {
   let writes = 0;
   let lastBody: Readable | undefined;
   const server = http.createServer((_req, res) => {
@@ -33,7 +45,15 @@ async function serve(make: () => Readable, options: ForwardOptions = {}): Promis
     socket._write = (chunk, encoding, cb) => { writes++; write(chunk, encoding, cb); };
     res.writeHead(200, { 'content-type': 'application/json' });
     lastBody = make();
-    forwardBody(lastBody, res, options);
+    const body = lastBody;
+    const answer = new SharedAnswer(options.limits ?? STREAMING, () => body.destroy());
+    let released = 0;
+    const reader = answer.join(() => released++);
+    res.on('close', () => reader.leave());
+    answer.setHead({ status: 200, headers: {} });
+    answer.readFrom(body);
+    reader.deliver(res, options.stallTimeoutMs ?? 60_000, options.onStall ?? (() => {}));
+    options.onAnswer?.(answer, () => released);
   });
   server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -46,7 +66,7 @@ async function serve(make: () => Readable, options: ForwardOptions = {}): Promis
   };
 }
 
-describe('forwardBody(body, res)', () => {
+describe('SharedAnswer', () => {
   it('sends every byte, in writes of about COALESCE_BYTES rather than one per piece', async () => {
     const { body, sent } = pieces(11, 27_000);
     const server = await serve(() => body);
@@ -71,7 +91,67 @@ describe('forwardBody(body, res)', () => {
     }
   });
 
-  it('pauses the body while the client does not read', async () => {
+  it('reads a body within its bound whole while the client does not read, and frees the slot', async () => {
+    // 4 MB offered, a bound of 8 MB, a client that reads the headers and then nothing.
+    const offered = pieces(64, 64 * 1024);
+    const budget = createBufferBudget(16 * 1024 * 1024);
+    let releases = () => 0;
+    const server = await serve(() => offered.body, { limits: { answerBytes: 8 * 1024 * 1024, budget }, onAnswer: (_a, released) => (releases = released) });
+    const request = http.get(server.url);
+    try {
+      const response = await new Promise<http.IncomingMessage>((resolve) => request.once('response', resolve));
+      response.pause();
+      for (let i = 0; i < 200 && releases() === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.equal(offered.produced(), 64, 'the whole body was read from the backend');
+      assert.equal(releases(), 1, 'the slot was freed once the body was complete');
+      assert.ok(budget.used > 0 && budget.used <= 4 * 1024 * 1024, `${budget.used} bytes reserved`);
+      // Once the client has read everything, the budget is whole again.
+      response.resume();
+      await new Promise((resolve) => response.once('end', resolve));
+      assert.equal(budget.used, 0);
+    } finally {
+      request.destroy();
+      await server.close();
+    }
+  });
+
+  it('sends one answer to several readers, each from its first byte, and aborts only when the last leaves', async () => {
+    const all = Buffer.alloc(300_000, 'x');
+    const body = new Readable({ read() {} });
+    let aborted = 0;
+    const answer = new SharedAnswer({ answerBytes: 1 << 20, budget: createBufferBudget(1 << 20), maxReaders: 3 }, () => aborted++);
+    const first = answer.join(() => {});
+    answer.setHead({ status: 200, headers: {} });
+    answer.readFrom(body);
+    body.push(all.subarray(0, 100_000));
+    await tick();
+    const second = answer.join(() => {});
+    const third = answer.join(() => {});
+    assert.equal(answer.joinable, false, 'a fourth reader is over the bound of 3');
+    third.leave();
+    first.leave();
+    assert.equal(aborted, 0, 'a reader remains');
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200);
+      second.deliver(res, 60_000, () => {});
+    });
+    server.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const got = fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`).then(async (r) => Buffer.from(await r.arrayBuffer()));
+      body.push(all.subarray(100_000));
+      body.push(null);
+      assert.ok((await got).equals(all), 'the remaining reader got every byte from the first');
+      const lone = new SharedAnswer(STREAMING, () => aborted++);
+      lone.join(() => {}).leave();
+      assert.equal(aborted, 1, 'the last reader leaving an unfinished answer aborts it');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('pauses the body of a streaming answer while the client does not read', async () => {
     // 64 MB offered, a client that reads the headers and then nothing.
     const offered = pieces(1024, 64 * 1024);
     const server = await serve(() => offered.body);

@@ -1,0 +1,66 @@
+/**
+ * Collapsed forwarding: identical passthrough requests in flight share one backend request and its
+ * answer (see shared-answer.ts). Identical means the same backend endpoint (and label name), the
+ * same method, the same parameters once decoded (their order and percent-encoding do not matter,
+ * the order of a repeated `match[]` does) and the same forwarded headers (Accept-Encoding decides
+ * the bytes). The API token is not part of it: an answer depends on the query, not on who asks.
+ * A request joins only an answer that is buffered whole so far and under its bound of readers,
+ * while its backend request is in flight; a range answer also for LINGER_MS after the backend's
+ * last byte (its start and end are pinned, so it does not go stale as an instant query's "now"
+ * does, and a dashboard's viewers arrive spread over more than one answer's time). Any other
+ * request is forwarded on its own.
+ */
+import type { Endpoint } from './endpoints.ts';
+import type { SharedAnswer } from './shared-answer.ts';
+
+/** The most clients that share one backend answer; more identical requests are forwarded on their own. */
+export const MAX_SHARED_READERS = 100;
+
+/** How long a complete range answer may still be joined. */
+export const LINGER_MS = 1000;
+
+/** The answers in flight that identical requests may join, by coalescing key. */
+export interface InFlightAnswers {
+  /** A joinable answer to an identical request, if one is in flight. */
+  find(key: string): SharedAnswer | undefined;
+  /** Offers `answer` to identical requests for as long as it is joinable. */
+  add(key: string, answer: SharedAnswer): void;
+  readonly size: number;
+}
+
+/** The key under which identical requests share an answer. */
+export function coalesceKey(endpoint: Endpoint, labelName: string | undefined, method: string, params: ReadonlyMap<string, readonly string[]>, headers: Readonly<Record<string, string>>): string {
+  // Every part length-prefixed: no value, whatever characters it holds, can run into the next.
+  const part = (text: string) => `${text.length}:${text}`;
+  let key = `${endpoint} ${part(labelName ?? '')}${method} ${part(headers['accept'] ?? '')}${part(headers['accept-encoding'] ?? '')}`;
+  const names = params.size === 1 ? params.keys() : [...params.keys()].sort();
+  for (const name of names) {
+    const values = params.get(name)!;
+    key += `${part(name)}${values.length}=`;
+    for (const value of values) key += part(value);
+  }
+  return key;
+}
+
+/** Creates the table of answers in flight. */
+export function createInFlightAnswers(): InFlightAnswers {
+  const byKey = new Map<string, SharedAnswer>();
+  return {
+    get size() {
+      return byKey.size;
+    },
+    find(key) {
+      const answer = byKey.get(key);
+      if (answer === undefined) return undefined;
+      if (answer.joinable) return answer;
+      byKey.delete(key);
+      return undefined;
+    },
+    add(key, answer) {
+      byKey.set(key, answer);
+      answer.onDone(() => {
+        if (byKey.get(key) === answer) byKey.delete(key);
+      });
+    },
+  };
+}

@@ -1,0 +1,359 @@
+/**
+ * One backend answer held by the gateway for the clients that read it. The backend's body is read
+ * as fast as the backend sends it and kept in memory, up to LAYER_PROXY_BUFFER_BYTES for the answer
+ * and LAYER_PROXY_BUFFER_TOTAL_BYTES for all answers together (a BufferBudget), so the backend
+ * finishes, and its request and concurrency slot are freed, however slowly the clients read: each
+ * client drains the held bytes at its own pace. An answer that does not fit streams instead: the
+ * backend is paused while the slowest reader has not taken what arrived, and a
+ * reader that stops reading is cut by the stall watch (see stall-watch.ts).
+ *
+ * Several readers may share one answer while it is buffered (collapsed forwarding, see
+ * coalesce.ts): while the backend request is in flight, and for `lingerMs` after the backend's
+ * last byte.
+ * Each starts from the first byte, and the answer is aborted only when its last reader has left
+ * before the backend finished.
+ */
+import type { ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { watchStall } from './stall-watch.ts';
+
+/**
+ * How much of an answer is queued before it is written out. undici hands a body over as the
+ * backend socket is read (vmsingle's 64 KB HTTP chunks arrive as several smaller pieces), and a
+ * write per piece would be a system call and a chunked-encoding frame each; the socket is corked
+ * while pieces are queued and uncorked at this size or at the end (figures in docs/decisions.md).
+ * A query answer is one JSON document, of no use to a client before its last byte, so holding
+ * this much in between delays nothing the client can act on.
+ */
+export const COALESCE_BYTES = 128 * 1024;
+
+/**
+ * How far the slowest reader of a streaming (over-bound) answer may fall behind before the backend
+ * is paused: nothing beyond what its socket took, as a plain streaming proxy does, so that many
+ * slow readers do not make the backend produce more than they read.
+ */
+export const STREAM_WINDOW_BYTES = 0;
+
+/** Bytes held for buffered answers, across all of them (LAYER_PROXY_BUFFER_TOTAL_BYTES). */
+export interface BufferBudget {
+  /** Reserves `bytes`; false (nothing reserved) when they do not fit. */
+  take(bytes: number): boolean;
+  /** Returns `bytes` reserved earlier. */
+  give(bytes: number): void;
+  readonly used: number;
+}
+
+/** Creates a budget of `total` bytes. */
+export function createBufferBudget(total: number): BufferBudget {
+  let used = 0;
+  return {
+    get used() {
+      return used;
+    },
+    take(bytes) {
+      if (used + bytes > total) return false;
+      used += bytes;
+      return true;
+    },
+    give(bytes) {
+      used -= bytes;
+    },
+  };
+}
+
+/** The bounds of one answer. */
+export interface AnswerLimits {
+  /** LAYER_PROXY_BUFFER_BYTES: the most of one answer held for its readers before it streams. */
+  answerBytes: number;
+  budget: BufferBudget;
+  /** Most readers of one answer. (default: 1) */
+  maxReaders?: number;
+  /** How long after the backend's last byte a complete answer may still be joined. (default: 0, only while in flight) */
+  lingerMs?: number;
+}
+
+/** What every reader of an answer is sent before its body: status and headers, or the backend's error text. */
+export interface AnswerHead {
+  status: number;
+  headers: Record<string, string>;
+  /** A backend error answer's whole text (status 400 and up): each reader words its own answer from it. */
+  errorText?: string;
+  /** The backend's X-Server-Hostname, scrubbed from its error text. */
+  hostname?: string;
+}
+
+/** One client of an answer. */
+export interface AnswerReader {
+  /** The head, or the backend's failure (an UpstreamError) when it sent none. */
+  readonly head: Promise<AnswerHead>;
+  /** Sends the body to `res` (its head already written) and ends it; `stallTimeoutMs` cuts a reader that stopped reading. */
+  deliver(res: ServerResponse, stallTimeoutMs: number, onStall: () => void): void;
+  /** The client went away: stop sending to it; the last reader to leave before the backend finished aborts it. */
+  leave(): void;
+}
+
+interface Reader {
+  cursor: number;
+  res?: ServerResponse;
+  waiting: boolean;
+  corked: number;
+  started: boolean;
+  ended: boolean;
+  release: () => void;
+}
+
+/** A backend answer being received, and the readers it goes to. */
+export class SharedAnswer {
+  /** Settles with the head; rejected (and its rejection handled) when the backend sent none. */
+  private readonly headPromise: Promise<AnswerHead>;
+  private resolveHead!: (head: AnswerHead) => void;
+  private rejectHead!: (error: unknown) => void;
+  private readonly readers = new Set<Reader>();
+  private readonly settledHooks: Array<() => void> = [];
+  private readonly doneHooks: Array<() => void> = [];
+  private errorAnswer = false;
+  private completedAt = 0;
+  private bodyFailed = false;
+  // Chunks still held; chunks[0] is the answer's chunk number `first`.
+  private chunks: Buffer[] = [];
+  private first = 0;
+  private received = 0;
+  // Chunks numbered below reservedEnd were reserved from the budget (a prefix: buffering stops for good).
+  private reservedEnd = 0;
+  private reservedHeld = 0;
+  private held = 0;
+  private buffering = true;
+  private complete = false;
+  private settled = false;
+  private body?: Readable;
+  private paused = false;
+  /** Whether a reader was cut for not reading: the abort that may follow is no failure of the backend. */
+  stalled = false;
+
+  constructor(
+    private readonly limits: AnswerLimits,
+    /** Aborts the backend request. */
+    private readonly abort: () => void,
+  ) {
+    this.headPromise = new Promise<AnswerHead>((resolve, reject) => {
+      this.resolveHead = resolve;
+      this.rejectHead = reject;
+    });
+    this.headPromise.catch(() => {});
+  }
+
+  /**
+   * Whether another reader may still join: the answer is buffered whole so far, under its bound of
+   * readers, and either still coming from the backend or complete for at most `lingerMs`.
+   */
+  get joinable(): boolean {
+    if (!this.buffering || this.readers.size >= (this.limits.maxReaders ?? 1)) return false;
+    if (!this.settled) return true;
+    return this.complete && !this.errorAnswer && performance.now() - this.completedAt <= (this.limits.lingerMs ?? 0);
+  }
+
+  /** Calls `hook` once no reader can join any more. */
+  onDone(hook: () => void): void {
+    this.doneHooks.push(hook);
+    this.checkDone();
+  }
+
+  private checkDone(): void {
+    if (this.doneHooks.length === 0 || this.joinable) return;
+    for (const hook of this.doneHooks.splice(0)) hook();
+  }
+
+  /** Calls `hook` once the backend request is over: answered whole, failed or aborted. */
+  onSettled(hook: () => void): void {
+    if (this.settled) hook();
+    else this.settledHooks.push(hook);
+  }
+
+  /** Adds a reader; `release` (its concurrency slot) is called when the backend is done or the reader leaves, whichever is first. */
+  join(release: () => void): AnswerReader {
+    const reader: Reader = { cursor: 0, waiting: false, corked: 0, started: false, ended: false, release };
+    this.readers.add(reader);
+    // Joined after the backend was done: there is no backend slot to hold.
+    if (this.settled) release();
+    return {
+      head: this.headPromise,
+      deliver: (res, stallTimeoutMs, onStall) => {
+        // The body failed before this reader started: never a clean, truncated answer.
+        if (this.bodyFailed) return void res.destroy();
+        reader.res = res;
+        this.pump(reader);
+        this.trim();
+        // An answer sent whole in one write needs no watch: the socket holds it now.
+        if (reader.ended) return;
+        watchStall(res, stallTimeoutMs, () => {
+          this.stalled = true;
+          onStall();
+        });
+      },
+      leave: () => this.leave(reader),
+    };
+  }
+
+  /** The backend's status and headers (or error text): every reader may now write its head. */
+  setHead(head: AnswerHead): void {
+    this.resolveHead(head);
+    if (head.errorText === undefined) return;
+    this.errorAnswer = true;
+    this.finish();
+  }
+
+  /** The backend sent no answer (`error` is what each reader is told). */
+  fail(error: unknown): void {
+    this.rejectHead(error);
+    this.settle();
+  }
+
+  /** The whole body, read with the head. */
+  endWith(bytes: Buffer): void {
+    this.chunks.push(bytes);
+    this.held += bytes.length;
+    this.received += bytes.length;
+    this.finish();
+  }
+
+  /** Reads `body` to its end; its 'error' cuts every reader's connection (never a clean, truncated answer). */
+  readFrom(body: Readable): void {
+    this.body = body;
+    body.on('data', (chunk: Buffer) => this.add(chunk));
+    body.once('end', () => this.finish());
+    body.once('error', () => {
+      this.bodyFailed = true;
+      for (const reader of this.readers) reader.res?.destroy();
+      this.settle();
+    });
+  }
+
+  private add(chunk: Buffer): void {
+    this.received += chunk.length;
+    this.chunks.push(chunk);
+    this.held += chunk.length;
+    if (this.buffering && this.received <= this.limits.answerBytes && this.limits.budget.take(chunk.length)) {
+      this.reservedEnd = this.first + this.chunks.length;
+      this.reservedHeld += chunk.length;
+    } else {
+      this.buffering = false;
+    }
+    for (const reader of this.readers) this.pump(reader);
+    this.trim();
+    if (!this.buffering && !this.paused && this.held - this.reservedHeld > STREAM_WINDOW_BYTES) {
+      this.paused = true;
+      this.body?.pause();
+    }
+  }
+
+  private finish(): void {
+    this.complete = true;
+    this.completedAt = performance.now();
+    // Once no reader can join, what every reader has had is dropped and the map entry goes.
+    const linger = this.limits.lingerMs ?? 0;
+    if (linger > 0 && !this.errorAnswer) {
+      setTimeout(() => {
+        this.checkDone();
+        this.trim();
+      }, linger + 1).unref();
+    }
+    this.settle();
+    for (const reader of this.readers) this.pump(reader);
+    this.trim();
+  }
+
+  /** The backend request is over: frees every reader's slot and runs the hooks. */
+  private settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    for (const reader of this.readers) reader.release();
+    for (const hook of this.settledHooks.splice(0)) hook();
+    this.checkDone();
+  }
+
+  private leave(reader: Reader): void {
+    if (!this.readers.delete(reader)) return;
+    reader.release();
+    if (this.readers.size === 0 && !this.settled) {
+      this.abort();
+      this.settle();
+    }
+    this.checkDone();
+    this.trim();
+  }
+
+  /** Writes what `reader` has not had yet, in writes of about COALESCE_BYTES, until its socket asks it to wait. */
+  private pump(reader: Reader): void {
+    const res = reader.res;
+    if (res === undefined || reader.waiting || reader.ended) return;
+    const socket = res.socket;
+    const end = this.first + this.chunks.length;
+    while (reader.cursor < end) {
+      const chunk = this.chunks[reader.cursor - this.first]!;
+      reader.cursor++;
+      // The headers and the first piece go out at once, alone: the client learns the status without
+      // waiting, and a body that fails later reaches it as a cut transfer, not as no answer.
+      if (!reader.started) {
+        reader.started = true;
+        if (this.complete && reader.cursor === end) {
+          reader.ended = true;
+          res.end(chunk);
+          return this.checkDone();
+        }
+        if (!res.write(chunk)) return this.waitForDrain(reader, res);
+        continue;
+      }
+      // The socket is corked rather than the response: from Node 22 on, a corked response keeps a
+      // buffer of its own, writes it out piece by piece after uncorking the socket and can leave
+      // the response waiting for a 'drain' that never comes. A corked socket sends the queued
+      // pieces in one write on every Node line, and its 'drain' reaches the response.
+      if (reader.corked === 0) socket?.cork();
+      reader.corked += chunk.length;
+      const roomLeft = res.write(chunk);
+      if (reader.corked < COALESCE_BYTES) continue;
+      reader.corked = 0;
+      socket?.uncork();
+      if (!roomLeft && res.writableNeedDrain) return this.waitForDrain(reader, res);
+    }
+    if (this.complete && reader.cursor === end) {
+      reader.ended = true;
+      if (reader.corked > 0) socket?.uncork();
+      res.end();
+      this.checkDone();
+    }
+  }
+
+  private waitForDrain(reader: Reader, res: ServerResponse): void {
+    reader.waiting = true;
+    res.once('drain', () => {
+      reader.waiting = false;
+      this.pump(reader);
+      this.trim();
+    });
+  }
+
+  /** Drops the chunks every reader has had, once no reader can join any more; resumes a paused backend. */
+  private trim(): void {
+    if (this.joinable) return;
+    let lowest = this.first + this.chunks.length;
+    for (const reader of this.readers) if (reader.cursor < lowest) lowest = reader.cursor;
+    const drop = lowest - this.first;
+    if (drop <= 0) return;
+    let returned = 0;
+    for (let i = 0; i < drop; i++) {
+      const size = this.chunks[i]!.length;
+      this.held -= size;
+      if (this.first + i < this.reservedEnd) returned += size;
+    }
+    this.chunks = drop === this.chunks.length ? [] : this.chunks.slice(drop);
+    this.first = lowest;
+    if (returned > 0) {
+      this.reservedHeld -= returned;
+      this.limits.budget.give(returned);
+    }
+    if (this.paused && this.held - this.reservedHeld <= STREAM_WINDOW_BYTES) {
+      this.paused = false;
+      this.body?.resume();
+    }
+  }
+}
