@@ -79,7 +79,7 @@ async function main(): Promise<number> {
       stopping = true;
       const started = Date.now();
       const grace = `${config.shutdownTimeoutMs / 1000} s`;
-      console.error(`layer gateway demo: stopping the simulated layer and dashboard, then the gateway (in-flight requests get ${grace}) and ${config.vmUrl ? 'its connections' : 'vmsingle'}; Ctrl-C again to quit at once`);
+      console.error(`layer gateway demo: stopping the simulated layer and dashboard, then the gateway (in-flight requests get ${grace}) and ${config.vmUrl ? 'its connections' : 'vmalert and vmsingle'}; Ctrl-C again to quit at once`);
       layer.stop();
       dashboard?.stop();
       gateway.stop().then(

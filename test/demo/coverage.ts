@@ -34,5 +34,6 @@ export const DEMO_DRIVEN: readonly string[] = [
 export const DEMO_NOT_DRIVEN: Readonly<Record<string, string>> = {
   layer_upstream_errors_total: 'only a failing metrics backend produces it; the demo runs a healthy one',
   layer_upstream_partial_responses_total: 'only a cluster backend with some storage nodes down answers partially; the demo runs a single-node one',
+  layer_proxy_coalesced_total: 'only identical passthrough requests in flight at the same moment share an answer; the demo sends each dashboard query once',
   layer_metrics_label_overflow_total: 'only label values past their budget produce it; the synthetic layer stays within the budgets',
 };

@@ -80,7 +80,7 @@ describe('npm run demo', function () {
       const took = Date.now() - started;
       console.log(`      Ctrl-C to exit: ${took} ms (${/stopped in \S+ s/.exec(demo.output())?.[0]})`);
       assert.ok(took < 2000, `the demo took ${took} ms to stop:\n${demo.output().slice(-600)}`);
-      assert.match(demo.output(), /stopping the simulated layer and dashboard, then the gateway \(in-flight requests get 0.5 s\) and vmsingle/);
+      assert.match(demo.output(), /stopping the simulated layer and dashboard, then the gateway \(in-flight requests get 0.5 s\) and vmalert and vmsingle/);
       assert.match(demo.output(), /layer gateway demo: stopped in \d+\.\d s/);
     } finally {
       await demo.stop('SIGKILL', 5000).catch(() => undefined);
