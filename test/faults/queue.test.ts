@@ -115,6 +115,7 @@ describe('faults: requests over a concurrency cap wait for a slot', function () 
 
     it('takes a client that leaves while it waits out of the queue: it never reaches the backend and holds no slot', async () => {
       const received = fake.received.length;
+      const before = await metricValue(gw.url, PER_TOKEN);
       const holding = request(`${gw.url}/v2/metrics/api/v1/query?query=hold`, { headers: bearer(TEST_TOKEN) });
       await pollUntil('the slot held', async () => (held.length === 1 ? true : undefined), 5000);
       const port = Number(new URL(gw.url).port);
@@ -139,6 +140,7 @@ describe('faults: requests over a concurrency cap wait for a slot', function () 
       assert.equal((await next).status, 200);
       const queries = fake.received.slice(received).map((r) => new URL(r.url, 'http://x').searchParams.get('query'));
       assert.deepEqual(queries, ['hold', 'staying', 'next']);
+      assert.equal((await metricValue(gw.url, PER_TOKEN)) - before, 0, 'a client that left is not counted as refused');
     });
   });
 });
