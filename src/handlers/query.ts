@@ -267,7 +267,7 @@ export function createQueryHandler(operationId: PassthroughOperationId, endpoint
         reject(got);
         throw new TooManyRequestsError(TOO_MANY[got], 1);
       }
-      // What is in flight may have changed during the wait.
+      // What is in flight may have changed during the wait; a backend slot may join (freed with that answer).
       const now = deps.inFlight.find(key);
       if (now !== undefined || shared === undefined) {
         [shared, slot] = [now, got];

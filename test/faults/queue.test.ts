@@ -114,6 +114,21 @@ describe('faults: requests over a concurrency cap wait for a slot', function () 
       assert.equal((await metricValue(gw.url, PER_TOKEN)) - before, 1);
     });
 
+    it('lets identical requests over their token\'s cap wait for a share and join the answer', async () => {
+      const received = fake.received.length;
+      const path = '/v2/metrics/api/v1/query_range?query=joined&start=1&end=2&step=1';
+      const first = request(`${gw.url}${path}`, { headers: bearer(TEST_TOKEN) });
+      await pollUntil('the first request held', async () => (held.length === 1 ? true : undefined), 5000);
+      // The token's one slot is taken: these two wait for a share, then join the range answer.
+      const joiners = [request(`${gw.url}${path}`, { headers: bearer(TEST_TOKEN) }), request(`${gw.url}${path}`, { headers: bearer(TEST_TOKEN) })];
+      await request(`${gw.url}/health`);
+      answerHeld();
+      const answers = await Promise.all([first, ...joiners]);
+      assert.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
+      for (const a of answers) assert.equal(a.text, ok);
+      assert.equal(fake.received.length - received, 1, 'the backend saw the range query once');
+    });
+
     it('takes a client that leaves while it waits out of the queue: it never reaches the backend and holds no slot', async () => {
       const received = fake.received.length;
       const before = await metricValue(gw.url, PER_TOKEN);
