@@ -59,15 +59,16 @@ export function createLimiter(max: number, perKey = max, waitMs = 0): Limiter {
   // Waiters by key, in arrival order within each; the map's order is the keys' turn.
   const queues = new Map<string | undefined, Set<Waiter>>();
 
+  const heldBy = (key: string | undefined) => (key === undefined ? 0 : (byKey.get(key) ?? 0));
   const capReached = (key: string | undefined, counted: boolean): LimitRefusal | undefined => {
     if (counted && inUse >= max) return 'concurrency';
-    if (key !== undefined && (byKey.get(key) ?? 0) >= perKey) return 'concurrency_per_token';
-    return undefined;
+    return heldBy(key) >= perKey ? 'concurrency_per_token' : undefined;
   };
 
-  const take = (key: string | undefined, counted: boolean): Release => {
+  // `held`: the slots `key` holds now, read once by the caller.
+  const take = (key: string | undefined, counted: boolean, held: number): Release => {
     if (counted) inUse++;
-    if (key !== undefined) byKey.set(key, (byKey.get(key) ?? 0) + 1);
+    if (key !== undefined) byKey.set(key, held + 1);
     let released = false;
     return () => {
       if (released) return;
@@ -103,7 +104,7 @@ export function createLimiter(max: number, perKey = max, waitMs = 0): Limiter {
         queues.delete(key);
         queues.set(key, queue);
       }
-      first.granted = take(key, first.counted);
+      first.granted = take(key, first.counted, heldBy(key));
       first.settle(first.granted);
     }
   };
@@ -118,11 +119,12 @@ export function createLimiter(max: number, perKey = max, waitMs = 0): Limiter {
 
   const tryAcquire = (key: string | undefined, keyOnly = false): Release | LimitRefusal => {
     const counted = !keyOnly || key === undefined;
-    const reached = capReached(key, counted);
-    if (reached !== undefined) return reached;
+    if (counted && inUse >= max) return 'concurrency';
+    const held = heldBy(key);
+    if (held >= perKey) return 'concurrency_per_token';
     // An earlier request of the same key waits for the gateway's cap: this one comes after it.
     if (waiting > 0 && queues.has(key)) return 'concurrency';
-    return take(key, counted);
+    return take(key, counted, held);
   };
 
   return {
