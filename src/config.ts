@@ -178,9 +178,9 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_PROXY_MAX_MATCHERS: 'Most `match[]` values in one series, labels or label-values request; over it: 400.',
   LAYER_PROXY_MAX_MATCHER_BYTES: 'Most bytes of all `match[]` values of one request together; over it: 400.',
   LAYER_PROXY_MAX_CONCURRENT:
-    'Most passthrough requests in flight at once; over it: 429 with Retry-After. Also the most request bodies being received at once.',
+    'Most passthrough requests in flight at once; over it: a wait (LAYER_PROXY_QUEUE_TIMEOUT_MS), then 429 with Retry-After. Also the most request bodies being received at once (over it: 429 at once).',
   LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN:
-    'Most passthrough requests in flight (and request bodies being received) at once for one API token, 1 to LAYER_PROXY_MAX_CONCURRENT; over it: 429 with Retry-After. Unset: the smaller of a quarter of LAYER_PROXY_MAX_CONCURRENT and LAYER_VM_MAX_CONCURRENT - 1, at least 1.',
+    'Most passthrough requests in flight (and request bodies being received) at once for one API token, 1 to LAYER_PROXY_MAX_CONCURRENT; over it: a wait (LAYER_PROXY_QUEUE_TIMEOUT_MS), then 429 with Retry-After. Unset: the smaller of a quarter of LAYER_PROXY_MAX_CONCURRENT and LAYER_VM_MAX_CONCURRENT - 1, at least 1.',
   LAYER_PROXY_QUEUE_TIMEOUT_MS:
     'How long a passthrough request over LAYER_PROXY_MAX_CONCURRENT or its token\'s cap waits for a slot (first come, first served per token; ' +
     'at most LAYER_PROXY_MAX_CONCURRENT requests wait), in milliseconds; then 429 with Retry-After. 0: 429 at once.',
