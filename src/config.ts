@@ -60,6 +60,8 @@ export interface Config {
   proxyMaxConcurrent: number;
   /** Most passthrough requests in flight at once per API token. (default: the smaller of proxyMaxConcurrent / 4 and vmMaxConcurrent - 1, at least 1) */
   proxyMaxConcurrentPerToken: number;
+  /** How long a passthrough request over a concurrency cap waits for a slot before its 429, in milliseconds; 0 refuses at once. (default: 10000) */
+  proxyQueueTimeoutMs: number;
   /** Queries the backend runs at once (its -search.maxConcurrentRequests; passed to the bundled vmsingle). (default: bundled min(2 x CPUs, 16); external 16) */
   vmMaxConcurrent: number;
   /** Most bytes of one backend answer held in memory for its readers before it streams instead. (default: 67108864) */
@@ -124,6 +126,7 @@ const DEFAULTS = {
   LAYER_PROXY_MAX_MATCHER_BYTES: '65536',
   LAYER_PROXY_MAX_CONCURRENT: '64',
   LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '',
+  LAYER_PROXY_QUEUE_TIMEOUT_MS: '10000',
   LAYER_PROXY_STALL_TIMEOUT_MS: '30000',
   LAYER_PROXY_BUFFER_BYTES: '67108864',
   LAYER_PROXY_BUFFER_TOTAL_BYTES: '268435456',
@@ -175,9 +178,12 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_PROXY_MAX_MATCHERS: 'Most `match[]` values in one series, labels or label-values request; over it: 400.',
   LAYER_PROXY_MAX_MATCHER_BYTES: 'Most bytes of all `match[]` values of one request together; over it: 400.',
   LAYER_PROXY_MAX_CONCURRENT:
-    'Most passthrough requests in flight at once; over it: 429 with Retry-After. Also the most request bodies being received at once.',
+    'Most passthrough requests in flight at once; over it: a wait (LAYER_PROXY_QUEUE_TIMEOUT_MS), then 429 with Retry-After. Also the most request bodies being received at once (over it: 429 at once).',
   LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN:
-    'Most passthrough requests in flight (and request bodies being received) at once for one API token, 1 to LAYER_PROXY_MAX_CONCURRENT; over it: 429 with Retry-After. Unset: the smaller of a quarter of LAYER_PROXY_MAX_CONCURRENT and LAYER_VM_MAX_CONCURRENT - 1, at least 1.',
+    'Most passthrough requests in flight (and request bodies being received) at once for one API token, 1 to LAYER_PROXY_MAX_CONCURRENT; over it: a wait (LAYER_PROXY_QUEUE_TIMEOUT_MS), then 429 with Retry-After. Unset: the smaller of a quarter of LAYER_PROXY_MAX_CONCURRENT and LAYER_VM_MAX_CONCURRENT - 1, at least 1.',
+  LAYER_PROXY_QUEUE_TIMEOUT_MS:
+    'How long a passthrough request over LAYER_PROXY_MAX_CONCURRENT or its token\'s cap waits for a slot (first come, first served per token; ' +
+    'at most LAYER_PROXY_MAX_CONCURRENT requests wait), in milliseconds; then 429 with Retry-After. 0: 429 at once.',
   LAYER_PROXY_STALL_TIMEOUT_MS:
     'How long a streamed answer may go without the client reading any of it before the connection is cut and the backend request aborted, in milliseconds.',
   LAYER_PROXY_BUFFER_BYTES:
@@ -322,6 +328,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
     return n;
   });
+  const proxyQueueTimeoutMs = field('LAYER_PROXY_QUEUE_TIMEOUT_MS', integer(0, MAX_TIMER_MS));
   const proxyStallTimeoutMs = field('LAYER_PROXY_STALL_TIMEOUT_MS', integer(1, MAX_TIMER_MS));
   const proxyBufferBytes = field('LAYER_PROXY_BUFFER_BYTES', integer(0, Number.MAX_SAFE_INTEGER));
   const proxyBufferTotalBytes = field('LAYER_PROXY_BUFFER_TOTAL_BYTES', (raw) => {
@@ -390,6 +397,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     proxyMaxMatcherBytes,
     proxyMaxConcurrent,
     proxyMaxConcurrentPerToken,
+    proxyQueueTimeoutMs,
     vmMaxConcurrent,
     proxyBufferBytes,
     proxyBufferTotalBytes,

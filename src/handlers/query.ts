@@ -14,7 +14,7 @@ import { operations } from '../generated/routes.ts';
 import { coalesceKey, LINGER_MS, type InFlightAnswers } from '../proxy/coalesce.ts';
 import type { PartialAnswers } from '../proxy/partial-answer.ts';
 import { forwardRequestHeaders, forwardResponseHeaders } from '../proxy/headers.ts';
-import type { LimitRefusal, Limiter } from '../proxy/limiter.ts';
+import type { LimitRefusal, Limiter, Release, SlotWait } from '../proxy/limiter.ts';
 import type { GatewayState } from '../edge/request-state.ts';
 import { isLabelName, routeOf } from '../proxy/endpoints.ts';
 import { checkParams, PARAM_RULES, SELECTOR_PARAMS, type Endpoint } from '../proxy/params.ts';
@@ -31,7 +31,7 @@ import type { RequestValidator } from '../validation.ts';
 /** What the passthrough needs. */
 export interface QueryHandlerDeps {
   upstream: Upstream;
-  /** LAYER_PROXY_MAX_CONCURRENT slots (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN per token), shared by every passthrough route, taken once the request is read. */
+  /** LAYER_PROXY_MAX_CONCURRENT slots (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN per token), shared by every passthrough route, taken (or waited for, LAYER_PROXY_QUEUE_TIMEOUT_MS) once the request is read. */
   limiter: Limiter;
   /** Slots for request bodies being received (per token too), so slow uploads cannot hold many bodies in memory. */
   bodyReaders: Limiter;
@@ -82,6 +82,23 @@ const TOO_MANY_BODIES: Record<LimitRefusal, string> = {
   concurrency_per_token:
     'this API token is sending as many request bodies as it may at once (LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN); retry after the given seconds',
 };
+
+/** One client's side of a passthrough request: what it waits for or reads, and whether it left. */
+interface Client {
+  waiting?: SlotWait;
+  reader?: AnswerReader;
+  closed?: boolean;
+}
+
+/** Waits for a concurrency slot; undefined when the client left meanwhile (nothing is then held). */
+async function waitForSlot(wait: SlotWait, client: Client): Promise<Release | LimitRefusal | undefined> {
+  client.waiting = wait;
+  const got = await wait.slot;
+  client.waiting = undefined;
+  if (!client.closed) return got;
+  if (typeof got === 'function') got();
+  return undefined;
+}
 
 /** The rejections reason of a request refused while it was read. */
 function rejectionOf(error: unknown): 'bad_request' | 'body_too_large' | 'body_timeout' | SelectorLimitError['reason'] {
@@ -194,10 +211,11 @@ export function createQueryHandler(operationId: PassthroughOperationId, endpoint
     }
     // One listener for the client's side: leaving the answer frees its slot, and the last reader
     // to leave aborts the backend request (before or during its response).
-    const client: { reader?: AnswerReader; closed?: boolean } = {};
+    const client: Client = {};
     const res = ctx.res;
     res.on('close', () => {
       client.closed = true;
+      client.waiting?.cancel();
       client.reader?.leave();
     });
 
@@ -234,22 +252,34 @@ export function createQueryHandler(operationId: PassthroughOperationId, endpoint
     // Identical requests in flight share one backend answer; every check above applies to each.
     const forwarded = forwardRequestHeaders(ctx.req.headers);
     const key = coalesceKey(endpoint, labelName, ctx.method, request.params, forwarded);
-    const shared = deps.inFlight.find(key);
-    if (shared) {
+    let shared = deps.inFlight.find(key);
+    let slot: Release;
+    for (;;) {
       // A joiner takes a share of its token's cap (fairness between tokens) but no backend slot.
-      const share = deps.limiter.tryAcquire(tokenId, true);
-      if (typeof share === 'string') {
-        reject(share);
-        throw new TooManyRequestsError(TOO_MANY[share], 1);
+      const taken = deps.limiter.acquire(tokenId, shared !== undefined);
+      if (typeof taken === 'function') {
+        slot = taken;
+        break;
       }
-      client.reader = shared.join(share);
+      const got = typeof taken === 'string' ? taken : await waitForSlot(taken, client);
+      if (got === undefined) return; // the client left while it waited
+      if (typeof got === 'string') {
+        reject(got);
+        throw new TooManyRequestsError(TOO_MANY[got], 1);
+      }
+      // What is in flight may have changed during the wait; a backend slot may join (freed with that answer).
+      const now = deps.inFlight.find(key);
+      if (now !== undefined || shared === undefined) {
+        [shared, slot] = [now, got];
+        break;
+      }
+      got(); // a share of an answer that can no longer be joined: a backend slot is needed instead
+      shared = undefined;
+    }
+    if (shared) {
+      client.reader = shared.join(slot);
       metrics.layer_proxy_coalesced_total.inc({ route });
     } else {
-      const slot = deps.limiter.tryAcquire(tokenId);
-      if (typeof slot === 'string') {
-        reject(slot);
-        throw new TooManyRequestsError(TOO_MANY[slot], 1);
-      }
       const answer = startAnswer(request, forwarded);
       client.reader = answer.join(slot);
       deps.inFlight.add(key, answer);

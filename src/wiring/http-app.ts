@@ -37,7 +37,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<Koa> {
   const validate = await createRequestValidator();
   const handlers = createHandlers({
     upstream,
-    limiter: createLimiter(config.proxyMaxConcurrent, config.proxyMaxConcurrentPerToken),
+    limiter: createLimiter(config.proxyMaxConcurrent, config.proxyMaxConcurrentPerToken, config.proxyQueueTimeoutMs),
     bodyReaders: createLimiter(config.proxyMaxConcurrent, config.proxyMaxConcurrentPerToken),
     bodyTimeoutMs: config.proxyBodyTimeoutMs,
     stallTimeoutMs: config.proxyStallTimeoutMs,

@@ -80,6 +80,8 @@ describe('faults: stalled and greedy clients', function () {
     const gw = await gatewayOn({
       LAYER_PROXY_MAX_CONCURRENT: '5',
       LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '5',
+      // Refused at once rather than queued: the 429 below shows the five hold every slot.
+      LAYER_PROXY_QUEUE_TIMEOUT_MS: '0',
       LAYER_PROXY_STALL_TIMEOUT_MS: String(STALL_MS),
       LAYER_PROXY_BUFFER_BYTES: String(256 * 1024),
     });
@@ -245,7 +247,7 @@ describe('faults: stalled and greedy clients', function () {
     fake.handle = (_req, res) => held.push(res);
     const TOKEN_B = 'second-token-0123456789abcdef';
     const gw = await startTestGateway({
-      env: { LAYER_VM_URL: fake.url, LAYER_API_TOKENS: `${TEST_TOKEN},${TOKEN_B}`, LAYER_PROXY_MAX_CONCURRENT: '8' },
+      env: { LAYER_VM_URL: fake.url, LAYER_API_TOKENS: `${TEST_TOKEN},${TOKEN_B}`, LAYER_PROXY_MAX_CONCURRENT: '8', LAYER_PROXY_QUEUE_TIMEOUT_MS: '0' },
       captureLogs: true,
     });
     const pending: Promise<unknown>[] = [];

@@ -14,7 +14,7 @@ describe('PromQL passthrough against a fault-injecting backend', function () {
   const prefix = '/select/0/prometheus';
 
   before(async () => {
-    stand = await startGatewayOnFake({ path: prefix, env: { LAYER_VM_TIMEOUT_MS: '500', LAYER_PROXY_MAX_CONCURRENT: '2', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '2' } });
+    stand = await startGatewayOnFake({ path: prefix, env: { LAYER_VM_TIMEOUT_MS: '500', LAYER_PROXY_MAX_CONCURRENT: '2', LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '2', LAYER_PROXY_QUEUE_TIMEOUT_MS: '0' } });
     ({ fake, gw } = stand);
   });
   after(() => stand?.close());
