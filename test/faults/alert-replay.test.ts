@@ -1,0 +1,173 @@
+/**
+ * Every alert scenario of alert-scenarios.ts, evaluated by the bundled stack's engine: the series go
+ * into a throwaway vmsingle, each scenario in its own window of the past, and vmalert replays the
+ * exported rules over them, writing ALERTS back; the fire scenario's alert must be firing by its
+ * minute with its labels, and the quiet scenarios' alerts must never fire.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { pollUntil } from '../helpers/poll-until.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
+import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
+import { ALERT_SCENARIOS, STEP_SECONDS, type Scenario } from '../catalog/alert-scenarios.ts';
+
+const run = promisify(execFile);
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+// Windows lie this far apart, more than the longest range of a catalog condition (1h) plus
+// vmsingle's lookback, so that no scenario sees another's samples.
+const GAP_SECONDS = 80 * 60;
+
+interface Placed {
+  scenario: Scenario;
+  /** Unix seconds of the scenario's minute 0. */
+  start: number;
+  end: number;
+}
+
+/** The metric object of a promtool series selector such as `name{a="b",c="d"}`. */
+function metricOf(selector: string): Record<string, string> {
+  const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?$/.exec(selector);
+  assert.ok(match, `cannot parse series selector ${selector}`);
+  const metric: Record<string, string> = { __name__: match[1] ?? '' };
+  for (const [, name, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) metric[name ?? ''] = value ?? '';
+  return metric;
+}
+
+/** The /api/v1/import lines of one scenario placed at `start`. */
+function importLines({ scenario, start }: Placed): string[] {
+  return scenario.series.map(({ series, values }) => {
+    const timestamps: number[] = [];
+    const samples: number[] = [];
+    values.forEach((value, i) => {
+      if (value === undefined) return;
+      timestamps.push((start + i * STEP_SECONDS) * 1000);
+      samples.push(value);
+    });
+    return JSON.stringify({ metric: metricOf(series), values: samples, timestamps });
+  });
+}
+
+interface ExportedSeries {
+  metric: Record<string, string>;
+  timestamps: number[];
+}
+
+/** The samples of `match` vmsingle holds between `start` and `end` (unix seconds). */
+async function exported(vmUrl: string, match: string, start: number, end: number): Promise<ExportedSeries[]> {
+  const params = new URLSearchParams({ 'match[]': match, start: String(start), end: String(end) });
+  const res = await fetch(`${vmUrl}/api/v1/export?${params.toString()}`);
+  assert.equal(res.status, 200, await res.clone().text());
+  const body = await res.text();
+  return body
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as ExportedSeries);
+}
+
+/** The minute of `scenarioStart` at which `series` first fired. */
+const minuteOf = (series: ExportedSeries, scenarioStart: number) => ((Math.min(...series.timestamps) / 1000 - scenarioStart) / 60).toFixed(2);
+
+describe('catalog alerts replayed by vmalert on vmsingle', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let vm: VmsingleProcess;
+  let vmUrl: string;
+  let placed: Placed[];
+  let severities: Map<string, string | undefined>;
+  let replayOutput = '';
+
+  before(async () => {
+    dir = await makeTempDir('alert-replay');
+    const rulesFile = join(dir, 'rules.yml');
+    await run(join(REPO, 'node_modules/.bin/tsx'), ['scripts/catalog-export.ts', '--format', 'rules', '--out', rulesFile], { cwd: REPO });
+    const rulesDoc = parse(await readFile(rulesFile, 'utf8')) as { groups: { rules: { alert: string; labels?: { severity?: string } }[] }[] };
+    severities = new Map(rulesDoc.groups.flatMap((g) => g.rules.map((r) => [r.alert, r.labels?.severity] as const)));
+
+    // The last window ends ten minutes back, so that replay never reaches the present.
+    const span = ALERT_SCENARIOS.reduce((sum, s) => sum + s.minutes * 60 + GAP_SECONDS, 0);
+    let cursor = Math.floor(Date.now() / 1000 / 3600) * 3600 - 3600 - span;
+    placed = ALERT_SCENARIOS.map((scenario) => {
+      const start = cursor;
+      cursor += scenario.minutes * 60 + GAP_SECONDS;
+      return { scenario, start, end: start + scenario.minutes * 60 };
+    });
+
+    vm = await startVmsingleProcess({ dataDir: join(dir, 'vm') });
+    vmUrl = vm.url;
+    const body = `${placed.flatMap(importLines).join('\n')}\n`;
+    const res = await fetch(`${vmUrl}/api/v1/import`, { method: 'POST', body });
+    assert.equal(res.status, 204, await res.text());
+    // Imported series become searchable after a while: wait until the last window answers.
+    const last = placed.at(-1) as Placed;
+    await pollUntil(
+      'the imported series to be searchable',
+      async () => {
+        const params = new URLSearchParams({ 'match[]': '{__name__=~"layer_.+"}', start: String(last.start), end: String(last.end) });
+        const r = await fetch(`${vmUrl}/api/v1/series?${params.toString()}`);
+        const json = (await r.json()) as { data?: unknown[] };
+        return (json.data?.length ?? 0) >= last.scenario.series.length;
+      },
+      30_000,
+      250,
+    );
+
+    const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+    const { stdout, stderr } = await run(
+      'vmalert',
+      [
+        `-rule=${rulesFile}`,
+        `-datasource.url=${vmUrl}`,
+        `-remoteWrite.url=${vmUrl}`,
+        `-evaluationInterval=${STEP_SECONDS}s`,
+        `-replay.timeFrom=${iso(placed[0]?.start ?? 0)}`,
+        `-replay.timeTo=${iso(last.end + 60)}`,
+        `-datasource.queryStep=${STEP_SECONDS}s`,
+        '-replay.rulesDelay=0s',
+        '-replay.disableProgressBar',
+        '-httpListenAddr=127.0.0.1:0',
+      ],
+      { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
+    );
+    replayOutput = stdout + stderr;
+    // Replay says how many samples it wrote; once vmsingle holds them all, every test can read.
+    const imported = Number(/replay finished! Imported (\d+) samples/.exec(replayOutput)?.[1]);
+    assert.ok(Number.isInteger(imported), `got vmalert replay output without its count:\n${replayOutput.slice(-2000)}`);
+    const from = placed[0]?.start ?? 0;
+    await pollUntil(
+      `the ${imported} replayed samples to be searchable`,
+      async () => (await exported(vmUrl, '{__name__=~"ALERTS|ALERTS_FOR_STATE"}', from, last.end + 60)).reduce((n, s) => n + s.timestamps.length, 0) === imported,
+      30_000,
+      250,
+    );
+  });
+
+  after(async () => {
+    await vm?.kill();
+    await removeTempDir(dir);
+  });
+
+  for (const [index, scenario] of ALERT_SCENARIOS.entries()) {
+    it(scenario.name, async () => {
+      const { start, end } = placed[index] as Placed;
+      const series = await exported(vmUrl, 'ALERTS{alertstate="firing"}', start, end + 60);
+      if (scenario.fires) {
+        const { alert, at, labels } = scenario.fires;
+        const want = { alertname: alert, ...(severities.get(alert) ? { severity: severities.get(alert) } : {}), ...labels };
+        const by = start + at * 60;
+        const hit = series.find((s) => Object.entries(want).every(([k, v]) => s.metric[k] === v) && s.timestamps.some((ms) => ms <= by * 1000));
+        const seen = series.map((s) => `${JSON.stringify(s.metric)} from minute ${minuteOf(s, start)}`);
+        assert.ok(hit, `got ${alert} not firing by minute ${at}; firing in this window: ${seen.join('; ') || 'none'}`);
+      }
+      const quiet = scenario.quiet === 'all' ? [...severities.keys()] : scenario.quiet;
+      const loud = series.filter((s) => quiet.includes(s.metric.alertname ?? ''));
+      const seen = loud.map((s) => `${s.metric.alertname} from minute ${minuteOf(s, start)}`);
+      assert.deepEqual(seen, [], `got ${seen.join(', ')} firing; want ${quiet.join(', ')} quiet`);
+    });
+  }
+});
