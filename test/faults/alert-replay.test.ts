@@ -9,12 +9,12 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
-import { ALERT_SCENARIOS, STEP_SECONDS, type Scenario } from '../catalog/alert-scenarios.ts';
+import { ALERT_SCENARIOS, DEMO_STEADY_STATE, STEP_SECONDS, type Scenario } from '../catalog/alert-scenarios.ts';
 
 const run = promisify(execFile);
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -73,6 +73,44 @@ async function exported(vmUrl: string, match: string, start: number, end: number
 /** The minute of `scenarioStart` at which `series` first fired. */
 const minuteOf = (series: ExportedSeries, scenarioStart: number) => ((Math.min(...series.timestamps) / 1000 - scenarioStart) / 60).toFixed(2);
 
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
+/**
+ * Replays `rulesFile` over `from`..`to` (unix seconds) on the vmsingle at `vmUrl`, labelling what it
+ * writes `replay="<name>"`; resolves with vmalert's output once vmsingle answers with all of it.
+ */
+async function replay(vmUrl: string, rulesFile: string, name: string, from: number, to: number): Promise<string> {
+  const { stdout, stderr } = await run(
+    'vmalert',
+    [
+      `-rule=${rulesFile}`,
+      `-datasource.url=${vmUrl}`,
+      `-remoteWrite.url=${vmUrl}`,
+      `-external.label=replay=${name}`,
+      `-evaluationInterval=${STEP_SECONDS}s`,
+      // Its 5 m default spaces the replayed points wider than the interval, and no `for` alert fires.
+      `-datasource.queryStep=${STEP_SECONDS}s`,
+      `-replay.timeFrom=${iso(from)}`,
+      `-replay.timeTo=${iso(to)}`,
+      '-replay.rulesDelay=0s',
+      '-replay.disableProgressBar',
+      '-httpListenAddr=127.0.0.1:0',
+    ],
+    { maxBuffer: 16 * 1024 * 1024 },
+  );
+  const output = stdout + stderr;
+  // Replay says how many samples it wrote; once vmsingle holds them all, the tests can read.
+  const imported = Number(/replay finished! Imported (\d+) samples/.exec(output)?.[1]);
+  assert.ok(Number.isInteger(imported), `got vmalert replay output without its count:\n${output.slice(-2000)}`);
+  await pollUntil(
+    `the ${imported} replayed samples to be searchable`,
+    async () => (await exported(vmUrl, `{__name__=~"ALERTS|ALERTS_FOR_STATE",replay="${name}"}`, from, to)).reduce((n, s) => n + s.timestamps.length, 0) === imported,
+    30_000,
+    250,
+  );
+  return output;
+}
+
 describe('catalog alerts replayed by vmalert on vmsingle', function () {
   this.timeout(120_000);
   let dir: string;
@@ -80,13 +118,16 @@ describe('catalog alerts replayed by vmalert on vmsingle', function () {
   let vmUrl: string;
   let placed: Placed[];
   let severities: Map<string, string | undefined>;
-  let replayOutput = '';
+  let rulesText: string;
+  let exprs: Map<string, string>;
 
   before(async () => {
     dir = await makeTempDir('alert-replay');
     const rulesFile = join(dir, 'rules.yml');
     await run(join(REPO, 'node_modules/.bin/tsx'), ['scripts/catalog-export.ts', '--format', 'rules', '--out', rulesFile], { cwd: REPO });
-    const rulesDoc = parse(await readFile(rulesFile, 'utf8')) as { groups: { rules: { alert: string; labels?: { severity?: string } }[] }[] };
+    rulesText = await readFile(rulesFile, 'utf8');
+    const rulesDoc = parse(rulesText) as { groups: { rules: { alert: string; expr: string; labels?: { severity?: string } }[] }[] };
+    exprs = new Map(rulesDoc.groups.flatMap((g) => g.rules.map((r) => [r.alert, r.expr] as const)));
     severities = new Map(rulesDoc.groups.flatMap((g) => g.rules.map((r) => [r.alert, r.labels?.severity] as const)));
 
     // The last window ends ten minutes back, so that replay never reaches the present.
@@ -117,34 +158,7 @@ describe('catalog alerts replayed by vmalert on vmsingle', function () {
       250,
     );
 
-    const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
-    const { stdout, stderr } = await run(
-      'vmalert',
-      [
-        `-rule=${rulesFile}`,
-        `-datasource.url=${vmUrl}`,
-        `-remoteWrite.url=${vmUrl}`,
-        `-evaluationInterval=${STEP_SECONDS}s`,
-        `-replay.timeFrom=${iso(placed[0]?.start ?? 0)}`,
-        `-replay.timeTo=${iso(last.end + 60)}`,
-        `-datasource.queryStep=${STEP_SECONDS}s`,
-        '-replay.rulesDelay=0s',
-        '-replay.disableProgressBar',
-        '-httpListenAddr=127.0.0.1:0',
-      ],
-      { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
-    );
-    replayOutput = stdout + stderr;
-    // Replay says how many samples it wrote; once vmsingle holds them all, every test can read.
-    const imported = Number(/replay finished! Imported (\d+) samples/.exec(replayOutput)?.[1]);
-    assert.ok(Number.isInteger(imported), `got vmalert replay output without its count:\n${replayOutput.slice(-2000)}`);
-    const from = placed[0]?.start ?? 0;
-    await pollUntil(
-      `the ${imported} replayed samples to be searchable`,
-      async () => (await exported(vmUrl, '{__name__=~"ALERTS|ALERTS_FOR_STATE"}', from, last.end + 60)).reduce((n, s) => n + s.timestamps.length, 0) === imported,
-      30_000,
-      250,
-    );
+    await replay(vmUrl, rulesFile, 'catalog', placed[0]?.start ?? 0, last.end + 60);
   });
 
   after(async () => {
@@ -155,7 +169,7 @@ describe('catalog alerts replayed by vmalert on vmsingle', function () {
   for (const [index, scenario] of ALERT_SCENARIOS.entries()) {
     it(scenario.name, async () => {
       const { start, end } = placed[index] as Placed;
-      const series = await exported(vmUrl, 'ALERTS{alertstate="firing"}', start, end + 60);
+      const series = await exported(vmUrl, 'ALERTS{alertstate="firing",replay="catalog"}', start, end + 60);
       if (scenario.fires) {
         const { alert, at, labels } = scenario.fires;
         const want = { alertname: alert, ...(severities.get(alert) ? { severity: severities.get(alert) } : {}), ...labels };
@@ -168,6 +182,26 @@ describe('catalog alerts replayed by vmalert on vmsingle', function () {
       const loud = series.filter((s) => quiet.includes(s.metric.alertname ?? ''));
       const seen = loud.map((s) => `${s.metric.alertname} from minute ${minuteOf(s, start)}`);
       assert.deepEqual(seen, [], `got ${seen.join(', ')} firing; want ${quiet.join(', ')} quiet`);
+      for (const alert of scenario.conditionNeverHolds ?? []) {
+        const expr = exprs.get(alert);
+        assert.ok(expr, `scenario "${scenario.name}" names ${alert}, which the exported rules do not have`);
+        const params = new URLSearchParams({ query: `max_over_time((${expr})[${scenario.minutes}m:${STEP_SECONDS}s])`, time: String(end) });
+        const res = await fetch(`${vmUrl}/api/v1/query?${params.toString()}`);
+        const json = (await res.json()) as { data?: { result?: unknown[] } };
+        assert.deepEqual(json.data?.result, [], `got ${alert}'s condition holding: ${JSON.stringify(json.data?.result)}; want it never to hold`);
+      }
     });
   }
+
+  it("catches the old CacheFlapping condition firing in the demo (the demo's drops were more than 3 in 15 minutes)", async () => {
+    const demo = placed.find((p) => p.scenario === DEMO_STEADY_STATE);
+    assert.ok(demo);
+    const current = 'changes(layer_cache_reconnect_generation[15m]) > 5';
+    assert.ok(rulesText.includes(current), `got exported rules without ${current}`);
+    const oldFile = join(dir, 'rules-old.yml');
+    await writeFile(oldFile, rulesText.replace(current, 'changes(layer_cache_reconnect_generation[15m]) > 3'));
+    await replay(vmUrl, oldFile, 'old', demo.start, demo.end + 60);
+    const series = await exported(vmUrl, 'ALERTS{alertstate="firing",alertname="CacheFlapping",replay="old"}', demo.start, demo.end + 60);
+    assert.ok(series.length > 0, 'got the old CacheFlapping condition never firing through the demo; want it to fire, as it did');
+  });
 });
