@@ -130,7 +130,7 @@ describe('catalog alerts replayed by vmalert on vmsingle', function () {
     exprs = new Map(rulesDoc.groups.flatMap((g) => g.rules.map((r) => [r.alert, r.expr] as const)));
     severities = new Map(rulesDoc.groups.flatMap((g) => g.rules.map((r) => [r.alert, r.labels?.severity] as const)));
 
-    // The last window ends ten minutes back, so that replay never reaches the present.
+    // The windows end over an hour back, so that replay never reaches the present.
     const span = ALERT_SCENARIOS.reduce((sum, s) => sum + s.minutes * 60 + GAP_SECONDS, 0);
     let cursor = Math.floor(Date.now() / 1000 / 3600) * 3600 - 3600 - span;
     placed = ALERT_SCENARIOS.map((scenario) => {
