@@ -7,14 +7,18 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Middleware } from 'koa';
-import { BadRequestError, TooManyRequestsError } from '../errors.ts';
+import { BadRequestError } from '../errors.ts';
 import type { components } from '../generated/api-types.ts';
 import { servedCatalog } from '../generated/catalog.ts';
 import type { GatewayState } from '../edge/request-state.ts';
+import { watchClient } from '../passthrough/client.ts';
+import type { QueryHandlerDeps } from '../passthrough/deps.ts';
+import { forward } from '../passthrough/forward.ts';
+import { rejecter } from '../passthrough/passthrough.ts';
+import { takeSlot } from '../passthrough/take-slot.ts';
+import { UpstreamMetrics } from '../passthrough/upstream-metrics.ts';
 import { checkParams } from '../proxy/params.ts';
-import { UpstreamError } from '../proxy/upstream.ts';
 import { readStream } from '../proxy/read-stream.ts';
-import { TOO_MANY, type QueryHandlerDeps } from './query.ts';
 
 type MetricMetadata = components['schemas']['MetricMetadata'];
 type MetadataMap = Record<string, MetricMetadata[]>;
@@ -65,36 +69,31 @@ export function mergeMetadata(backend: MetadataMap, options: { metric?: string; 
   return out;
 }
 
-/** Creates the metadata handler; it asks the backend through the passthrough's client and limits. */
+/** Creates the metadata handler; it asks the backend through the passthrough's slot and forward steps. */
 export function createMetadataHandler(deps: QueryHandlerDeps): Middleware {
-  const { metrics } = deps;
   const endpoint = 'metadata';
+  const upstreamMetrics = new UpstreamMetrics(deps.metrics, deps.batch);
+  const slots = { deps, reject: rejecter(deps, endpoint) };
 
   /** The backend's metadata for `metric` (or all), or a warning saying why there is none. */
   async function askBackend(metric: string | undefined, res: ServerResponse): Promise<MetadataMap | string> {
-    const started = performance.now();
-    metrics.layer_upstream_in_flight_requests.inc();
+    const { call, started } = forward(deps.upstream, upstreamMetrics, { endpoint, method: 'GET', rawQuery: metric === undefined ? '' : `metric=${encodeURIComponent(metric)}`, headers: { accept: 'application/json' } });
+    // A client that leaves aborts its backend request, as on the passthrough routes.
+    res.once('close', () => {
+      if (!res.writableFinished) call.abort();
+    });
     try {
-      const call = deps.upstream.send({ endpoint, method: 'GET', rawQuery: metric === undefined ? '' : `metric=${encodeURIComponent(metric)}`, headers: { accept: 'application/json' } });
-      // A client that leaves aborts its backend request, as on the passthrough routes.
-      res.once('close', () => {
-        if (!res.writableFinished) call.abort();
-      });
       const response = await call.response;
-      metrics.layer_upstream_requests_total.inc({ endpoint, code: String(response.status) });
+      upstreamMetrics.answered(endpoint, response.status);
       const bytes = response.bytes ?? (await readStream(response.body, MAX_BACKEND_BYTES + 1));
       if (response.status !== 200 || bytes.length > MAX_BACKEND_BYTES || response.headers['content-encoding']) return BACKEND_SILENT;
       const parsed = JSON.parse(bytes.toString('utf8')) as { status?: unknown; data?: unknown };
       return parsed.status === 'success' && isMetadataMap(parsed.data) ? parsed.data : BACKEND_SILENT;
     } catch (error) {
-      if (error instanceof UpstreamError) {
-        metrics.layer_upstream_requests_total.inc({ endpoint, code: error.status === undefined ? 'none' : String(error.status) });
-        metrics.layer_upstream_errors_total.inc({ endpoint, reason: error.reason });
-      }
+      upstreamMetrics.failed(endpoint, error);
       return BACKEND_SILENT;
     } finally {
-      metrics.layer_upstream_in_flight_requests.dec();
-      metrics.layer_upstream_request_duration_seconds.observe({ endpoint }, (performance.now() - started) / 1000);
+      upstreamMetrics.settled(endpoint, started);
     }
   }
 
@@ -105,22 +104,20 @@ export function createMetadataHandler(deps: QueryHandlerDeps): Middleware {
       const metric = params.get('metric')?.[0];
       options = { ...(metric ? { metric } : {}), limit: intParam(params, 'limit', -1), limitPerMetric: intParam(params, 'limit_per_metric', -1) };
     } catch (error) {
-      metrics.layer_proxy_rejections_total.inc({ endpoint, reason: 'bad_request' });
+      slots.reject('bad_request');
       throw error;
     }
     // Only the backend can add names: a request for one catalog name, or for none, needs no backend.
     const needsBackend = options.limit !== 0 && (options.metric === undefined || !CATALOG.has(options.metric));
     let backend: MetadataMap | string = {};
     if (needsBackend) {
-      const slot = deps.limiter.tryAcquire((ctx.state as GatewayState).tokenId);
-      if (typeof slot === 'string') {
-        metrics.layer_proxy_rejections_total.inc({ endpoint, reason: slot });
-        throw new TooManyRequestsError(TOO_MANY[slot], 1);
-      }
+      const client = watchClient(ctx.res);
+      const taken = takeSlot(slots, client, (ctx.state as GatewayState).tokenId, undefined);
+      if (taken !== true && !(await taken)) return; // the client left while it waited
       try {
         backend = await askBackend(options.metric, ctx.res);
       } finally {
-        slot();
+        client.slot!();
       }
     }
     const body: components['schemas']['PromMetadata'] = { status: 'success', data: mergeMetadata(typeof backend === 'string' ? {} : backend, options) };

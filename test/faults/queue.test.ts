@@ -129,6 +129,20 @@ describe('faults: requests over a concurrency cap wait for a slot', function () 
       assert.equal(fake.received.length - received, 1, 'the backend saw the range query once');
     });
 
+    it('lets a metadata request over its token\'s cap wait for a slot as the passthrough does', async () => {
+      const holding = request(`${gw.url}/v2/metrics/api/v1/query?query=metadata_hold`, { headers: bearer(TEST_TOKEN) });
+      await pollUntil('the slot held', async () => (held.length === 1 ? true : undefined), 5000);
+      // A name outside the catalog needs the backend, so the request needs the token's one slot.
+      const metadata = request(`${gw.url}/v2/metrics/api/v1/metadata?metric=not_in_the_catalog`, { headers: bearer(TEST_TOKEN) });
+      await request(`${gw.url}/health`);
+      answerHeld();
+      assert.equal((await holding).status, 200);
+      await pollUntil('the metadata request reaching the backend', async () => (held.length === 1 ? true : undefined), 5000);
+      answerHeld();
+      const answer = await metadata;
+      assert.equal(answer.status, 200, `got ${answer.status}: ${answer.text.slice(0, 200)}`);
+    });
+
     it('takes a client that leaves while it waits out of the queue: it never reaches the backend and holds no slot', async () => {
       const received = fake.received.length;
       const before = await metricValue(gw.url, PER_TOKEN);

@@ -1,0 +1,90 @@
+/**
+ * Sharing a backend answer: a request joins an identical one's answer in flight, or forwards its
+ * own and offers it to later ones. The upstream metrics and the quarantine count it once, whoever reads it.
+ */
+import { forwardResponseHeaders } from '../proxy/headers.ts';
+import { selectorKey } from '../proxy/query-guard.ts';
+import { SharedAnswer } from '../proxy/shared-answer.ts';
+import { mayHaveReachedBackend, UpstreamError, type UpstreamResponse } from '../proxy/upstream.ts';
+import { readErrorBody } from '../proxy/wrap-error.ts';
+import type { CheckedRequest } from './check-request.ts';
+import type { Client } from './client.ts';
+import type { Passthrough } from './deps.ts';
+import { forward } from './forward.ts';
+
+/** Tracks a request that was in flight when the bundled backend crashed. */
+type Tracked = ReturnType<NonNullable<Passthrough['deps']['quarantine']>['track']> | undefined;
+
+/** Whether a backend request ended without an answer because the backend failed on it (not a timeout, not the client leaving). */
+function diedOnBackend(error: unknown): boolean {
+  return error instanceof UpstreamError && mayHaveReachedBackend(error);
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Sets the answer's head from the backend's response and starts its body. Synchronous for an answer: an async callback would cost every request a promise. */
+function onResponse(p: Passthrough, answer: SharedAnswer, tracked: Tracked, response: UpstreamResponse): void {
+  p.upstreamMetrics.answered(p.endpoint, response.status);
+  const headers = forwardResponseHeaders(response.headers);
+  if (response.status >= 400) {
+    const hostname = firstHeader(response.headers['x-server-hostname']);
+    readErrorBody(response, headers['content-encoding']).then(
+      (errorText) => answer.setHead({ status: response.status, headers, errorText, ...(hostname === undefined ? {} : { hostname }) }),
+      (error: unknown) => answer.fail(error),
+    );
+    return;
+  }
+  answer.setHead({ status: response.status, headers });
+  p.deps.partialAnswers?.watch(p.route, response, headers['content-encoding']);
+  if (response.bytes) return answer.endWith(response.bytes);
+  response.body.once('error', (error) => {
+    if (diedOnBackend(error)) tracked?.failed();
+    // A stall was counted as such; the abort it caused is not counted again.
+    if (!answer.stalled) p.upstreamMetrics.broke(p.endpoint, error instanceof UpstreamError ? error.reason : 'reset');
+  });
+  answer.readFrom(response.body);
+}
+
+/** Sends the request to the backend as a shared answer. */
+function startAnswer(p: Passthrough, request: CheckedRequest, headers: Record<string, string>): SharedAnswer {
+  const { deps, endpoint, upstreamMetrics } = p;
+  // Failed requests stay suspects briefly: the crash that failed them is noticed a moment later.
+  const suspect = deps.quarantine === undefined ? '' : selectorKey(request.selectors);
+  const tracked: Tracked = suspect === '' ? undefined : deps.quarantine?.track(suspect);
+  const { call, started } = forward(deps.upstream, upstreamMetrics, {
+    endpoint,
+    ...(request.labelName === undefined ? {} : { labelName: request.labelName }),
+    method: request.body ? 'POST' : 'GET',
+    rawQuery: request.rawQuery,
+    ...(request.body ? { body: request.body } : {}),
+    headers,
+  });
+  const answer = new SharedAnswer(p.answerLimits, () => call.abort());
+  answer.onSettled(() => {
+    tracked?.done();
+    upstreamMetrics.settled(endpoint, started);
+  });
+  call.response.then(
+    (response) => onResponse(p, answer, tracked, response),
+    (error: unknown) => {
+      if (diedOnBackend(error)) tracked?.failed();
+      upstreamMetrics.failed(endpoint, error);
+      answer.fail(error);
+    },
+  );
+  return answer;
+}
+
+/** Makes `client` a reader of the answer it joins (counted as coalesced), or of the one it starts under `key`. */
+export function joinOrStart(p: Passthrough, client: Client, request: CheckedRequest, key: string, headers: Record<string, string>): void {
+  if (client.shared) {
+    client.reader = client.shared.join(client.slot!);
+    p.deps.metrics.layer_proxy_coalesced_total.inc({ route: p.route });
+    return;
+  }
+  const answer = startAnswer(p, request, headers);
+  client.reader = answer.join(client.slot!);
+  p.deps.inFlight.add(key, answer);
+}

@@ -1,0 +1,52 @@
+/** The one place the upstream metrics of a backend request are recorded, whichever route sent it. */
+import type { MetricHandles } from '../generated/metrics.ts';
+import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
+import type { Endpoint } from '../proxy/endpoints.ts';
+import { UpstreamError, type UpstreamFailure } from '../proxy/upstream.ts';
+
+/** Records layer_upstream_requests_total, _request_duration_seconds, _in_flight_requests and _errors_total. */
+export class UpstreamMetrics {
+  private readonly recordDuration: BatchedUpdate<Endpoint, null, null>;
+  private readonly recordStatus: BatchedUpdate<Endpoint, string, null>;
+
+  constructor(
+    private readonly metrics: MetricHandles,
+    private readonly batch: MetricBatch,
+  ) {
+    this.recordDuration = (endpoint, _b, _c, durations) => {
+      const labels = { endpoint };
+      for (const seconds of durations) metrics.layer_upstream_request_duration_seconds.observe(labels, seconds);
+    };
+    this.recordStatus = (endpoint, code, _c, responses) => metrics.layer_upstream_requests_total.inc({ endpoint, code }, responses.length);
+  }
+
+  /** A backend request starts; returns its start time for `settled`. */
+  started(): number {
+    const started = performance.now();
+    this.metrics.layer_upstream_in_flight_requests.inc();
+    return started;
+  }
+
+  /** The backend answered with `status`. */
+  answered(endpoint: Endpoint, status: number): void {
+    this.batch.add(this.recordStatus, endpoint, String(status), null, 0);
+  }
+
+  /** The backend request ended without a response. */
+  failed(endpoint: Endpoint, error: unknown): void {
+    if (!(error instanceof UpstreamError)) return;
+    this.metrics.layer_upstream_requests_total.inc({ endpoint, code: error.status === undefined ? 'none' : String(error.status) });
+    this.metrics.layer_upstream_errors_total.inc({ endpoint, reason: error.reason });
+  }
+
+  /** A response body broke off, or its reader was cut for stalling. */
+  broke(endpoint: Endpoint, reason: UpstreamFailure | 'stalled'): void {
+    this.metrics.layer_upstream_errors_total.inc({ endpoint, reason });
+  }
+
+  /** The backend request is over, answered or not. */
+  settled(endpoint: Endpoint, started: number): void {
+    this.metrics.layer_upstream_in_flight_requests.dec();
+    this.batch.add(this.recordDuration, endpoint, null, null, (performance.now() - started) / 1000);
+  }
+}
