@@ -127,8 +127,11 @@ describe('alert pipeline: Alertmanager and external backends', function () {
       const body = JSON.parse(res.text) as { errorType: string; error: string };
       assert.equal(body.errorType, 'unavailable');
       assert.match(body.error, /LAYER_ALERT_WRITE_URL.*LAYER_RULES_URL/);
-      const health = await request(`${gw.url}/health`);
-      assert.equal(health.status, 200, health.text);
+      // The external backend's first probe may still be under way: /health is read once it has answered.
+      const health = await pollUntil('/health 200', async () => {
+        const res = await request(`${gw.url}/health`);
+        return res.status === 200 ? res : undefined;
+      }, 10_000, 100);
       assert.deepEqual((JSON.parse(health.text) as { alerts: unknown }).alerts, { firing: 0, pending: 0, source: 'none' });
     } finally {
       await gw.close();
