@@ -5,16 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse, stringify } from 'yaml';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
-import { ALERT_SCENARIOS, DEMO_STEADY_STATE, STEP_SECONDS, type Scenario } from './alert-scenarios.ts';
+import { ALERT_SCENARIOS, DEMO_STEADY_STATE, exportRules, STEP_SECONDS, type Scenario } from './alert-scenarios.ts';
 
 const run = promisify(execFile);
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 interface Rule {
   alert: string;
@@ -79,8 +77,7 @@ describe('catalog alerts under promtool test rules', function () {
   before(async () => {
     dir = await makeTempDir('alert-scenarios');
     const file = join(dir, 'rules.yml');
-    await run(join(REPO, 'node_modules/.bin/tsx'), ['scripts/catalog-export.ts', '--format', 'rules', '--out', file], { cwd: REPO });
-    exported = parse(await readFile(file, 'utf8')) as RulesFile;
+    exported = parse(await exportRules(file)) as RulesFile;
     rules = new Map(exported.groups.flatMap((group) => group.rules.map((rule) => [rule.alert, rule] as const)));
   });
   after(() => removeTempDir(dir));

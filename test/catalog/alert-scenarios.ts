@@ -4,7 +4,20 @@
  * stay quiet; some alerts also get a near miss of their own. Series are sampled every 15 s, the
  * default scrape interval.
  */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { CACHE_TIMINGS } from '../../src/demo/synthetic-layer.ts';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Writes the alerting rules `npm run catalog:export -- --format rules` gives to `file`, and returns their text. */
+export async function exportRules(file: string): Promise<string> {
+  await promisify(execFile)(join(REPO, 'node_modules/.bin/tsx'), ['scripts/catalog-export.ts', '--format', 'rules', '--out', file], { cwd: REPO });
+  return readFile(file, 'utf8');
+}
 
 /** Seconds between samples. */
 export const STEP_SECONDS = 15;

@@ -7,17 +7,15 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 import { startVmsingleProcess, type VmsingleProcess } from '../helpers/vmsingle-process.ts';
-import { ALERT_SCENARIOS, DEMO_STEADY_STATE, STEP_SECONDS, type Scenario } from '../catalog/alert-scenarios.ts';
+import { ALERT_SCENARIOS, DEMO_STEADY_STATE, exportRules, STEP_SECONDS, type Scenario } from '../catalog/alert-scenarios.ts';
 
 const run = promisify(execFile);
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
 // Windows lie this far apart, more than the longest range of a catalog condition (1h) plus
 // vmsingle's lookback, so that no scenario sees another's samples.
@@ -124,8 +122,7 @@ describe('catalog alerts replayed by vmalert on vmsingle', function () {
   before(async () => {
     dir = await makeTempDir('alert-replay');
     const rulesFile = join(dir, 'rules.yml');
-    await run(join(REPO, 'node_modules/.bin/tsx'), ['scripts/catalog-export.ts', '--format', 'rules', '--out', rulesFile], { cwd: REPO });
-    rulesText = await readFile(rulesFile, 'utf8');
+    rulesText = await exportRules(rulesFile);
     const rulesDoc = parse(rulesText) as { groups: { rules: { alert: string; expr: string; labels?: { severity?: string } }[] }[] };
     exprs = new Map(rulesDoc.groups.flatMap((g) => g.rules.map((r) => [r.alert, r.expr] as const)));
     severities = new Map(rulesDoc.groups.flatMap((g) => g.rules.map((r) => [r.alert, r.labels?.severity] as const)));

@@ -10,7 +10,7 @@ import { startTestGateway, TEST_TOKEN, type TestGateway } from '../helpers/gatew
 import { bearer, metricValue, request, type RawResponse } from '../helpers/http.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { bundledBackend, readEnviron, type BundledBackend } from '../helpers/vmsingle-secrets.ts';
-import { importSeries, type ImportedWindow } from '../helpers/vm-import.ts';
+import type { ImportedWindow } from '../helpers/vm-import.ts';
 
 const TOKEN_B = 'second-token-0123456789abcdef';
 const COALESCED = 'layer_proxy_coalesced_total{route="/v2/metrics/api/v1/query_range"}';
@@ -46,12 +46,7 @@ describe('faults: identical requests in flight share one backend request', funct
     gw = await startTestGateway({ env: { LAYER_API_TOKENS: `${TEST_TOKEN},${TOKEN_B}`, LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '64' } });
     direct = await bundledBackend(gw);
     metricsAuthKey = (await readEnviron(gw.gateway.vmsingle!.pid!)).metricsAuthKey!;
-    window = await importSeries(direct.url, 'coalesce_test', 200, 6, direct.secrets.headers);
-    await direct.request(`/internal/force_flush?authKey=${encodeURIComponent(direct.secrets.forceFlushAuthKey)}`);
-    await pollUntil('the imported series searchable', async () => {
-      const r = await request(`${gw.url}/v2/metrics/api/v1/query?query=count(coalesce_test)&time=${window.end}`, { headers: bearer(TEST_TOKEN) });
-      return r.status === 200 && JSON.parse(r.text).data.result[0]?.value[1] === '200' ? true : undefined;
-    }, 30_000);
+    window = await direct.importSearchable('coalesce_test', 200, 6);
   });
   after(async () => {
     await gw?.close();

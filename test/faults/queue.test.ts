@@ -11,7 +11,7 @@ import { startTestGateway, TEST_TOKEN, type TestGateway } from '../helpers/gatew
 import { bearer, metricValue, request } from '../helpers/http.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 import { bundledBackend } from '../helpers/vmsingle-secrets.ts';
-import { importSeries, type ImportedWindow } from '../helpers/vm-import.ts';
+import type { ImportedWindow } from '../helpers/vm-import.ts';
 
 const TOKEN_B = 'second-token-0123456789abcdef';
 const PER_TOKEN = 'layer_proxy_rejections_total{endpoint="query",reason="concurrency_per_token"}';
@@ -27,12 +27,7 @@ describe('faults: requests over a concurrency cap wait for a slot', function () 
     before(async () => {
       gw = await startTestGateway({ env: { LAYER_API_TOKENS: TEST_TOKEN } });
       const direct = await bundledBackend(gw);
-      window = await importSeries(direct.url, 'dashboard_panel', 200, 6, direct.secrets.headers);
-      await direct.request(`/internal/force_flush?authKey=${encodeURIComponent(direct.secrets.forceFlushAuthKey)}`);
-      await pollUntil('the imported series searchable', async () => {
-        const r = await request(`${gw.url}/v2/metrics/api/v1/query?query=count(dashboard_panel)&time=${window.end}`, { headers: bearer(TEST_TOKEN) });
-        return r.status === 200 && JSON.parse(r.text).data.result[0]?.value[1] === '200' ? true : undefined;
-      }, 30_000);
+      window = await direct.importSearchable('dashboard_panel', 200, 6);
     });
     after(async () => {
       await gw?.close();

@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startTestGateway, type TestGateway } from './gateway.ts';
 import { request, type RawResponse } from './http.ts';
+import { pollUntil } from './poll-until.ts';
+import { importSeries, type ImportedWindow } from './vm-import.ts';
 
 /** The bundled vmsingle's credentials, read from /proc/<pid>/environ. */
 export interface VmsingleSecrets {
@@ -54,6 +56,8 @@ export interface BundledBackend {
   request(path: string, options?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse>;
   /** Writes Prometheus exposition lines into it and flushes them to storage. */
   importExposition(lines: readonly string[]): Promise<void>;
+  /** importSeries into it, flushed, and resolved once every series is searchable at the window's end. */
+  importSearchable(name: string, series: number, hours: number): Promise<ImportedWindow>;
 }
 
 /** The bundled vmsingle of a gateway started by startTestGateway. */
@@ -72,6 +76,15 @@ export async function bundledBackend(gw: TestGateway): Promise<BundledBackend> {
       const imported = await send('/api/v1/import/prometheus', { method: 'POST', body: `${lines.join('\n')}\n` });
       assert.equal(imported.status, 204, imported.text);
       await send(`/internal/force_flush?authKey=${encodeURIComponent(secrets.forceFlushAuthKey)}`);
+    },
+    async importSearchable(name, series, hours) {
+      const window = await importSeries(url, name, series, hours, secrets.headers);
+      await send(`/internal/force_flush?authKey=${encodeURIComponent(secrets.forceFlushAuthKey)}`);
+      await pollUntil(`the imported ${name} series searchable`, async () => {
+        const r = await send(`/api/v1/query?query=count(${name})&time=${window.end}`);
+        return r.status === 200 && JSON.parse(r.text).data.result[0]?.value[1] === String(series) ? true : undefined;
+      }, 30_000);
+      return window;
     },
   };
 }
