@@ -32,6 +32,15 @@ const BUSY = Symbol('layer.busyResponses');
 const LATEST = Symbol('layer.latestRequest');
 type TrackedSocket = Socket & { [BUSY]?: number; [LATEST]?: IncomingMessage };
 
+/**
+ * Ends a connection with no response in flight: the FIN goes out after anything still buffered,
+ * then the socket is released. Waiting for the peer's own FIN would hold the stop until the
+ * deadline, as keep-alive clients (vmsingle's scraper is one) answer it only at their next use.
+ */
+function hangUp(socket: Socket): void {
+  socket.end(() => socket.destroy());
+}
+
 /** Tracks a server's connections so that close() can finish or cut them. */
 export function trackConnections(server: Server): ConnectionTracker {
   const sockets = new Set<TrackedSocket>();
@@ -61,13 +70,13 @@ export function trackConnections(server: Server): ConnectionTracker {
     res.on('close', () => {
       const left = (socket[BUSY] ?? 1) - 1;
       socket[BUSY] = left;
-      if (closing && left <= 0) socket.end();
+      if (closing && left <= 0) hangUp(socket);
     });
   });
 
   const endIdle = () => {
     for (const socket of sockets) {
-      if (!socket[BUSY]) socket.end();
+      if (!socket[BUSY]) hangUp(socket);
       else if (closing && socket[LATEST]?.complete === false) socket.destroy();
     }
   };
