@@ -11,6 +11,7 @@ import { findFreePort } from '../backend/free-port.ts';
 import type { VmsingleAuth } from '../backend/vmsingle-auth.ts';
 import type { Logger } from '../logger.ts';
 import { createBackoff } from '../util/backoff.ts';
+import { createInflight } from '../util/inflight.ts';
 import { buildVmalertArgs, launchVmalert, VmalertError, type VmalertArgsOptions, type VmalertProcess } from './launch-vmalert.ts';
 import { generateVmalertAuth, vmalertFlagEnv, type VmalertOutboundAuth } from './vmalert-env.ts';
 
@@ -70,7 +71,7 @@ export function createVmalert(options: VmalertOptions): Vmalert {
   let upSince = 0;
   let restarts = 0;
   let launchedWith = '';
-  let inflight: Promise<unknown> | undefined;
+  const inflight = createInflight();
   let restartTimer: NodeJS.Timeout | undefined;
   let startPromise: Promise<void> | undefined;
   let stopPromise: Promise<void> | undefined;
@@ -92,13 +93,6 @@ export function createVmalert(options: VmalertOptions): Vmalert {
     return proc;
   }
 
-  function track<T>(work: Promise<T>): Promise<T> {
-    inflight = work;
-    return work.finally(() => {
-      if (inflight === work) inflight = undefined;
-    });
-  }
-
   function adopt(proc: VmalertProcess): void {
     current = proc;
     upSince = Date.now();
@@ -114,7 +108,7 @@ export function createVmalert(options: VmalertOptions): Vmalert {
 
   function scheduleRestart(): void {
     const wait = backoff.next();
-    restartTimer = setTimeout(() => void track(restart()), wait);
+    restartTimer = setTimeout(() => void inflight.track(restart()), wait);
     restartTimer.unref();
   }
 
@@ -153,16 +147,16 @@ export function createVmalert(options: VmalertOptions): Vmalert {
     },
     start() {
       if (abort.signal.aborted) return Promise.reject(new VmalertError('ERR_VMALERT_STOPPED', 'vmalert was stopped; create a new one to start again'));
-      return (startPromise ??= track(firstStart()));
+      return (startPromise ??= inflight.track(firstStart()));
     },
     async followTargets() {
-      if (abort.signal.aborted || inflight !== undefined || current === undefined) return;
+      if (abort.signal.aborted || inflight.busy || current === undefined) return;
       if (JSON.stringify(options.targets()) === launchedWith) return;
       const proc = current;
       // Unset first, so that its exit is not taken for a crash.
       current = undefined;
       logger.info({ pid: proc.pid }, 'vmalert targets changed (backend address or credentials); restarting it');
-      await track((async () => {
+      await inflight.track((async () => {
         await proc.stop();
         await restart();
       })());
@@ -171,7 +165,7 @@ export function createVmalert(options: VmalertOptions): Vmalert {
       return (stopPromise ??= (async () => {
         abort.abort();
         clearTimeout(restartTimer);
-        await inflight?.catch(() => undefined);
+        await inflight.settled();
         const proc = current;
         current = undefined;
         if (proc !== undefined) {

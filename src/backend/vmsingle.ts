@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createBackoff } from '../util/backoff.ts';
+import { createInflight } from '../util/inflight.ts';
 import { VmsingleError } from './vmsingle-error.ts';
 import { findFreePort } from './free-port.ts';
 import { probeHealth } from './health.ts';
@@ -122,7 +123,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
   let current: VmsingleProcess | undefined;
   let port: number | undefined;
   let upSince = 0;
-  let inflight: Promise<unknown> | undefined;
+  const inflight = createInflight();
   let restartTimer: NodeJS.Timeout | undefined;
   let healthTimer: NodeJS.Timeout | undefined;
   let startPromise: Promise<void> | undefined;
@@ -158,14 +159,6 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
     throw lastError;
   }
 
-  /** Runs a start or restart so that stop() can wait for it to settle. */
-  function track<T>(work: Promise<T>): Promise<T> {
-    inflight = work;
-    return work.finally(() => {
-      if (inflight === work) inflight = undefined;
-    });
-  }
-
   function adopt(proc: VmsingleProcess): void {
     current = proc;
     setState('up');
@@ -191,7 +184,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
   function scheduleRestart(): void {
     const wait = backoff.next();
     logger.info({ waitMs: wait, attempt: backoff.attempt }, 'vmsingle restart scheduled');
-    restartTimer = setTimeout(() => void track(restart()), wait);
+    restartTimer = setTimeout(() => void inflight.track(restart()), wait);
     restartTimer.unref();
   }
 
@@ -262,7 +255,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
     },
     start() {
       if (abort.signal.aborted) return Promise.reject(new VmsingleError('ERR_VM_STOPPED', 'vmsingle was stopped; create a new one to start again'));
-      return (startPromise ??= track(firstStart()));
+      return (startPromise ??= inflight.track(firstStart()));
     },
     async reloadScrape(next) {
       if (scrapeConfigPath === undefined) throw new TypeError('reloadScrape needs a vmsingle created with scrape');
@@ -278,7 +271,7 @@ export function createVmsingle(options: VmsingleOptions): Vmsingle {
         clearTimeout(restartTimer);
         clearTimeout(healthTimer);
         // A launch in progress sees the abort and stops its own process before settling.
-        await inflight?.catch(() => undefined);
+        await inflight.settled();
         const proc = current;
         current = undefined;
         if (proc !== undefined) {
