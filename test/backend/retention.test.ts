@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { findFreePort } from '../../src/backend/free-port.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 /** Whether vmsingle starts (answers /health) with -retentionPeriod=value, or exits first. */
@@ -17,14 +18,12 @@ async function vmsingleAccepts(value: string, dir: string): Promise<{ ok: boolea
   child.stderr.on('data', (chunk) => (output += String(chunk)));
   let exited = false;
   const closed = new Promise<void>((resolve) => child.once('close', () => ((exited = true), resolve())));
-  const deadline = Date.now() + 10_000;
   try {
-    while (!exited && Date.now() < deadline) {
-      const ok = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(500) }).then((r) => r.ok, () => false);
-      if (ok) return { ok: true, output };
-      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 50))]);
-    }
-    return { ok: false, output };
+    const outcome = await pollUntil(`vmsingle -retentionPeriod=${value} to answer /health or exit`, async () => {
+      if (exited) return 'exited';
+      return (await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(500) })).ok ? 'up' : undefined;
+    }, 10_000).catch(() => 'no answer');
+    return { ok: outcome === 'up', output };
   } finally {
     if (!exited) child.kill('SIGINT');
     await closed;

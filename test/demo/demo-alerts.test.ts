@@ -50,6 +50,7 @@ describe('npm run demo: alerts in the first minute', function () {
         } else {
           settled = false;
         }
+        // Paced across the watch: that nothing fires for WATCH_MS is the behaviour under test.
         await new Promise((resolve) => setTimeout(resolve, 2000));
       }
       console.log(`      alerts seen: ${[...seen].map(([name, states]) => `${name} (${[...states].join(', ')})`).join('; ') || 'none'}`);

@@ -132,6 +132,7 @@ describe('faults: long crafted queries', function () {
     const agents = Array.from({ length: CLIENTS }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
     try {
       const idleSampler = await startSampler(url);
+      // The baseline is a sampling window: its length is the measurement, not a wait for readiness.
       await sleep(IDLE_MS);
       const idle = await idleSampler.stop();
       console.log(`      /health idle: ${idle.length} samples, p50 ${quantile(idle, 0.5).toFixed(1)} ms, p99 ${quantile(idle, 0.99).toFixed(1)} ms`);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { setImmediate as tick } from 'node:timers/promises';
 import { COALESCE_BYTES, createBufferBudget, SharedAnswer, type AnswerLimits } from '../../src/proxy/shared-answer.ts';
+import { pollUntil } from '../helpers/poll-until.ts';
 
 /** How a test serves its body: the answer's bounds, and the stall watch. */
 interface ServeOptions {
@@ -101,7 +102,7 @@ describe('SharedAnswer', () => {
     try {
       const response = await new Promise<http.IncomingMessage>((resolve) => request.once('response', resolve));
       response.pause();
-      for (let i = 0; i < 200 && releases() === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      await pollUntil('the slot freed once the body was read whole', () => releases() > 0, 5000, 10);
       assert.equal(offered.produced(), 64, 'the whole body was read from the backend');
       assert.equal(releases(), 1, 'the slot was freed once the body was complete');
       assert.ok(budget.used > 0 && budget.used <= 4 * 1024 * 1024, `${budget.used} bytes reserved`);
@@ -165,8 +166,11 @@ describe('SharedAnswer', () => {
         paused = server.lastBody()?.isPaused() ?? false;
       }
       assert.ok(paused, 'the body was paused');
-      await new Promise((resolve) => setTimeout(resolve, 100)); // the body's own buffer fills
+      // Paused, the body still reads ahead until its own buffer is full; then it asks for no more.
+      const body = server.lastBody()!;
+      await pollUntil('the paused body to fill its own buffer', () => body.readableLength >= body.readableHighWaterMark, 5000, 5);
       const produced = offered.produced();
+      // A negative check needs a wait: a paused body must read nothing more for a while.
       await new Promise((resolve) => setTimeout(resolve, 300));
       assert.equal(offered.produced(), produced, 'nothing more was read from the body while paused');
       // What went before the pause fills the kernel's socket buffers (a few MB on loopback).
@@ -187,7 +191,7 @@ describe('SharedAnswer', () => {
       try {
         const response = await new Promise<http.IncomingMessage>((resolve) => request.once('response', resolve));
         response.pause();
-        for (let i = 0; i < 100 && stalledAt === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        await pollUntil('onStall', () => stalledAt > 0, 5000, 20);
         assert.ok(stalledAt > 400 && stalledAt < 3000, `onStall after ${stalledAt} ms; want after the 400 ms stall timeout`);
       } finally {
         request.destroy();

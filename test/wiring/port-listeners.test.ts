@@ -97,6 +97,7 @@ describe('listenOnPort(server, { port, host, listeners })', function () {
       for (const { res } of pending.filter((p) => p.byPrimary)) res.end('done');
       const onExtras = pending.filter((p) => !p.byPrimary);
       if (onExtras.length > 0) {
+        // A negative check needs a wait: given time, the stop must still not finish while these are open.
         await new Promise((resolve) => setTimeout(resolve, 200));
         assert.equal(closed, false, `got the stop finished with ${onExtras.length} responses in flight; want it to wait for them`);
       }
