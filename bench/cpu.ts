@@ -6,26 +6,14 @@
  * against one vmsingle with the bench dataset, and each round measures them in turn, the order
  * reversed every other round, so drift on a shared machine falls on all of them alike.
  */
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { datasetEnd, loadDataset, queryUrl, smallInstantQuery } from './dataset.ts';
-import { freePort, startChild, stopAll, waitReady } from './processes.ts';
+import { cpuTicks, freePort, startChild, stopAll, TICKS_PER_SECOND, waitReady } from './processes.ts';
 import { BENCH_TOKEN, benchDir, startVmsingle } from './targets.ts';
 import { median } from './report.ts';
 import { runWrk } from './wrk.ts';
 
 const USAGE = 'usage: npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S]';
-/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
-const TICKS_PER_SECOND = 100;
-
-/** utime + stime of a process, in clock ticks. */
-async function cpuTicks(pid: number): Promise<number> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the parenthesised command name, which may itself contain spaces.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
 function parseArgs(argv: string[]): { builds: { name: string; dir: string }[]; rounds: number; seconds: number } {
   const builds: { name: string; dir: string }[] = [];
   let rounds = 6;

@@ -4,10 +4,13 @@
  */
 import type { WrkResult } from './wrk.ts';
 
+/** One wrk round; the gateway's carry the CPU it spent per request answered. */
+export type Round = WrkResult & { cpuUsPerRequest?: number };
+
 /** One target's runs within a workload. */
 export interface TargetRuns {
   target: string;
-  rounds: WrkResult[];
+  rounds: Round[];
 }
 
 /** One workload's runs, with the gateway's memory after it. */
@@ -130,10 +133,55 @@ export function formatReport(workloads: WorkloadRuns[]): string {
   ].join('\n');
 }
 
+/** A goal of the hot path, judged round by round within one run. */
+export interface Goal {
+  goal: string;
+  /** `min` goals are met at or above the bound, `max` goals at or below it. */
+  kind: 'min' | 'max';
+  bound: number;
+  unit: string;
+  /** The per-round figures. */
+  rounds: number[];
+}
+
+/** The per-round figures of `subject` against `versus` in the workload, by `f`. */
+function perRound(runs: WorkloadRuns | undefined, subject: string, versus: string | undefined, f: (s: Round, o: Round | undefined) => number | undefined): number[] {
+  const s = runs?.targets.find((t) => t.target === subject);
+  const o = versus === undefined ? undefined : runs?.targets.find((t) => t.target === versus);
+  if (!s || (versus !== undefined && !o)) return [];
+  return s.rounds.map((round, i) => f(round, o?.rounds[i])).filter((v): v is number => v !== undefined && Number.isFinite(v));
+}
+
+/** The hot path's goals from the small-query workloads of a run. */
+export function goals(workloads: WorkloadRuns[]): Goal[] {
+  const find = (name: string, connections: number) => workloads.find((w) => w.workload === name && w.connections === connections);
+  const c16 = find('instant-small', 16);
+  const c1 = find('instant-small', 1);
+  return [
+    { goal: 'small query c16, gateway / Koa reference proxy (req/s)', kind: 'min', bound: 0.85, unit: 'x', rounds: perRound(c16, 'gateway', FLOOR_TARGETS[1], (g, o) => o && g.rps / o.rps) },
+    { goal: 'small query c16, gateway CPU per request', kind: 'max', bound: 70, unit: 'µs', rounds: perRound(c16, 'gateway', undefined, (g) => g.cpuUsPerRequest) },
+    { goal: 'small query c1, gateway p50 minus direct p50', kind: 'max', bound: 0.2, unit: 'ms', rounds: perRound(c1, 'gateway', 'direct', (g, o) => o && g.p50Ms - o.p50Ms) },
+  ];
+}
+
+/** The goals as a text table: median, range over rounds, and in how many rounds each was met. */
+export function formatGoals(list: Goal[]): string {
+  const rows = list.map((g) => {
+    const met = g.rounds.filter((v) => (g.kind === 'min' ? v >= g.bound : v <= g.bound)).length;
+    const digits = g.unit === 'µs' ? 1 : 2;
+    const fmt = (v: number) => `${v.toFixed(digits)}${g.unit === 'x' ? '' : ` ${g.unit}`}`;
+    return g.rounds.length === 0
+      ? [g.goal, `${g.kind === 'min' ? '≥' : '≤'} ${g.bound}`, '-', '-', 'not measured']
+      : [g.goal, `${g.kind === 'min' ? '≥' : '≤'} ${fmt(g.bound)}`, fmt(median(g.rounds)), `${fmt(Math.min(...g.rounds))} – ${fmt(Math.max(...g.rounds))}`, `${met} of ${g.rounds.length} rounds`];
+  });
+  return table(['goal', 'bound', 'median', 'range', 'met'], rows);
+}
+
 /** The JSON document of a run. */
 export function reportJson(workloads: WorkloadRuns[], context: Record<string, unknown>): unknown {
   return {
     ...context,
+    goals: goals(workloads),
     workloads: workloads.map((w) => ({
       ...w,
       summary: w.targets.map(summarize),

@@ -8,9 +8,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { datasetEnd, GROUP_SIZE, largeRangeQuery, loadDataset, queryUrl, SERIES_COUNT, smallInstantQuery, type BenchQuery } from './dataset.ts';
 import { formatFanIn, runFanIn, type FanInResult } from './fan-in.ts';
-import { readRss, stopAll, waitReady } from './processes.ts';
+import { cpuTicks, readRss, stopAll, TICKS_PER_SECOND, waitReady } from './processes.ts';
 import { measureStreamMemory } from './stream-memory.ts';
-import { FLOOR_TARGETS, formatReport, reportJson, type WorkloadRuns } from './report.ts';
+import { FLOOR_TARGETS, formatGoals, formatReport, goals, reportJson, type Round, type WorkloadRuns } from './report.ts';
 import { benchDir, BENCH_TOKEN, startFrontends, startVmsingle } from './targets.ts';
 import { runWrk } from './wrk.ts';
 
@@ -96,13 +96,16 @@ async function runWorkload(workload: Workload, gatewayPid: number): Promise<Work
   for (const target of workload.targets) {
     await runWrk({ url: target.url, connections: workload.connections, seconds: WARM_UP_SECONDS, ...wrkExtras(target) });
   }
-  const runs = workload.targets.map((t) => ({ target: t.name, rounds: [] as Awaited<ReturnType<typeof runWrk>>[] }));
+  const runs = workload.targets.map((t) => ({ target: t.name, rounds: [] as Round[] }));
   const order = [...workload.targets.entries()];
   const reversed = [...order].reverse();
   for (let round = 0; round < ROUNDS; round++) {
     // A B C, then C B A: a drift that lasts a round pair favours no target by its place in the order.
     for (const [i, target] of round % 2 === 0 ? order : reversed) {
-      const result = await runWrk({ url: target.url, connections: workload.connections, seconds: SECONDS, ...wrkExtras(target) });
+      // The gateway's own CPU over the round, per request answered: what bench:cpu measures, here in the same run as the ratios.
+      const ticksBefore = target.name === 'gateway' ? await cpuTicks(gatewayPid) : 0;
+      const wrk = await runWrk({ url: target.url, connections: workload.connections, seconds: SECONDS, ...wrkExtras(target) });
+      const result: Round = target.name === 'gateway' ? { ...wrk, cpuUsPerRequest: (((await cpuTicks(gatewayPid)) - ticksBefore) / TICKS_PER_SECOND / wrk.requests) * 1e6 } : wrk;
       runs[i]!.rounds.push(result);
       console.error(`  ${workload.name} round ${round + 1}/${ROUNDS} ${target.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms${result.errors ? `, ${result.errors} ERRORS` : ''}`);
     }
@@ -196,6 +199,7 @@ async function main(): Promise<void> {
     const rangeBytes = results[1]?.bodyBytes.direct ?? 0;
     console.log(`\nRange query body: ${rangeBytes} bytes (${(rangeBytes / 1024).toFixed(1)} KB); gateway RSS at start ${(rssAtStart.rss / 1048576).toFixed(1)} MB\n`);
     console.log(formatReport(results));
+    console.log(`\nGoals (each the median over rounds of the per-round figure, with the rounds' range):\n${formatGoals(goals(results))}`);
     console.log(`\nDashboard fan-in (12 panels, refreshes compressed; ${FAN_IN_SECONDS} s per target):`);
     console.log(formatFanIn(fanIn));
     const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
