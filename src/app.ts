@@ -114,14 +114,16 @@ export function createApp(deps: AppDeps): Koa {
   // without parameters is registered are kept, by method and path: a bounded set of keys (the
   // HTTP parser admits a fixed list of methods), and the spelling nearly every request uses.
   const staticPaths = new Set(router.stack.filter((layer) => layer.paramNames.length === 0).map((layer) => layer.path));
-  const staticMatches = new Map<string, ReturnType<Router['match']>>();
+  // By method, then path: no key string to build per request.
+  const staticMatches = new Map<string, Map<string, ReturnType<Router['match']>>>();
   const match = (path: string, method: string): ReturnType<Router['match']> => {
     if (!staticPaths.has(path)) return router.match(path, method);
-    const key = `${method} ${path}`;
-    let found = staticMatches.get(key);
+    let byPath = staticMatches.get(method);
+    if (byPath === undefined) staticMatches.set(method, (byPath = new Map()));
+    let found = byPath.get(path);
     if (found === undefined) {
       found = router.match(path, method);
-      staticMatches.set(key, found);
+      byPath.set(path, found);
     }
     return found;
   };
@@ -136,7 +138,7 @@ export function createApp(deps: AppDeps): Koa {
     track(ctx);
     try {
       const path = ctx.path;
-      const found = match(path, ctx.method);
+      const found = match(path, ctx.req.method!);
       if (!found.route) return answerUnrouted(ctx, found.path, deps.authenticate);
       const layer = found.pathAndMethod[found.pathAndMethod.length - 1]!;
       (ctx as RoutedContext).params = layer.paramNames.length === 0 ? NO_PARAMS : layer.params(path, layer.captures(path));

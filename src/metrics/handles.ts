@@ -33,6 +33,8 @@ export interface PlainGaugeHandle {
 /** A histogram with labels. */
 export interface HistogramHandle<L> {
   observe(labels: L, value: number): void;
+  /** Observes every value of `values` under the same labels, as `observe` once per value does. */
+  observeEach(labels: L, values: readonly number[]): void;
 }
 
 /** A histogram without labels. */

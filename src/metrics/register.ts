@@ -5,7 +5,7 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { metricDefinitions, type MetricFamily, type MetricHandles } from '../generated/metrics.ts';
 import type { MetricDefinition } from './definition.ts';
-import { createLabelGuard, type LabelGuard, type RawLabels } from './label-guard.ts';
+import { createLabelGuard, OVERFLOW_VALUE, type LabelGuard, type RawLabels } from './label-guard.ts';
 
 /** Options of registerMetrics. */
 export interface RegisterMetricsOptions {
@@ -36,9 +36,22 @@ function createInstrument(definition: MetricDefinition, registry: Registry, coll
   }
 }
 
+/**
+ * Observes `values` under labels guarded once: a batch of one route's durations checks and copies
+ * its labels once rather than per value. When the guard folded a value, each further observation
+ * is guarded again, so layer_metrics_label_overflow_total counts every folded observation.
+ */
+function observeEach(instrument: Histogram, guard: LabelGuard, labels: RawLabels, values: readonly number[]): void {
+  if (values.length === 0) return;
+  const guarded = guard(labels);
+  instrument.observe(guarded, values[0]!);
+  const folded = Object.values(guarded).includes(OVERFLOW_VALUE);
+  for (let i = 1; i < values.length; i++) instrument.observe(folded ? guard(labels) : guarded, values[i]!);
+}
+
 function labelledHandle(instrument: Instrument, guard: LabelGuard): object {
   if (instrument instanceof Counter) return { inc: (labels: RawLabels, value?: number) => instrument.inc(guard(labels), value) };
-  if (instrument instanceof Histogram) return { observe: (labels: RawLabels, value: number) => instrument.observe(guard(labels), value) };
+  if (instrument instanceof Histogram) return { observe: (labels: RawLabels, value: number) => instrument.observe(guard(labels), value), observeEach: (labels: RawLabels, values: readonly number[]) => observeEach(instrument, guard, labels, values) };
   return {
     set: (labels: RawLabels, value: number) => instrument.set(guard(labels), value),
     inc: (labels: RawLabels, value?: number) => instrument.inc(guard(labels), value),

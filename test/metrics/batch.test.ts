@@ -51,3 +51,24 @@ describe('createMetricBatch(size)', () => {
     assert.match(text, /layer_http_request_duration_seconds_count\{route="\/health",method="GET"\} 6\n/);
   });
 });
+
+describe("a histogram handle's observeEach(labels, values)", () => {
+  it('records what observe once per value records, and counts every folded observation', async () => {
+    const [eachRegistry, oneRegistry] = [new Registry(), new Registry()];
+    const each = registerMetrics(eachRegistry);
+    const one = registerMetrics(oneRegistry);
+    const values = [0.001, 0.02, 0.3, 4];
+    // The second label set is outside the closed set of `route`, as an untyped caller could pass it.
+    for (const labels of [{ route: '/health', method: 'GET' }, { route: '/nowhere', method: 'GET' }] as const) {
+      const typed = labels as { route: '/health'; method: 'GET' };
+      each.layer_http_request_duration_seconds.observeEach(typed, values);
+      for (const value of values) one.layer_http_request_duration_seconds.observe(typed, value);
+    }
+    each.layer_http_request_duration_seconds.observeEach({ route: '/health', method: 'GET' }, []);
+    const eachText = await eachRegistry.metrics();
+    assert.equal(eachText, await oneRegistry.metrics());
+    assert.match(eachText, /layer_http_request_duration_seconds_count\{route="\/health",method="GET"\} 4\n/);
+    assert.match(eachText, /layer_http_request_duration_seconds_count\{route="__overflow__",method="GET"\} 4\n/);
+    assert.match(eachText, /layer_metrics_label_overflow_total\{metric="layer_http_request_duration_seconds",label="route"\} 4\n/);
+  });
+});
