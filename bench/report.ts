@@ -31,6 +31,8 @@ export interface TargetSummary {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** Median CPU per request of the serving process, when the bench measured it. */
+  cpuUsPerRequest?: number;
 }
 
 /** The gateway against one other target: medians over rounds of per-round ratios and differences. */
@@ -64,12 +66,14 @@ export function median(values: number[]): number {
 
 /** Medians of one target's rounds; errors are summed. */
 export function summarize(runs: TargetRuns): TargetSummary {
+  const cpu = runs.rounds.flatMap((r) => (r.cpuUsPerRequest === undefined ? [] : [r.cpuUsPerRequest]));
   return {
     target: runs.target,
     rps: median(runs.rounds.map((r) => r.rps)),
     p50Ms: median(runs.rounds.map((r) => r.p50Ms)),
     p99Ms: median(runs.rounds.map((r) => r.p99Ms)),
     errors: runs.rounds.reduce((sum, r) => sum + r.errors, 0),
+    ...(cpu.length === runs.rounds.length && cpu.length > 0 ? { cpuUsPerRequest: median(cpu) } : {}),
   };
 }
 
@@ -117,6 +121,7 @@ export function formatReport(workloads: WorkloadRuns[]): string {
         s.p50Ms.toFixed(2),
         s.p99Ms.toFixed(2),
         String(s.errors),
+        s.cpuUsPerRequest === undefined ? '' : s.cpuUsPerRequest.toFixed(1),
         `${((w.bodyBytes[t.target] ?? 0) / 1024).toFixed(1)}`,
         i === 0 ? `${mb(w.gatewayRss.rss)} (peak ${mb(w.gatewayRss.hwm)})` : '',
       ];
@@ -125,7 +130,7 @@ export function formatReport(workloads: WorkloadRuns[]): string {
   const all = workloads.flatMap((w) => [...ratios(w), ...FLOOR_TARGETS.flatMap((floor) => ratios(w, floor, 'vmauth'))]);
   const ratioRows = all.map((r) => [r.workload, `${r.subject}/${r.versus}`, r.rps.toFixed(2), r.p50.toFixed(2), r.p99.toFixed(2), r.addedP50Ms.toFixed(2)]);
   return [
-    table(['workload', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'body KB', 'gateway RSS MB after'], rows),
+    table(['workload', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU µs/req', 'body KB', 'gateway RSS MB after'], rows),
     '',
     'Ratios (medians over rounds of per-round ratios; rps < 1 and latency > 1 mean the subject is slower;',
     'the *-floor rows show what a Node proxy with no auth, validation or metrics reaches against vmauth):',

@@ -18,6 +18,8 @@ interface Target {
   name: string;
   url: string;
   headers?: Record<string, string>;
+  /** The process serving it, when the bench started it: its CPU per request is measured. */
+  pid?: number;
   /** Time parameters given a distinct value per request (see bench/wrk.ts), so nothing is coalesced. */
   vary?: Record<string, number>;
 }
@@ -102,10 +104,10 @@ async function runWorkload(workload: Workload, gatewayPid: number): Promise<Work
   for (let round = 0; round < ROUNDS; round++) {
     // A B C, then C B A: a drift that lasts a round pair favours no target by its place in the order.
     for (const [i, target] of round % 2 === 0 ? order : reversed) {
-      // The gateway's own CPU over the round, per request answered: what bench:cpu measures, here in the same run as the ratios.
-      const ticksBefore = target.name === 'gateway' ? await cpuTicks(gatewayPid) : 0;
+      // The serving process's CPU over the round, per request answered: what bench:cpu measures, here in the same run as the ratios.
+      const ticksBefore = target.pid === undefined ? 0 : await cpuTicks(target.pid);
       const wrk = await runWrk({ url: target.url, connections: workload.connections, seconds: SECONDS, ...wrkExtras(target) });
-      const result: Round = target.name === 'gateway' ? { ...wrk, cpuUsPerRequest: (((await cpuTicks(gatewayPid)) - ticksBefore) / TICKS_PER_SECOND / wrk.requests) * 1e6 } : wrk;
+      const result: Round = target.pid === undefined ? wrk : { ...wrk, cpuUsPerRequest: (((await cpuTicks(target.pid)) - ticksBefore) / TICKS_PER_SECOND / wrk.requests) * 1e6 };
       runs[i]!.rounds.push(result);
       console.error(`  ${workload.name} round ${round + 1}/${ROUNDS} ${target.name}: ${result.rps.toFixed(0)} req/s, p50 ${result.p50Ms.toFixed(2)} ms${result.errors ? `, ${result.errors} ERRORS` : ''}`);
     }
@@ -132,12 +134,12 @@ async function main(): Promise<void> {
       return [
         { name: 'direct', url: queryUrl(vm.url, query), vary },
         { name: 'vmauth', url: queryUrl(fronts.vmauthUrl, query), headers: bearer, vary },
-        { name: 'gateway', url: queryUrl(`${fronts.gatewayUrl}/v2/metrics`, query), headers: bearer, vary },
+        { name: 'gateway', url: queryUrl(`${fronts.gatewayUrl}/v2/metrics`, query), headers: bearer, vary, pid: fronts.gatewayPid },
         // What Node itself reaches with nothing the gateway adds, on the small-query workloads.
         ...(withFloors
           ? [
-              { name: FLOOR_TARGETS[0], url: queryUrl(fronts.floorUrls.node, query), vary },
-              { name: FLOOR_TARGETS[1], url: queryUrl(fronts.floorUrls.koa, query), vary },
+              { name: FLOOR_TARGETS[0], url: queryUrl(fronts.floorUrls.node, query), vary, pid: fronts.floorPids.node },
+              { name: FLOOR_TARGETS[1], url: queryUrl(fronts.floorUrls.koa, query), vary, pid: fronts.floorPids.koa },
             ]
           : []),
       ];
@@ -151,15 +153,15 @@ async function main(): Promise<void> {
         connections: 16,
         targets: [
           { name: 'bare-koa', url: fronts.bareKoaUrl },
-          { name: 'gateway', url: `${fronts.gatewayUrl}/v2/metrics/catalog`, headers: bearer },
+          { name: 'gateway', url: `${fronts.gatewayUrl}/v2/metrics/catalog`, headers: bearer, pid: fronts.gatewayPid },
         ],
       },
       {
         name: 'ops',
         connections: 16,
         targets: [
-          { name: 'gateway /health', url: `${fronts.gatewayUrl}/health` },
-          { name: 'gateway /metrics', url: `${fronts.gatewayUrl}/metrics` },
+          { name: 'gateway /health', url: `${fronts.gatewayUrl}/health`, pid: fronts.gatewayPid },
+          { name: 'gateway /metrics', url: `${fronts.gatewayUrl}/metrics`, pid: fronts.gatewayPid },
         ],
       },
     ];

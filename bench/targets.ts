@@ -29,6 +29,8 @@ export interface Targets {
   bareKoaUrl: string;
   /** Reference proxies with nothing the gateway adds: plain node:http, and the same inside Koa. */
   floorUrls: { node: string; koa: string };
+  /** The reference proxies' process ids, to read their CPU time. */
+  floorPids: { node: number; koa: number };
   /** Removes the temporary directory (call after the children are stopped). */
   cleanup(): Promise<void>;
 }
@@ -96,7 +98,7 @@ export async function startFrontends(dir: string, vmUrl: string): Promise<Omit<T
         env: { ...process.env, FLOOR_KIND: kind, FLOOR_UPSTREAM: vmUrl, FLOOR_PORT: String(port) },
       });
       floorUrls[kind] = `http://127.0.0.1:${port}`;
-      return { child, url: `${floorUrls[kind]}/api/v1/query?query=1` };
+      return { kind, child, url: `${floorUrls[kind]}/api/v1/query?query=1` };
     }),
   );
 
@@ -105,7 +107,9 @@ export async function startFrontends(dir: string, vmUrl: string): Promise<Omit<T
   await waitReady(bare, bareKoaUrl);
   for (const floor of floors) await waitReady(floor.child, floor.url);
   if (gateway.process.pid === undefined) throw new Error('gateway has no pid');
-  return { vmauthUrl, gatewayUrl, gatewayPid: gateway.process.pid, gatewayChild: gateway, bareKoaUrl, floorUrls };
+  const floorPids = { node: 0, koa: 0 };
+  for (const floor of floors) floorPids[floor.kind] = floor.child.process.pid ?? 0;
+  return { vmauthUrl, gatewayUrl, gatewayPid: gateway.process.pid, gatewayChild: gateway, bareKoaUrl, floorUrls, floorPids };
 }
 
 /** A fresh temporary directory for vmsingle's data, the gateway's data dir and vmauth's config. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatGoals, goals, type Round, type WorkloadRuns } from '../../bench/report.ts';
+import { formatGoals, formatReport, goals, summarize, type Round, type WorkloadRuns } from '../../bench/report.ts';
 
 const round = (rps: number, p50Ms: number, cpuUsPerRequest?: number): Round => ({ rps, p50Ms, p99Ms: p50Ms * 3, requests: rps * 2, errors: 0, ...(cpuUsPerRequest === undefined ? {} : { cpuUsPerRequest }) });
 
@@ -33,6 +33,13 @@ describe('the bench report: goals of the hot path', () => {
     assert.match(text, /gateway \/ Koa reference proxy.*≥ 0\.85 +0\.85 +0\.80 – 0\.90 +1 of 2 rounds/);
     assert.match(text, /CPU per request.*≤ 70\.0 µs +71\.5 µs +68\.0 µs – 75\.0 µs +1 of 2 rounds/);
     assert.match(text, /p50 minus direct.*≤ 0\.20 ms +0\.26 ms +0\.16 ms – 0\.35 ms +1 of 2 rounds/);
+  });
+
+  it("shows a measured process's median CPU per request beside its req/s, and nothing for a target not measured", () => {
+    assert.equal(summarize(runs[0]!.targets[1]!).cpuUsPerRequest, 71.5);
+    assert.equal(summarize(runs[0]!.targets[0]!).cpuUsPerRequest, undefined);
+    assert.match(formatReport(runs), /CPU µs\/req/);
+    assert.match(formatReport(runs), /gateway +8500 +1\.55 +4\.65 +0 +71\.5/);
   });
 
   it('says a goal was not measured when its workload did not run', () => {
