@@ -19,6 +19,7 @@ const ENOUGH = 64;
 // A start that decodes to more than this is not a query answer.
 const MAX_DECODED = 1024 * 1024;
 const PARTIAL = /"isPartial"\s*:\s*true/;
+const FIELD = Buffer.from('"isPartial"');
 
 /** Whether the start of an uncompressed answer marks it partial. */
 export function isPartialAnswer(head: Buffer): boolean {
@@ -45,6 +46,8 @@ function decode(input: Buffer, encoding: string): Buffer | undefined {
  * needed to tell (`complete`: `start` is the whole body).
  */
 export function partialVerdict(start: Buffer, contentEncoding: string | undefined, complete: boolean): boolean | undefined {
+  // An uncompressed start without the field's name cannot match: one native search, no string.
+  if (contentEncoding === undefined && !start.subarray(0, HEAD_BYTES).includes(FIELD)) return start.length >= HEAD_BYTES || complete ? false : undefined;
   const encoding = (contentEncoding ?? 'identity').trim().toLowerCase();
   for (const limit of INPUT_LIMITS) {
     if (start.length < limit && !complete) return undefined;
