@@ -34,6 +34,8 @@ export const COALESCE_BYTES = 128 * 1024;
  */
 export const STREAM_WINDOW_BYTES = 0;
 
+function ignore(): void {}
+
 /** Bytes held for buffered answers, across all of them (LAYER_PROXY_BUFFER_TOTAL_BYTES). */
 export interface BufferBudget {
   /** Reserves `bytes`; false (nothing reserved) when they do not fit. */
@@ -139,7 +141,6 @@ export class SharedAnswer {
       this.resolveHead = resolve;
       this.rejectHead = reject;
     });
-    this.headPromise.catch(() => {});
   }
 
   /**
@@ -204,6 +205,8 @@ export class SharedAnswer {
 
   /** The backend sent no answer (`error` is what each reader is told). */
   fail(error: unknown): void {
+    // Marked handled only here, so an answered head costs no extra reaction: a reader may have left unawaited.
+    this.headPromise.catch(ignore);
     this.rejectHead(error);
     this.settle();
   }
