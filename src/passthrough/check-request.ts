@@ -14,6 +14,8 @@ export interface CheckedRequest {
   /** The PromQL and series selectors it carries, for the crash and quarantine guard. */
   selectors: string[];
   labelName: string | undefined;
+  /** The quarantine key of `selectors` (selectorKey), set by the guard when there is a quarantine; else empty. */
+  suspect: string;
 }
 
 /** The parameters as the contract's validators see them: lists as arrays, every other parameter as its one value. */
@@ -43,5 +45,5 @@ export function checkRequest(p: Passthrough, labelName: string | undefined, rawQ
   if (problem) throw new BadRequestError(`invalid parameters: ${problem}`);
   const selectors: string[] = [];
   for (const [name, list] of params) if (SELECTOR_PARAMS.has(name)) selectors.push(...list);
-  return { rawQuery, body, params, selectors, labelName };
+  return { rawQuery, body, params, selectors, labelName, suspect: '' };
 }

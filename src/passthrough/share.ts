@@ -3,7 +3,6 @@
  * own and offers it to later ones. The upstream metrics and the quarantine count it once, whoever reads it.
  */
 import { forwardResponseHeaders } from '../proxy/headers.ts';
-import { selectorKey } from '../proxy/query-guard.ts';
 import { SharedAnswer } from '../proxy/shared-answer.ts';
 import { mayHaveReachedBackend, UpstreamError, type UpstreamResponse } from '../proxy/upstream.ts';
 import { readErrorBody } from '../proxy/wrap-error.ts';
@@ -51,8 +50,7 @@ function onResponse(p: Passthrough, answer: SharedAnswer, tracked: Tracked, resp
 function startAnswer(p: Passthrough, request: CheckedRequest, headers: Record<string, string>): SharedAnswer {
   const { deps, endpoint, upstreamMetrics } = p;
   // Failed requests stay suspects briefly: the crash that failed them is noticed a moment later.
-  const suspect = deps.quarantine === undefined ? '' : selectorKey(request.selectors);
-  const tracked: Tracked = suspect === '' ? undefined : deps.quarantine?.track(suspect);
+  const tracked: Tracked = request.suspect === '' ? undefined : deps.quarantine?.track(request.suspect);
   const { call, started } = forward(deps.upstream, upstreamMetrics, {
     endpoint,
     ...(request.labelName === undefined ? {} : { labelName: request.labelName }),

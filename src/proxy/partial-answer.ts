@@ -19,6 +19,12 @@ const ENOUGH = 64;
 // A start that decodes to more than this is not a query answer.
 const MAX_DECODED = 1024 * 1024;
 const PARTIAL = /"isPartial"\s*:\s*true/;
+const CAPITAL_P = 0x50;
+
+/** Whether the first HEAD_BYTES of `start` hold a `P`. */
+function hasCapitalP(start: Buffer): boolean {
+  return (start.length > HEAD_BYTES ? start.subarray(0, HEAD_BYTES) : start).indexOf(CAPITAL_P) !== -1;
+}
 
 /** Whether the start of an uncompressed answer marks it partial. */
 export function isPartialAnswer(head: Buffer): boolean {
@@ -45,6 +51,9 @@ function decode(input: Buffer, encoding: string): Buffer | undefined {
  * needed to tell (`complete`: `start` is the whole body).
  */
 export function partialVerdict(start: Buffer, contentEncoding: string | undefined, complete: boolean): boolean | undefined {
+  // The field's name holds a capital P: an uncompressed start without one cannot be marked, which
+  // one byte search tells without decoding the start to text.
+  if (contentEncoding === undefined && !hasCapitalP(start)) return start.length >= HEAD_BYTES || complete ? false : undefined;
   const encoding = (contentEncoding ?? 'identity').trim().toLowerCase();
   for (const limit of INPUT_LIMITS) {
     if (start.length < limit && !complete) return undefined;

@@ -44,9 +44,9 @@ export const scanner = { findKnownCrash };
  * Returns why a request carrying these PromQL texts or series selectors must not reach the
  * bundled backend, or undefined when it may. `quarantine` is the bundled backend's; without it
  * (an external backend) nothing is refused. Each text is scanned on its own; the quarantine is
- * keyed by selectorKey.
+ * keyed by selectorKey, given as `key` when the caller has it already.
  */
-export function checkQuery(selectors: readonly string[], quarantine: Quarantine | undefined): QueryRefusal | undefined {
+export function checkQuery(selectors: readonly string[], quarantine: Quarantine | undefined, key?: string): QueryRefusal | undefined {
   if (quarantine === undefined) return undefined;
   for (const text of selectors) {
     const crash = scanner.findKnownCrash(text);
@@ -57,7 +57,7 @@ export function checkQuery(selectors: readonly string[], quarantine: Quarantine 
       return { reason: 'known_crash', error: new BadRequestError(message) };
     }
   }
-  const query = selectorKey(selectors);
+  const query = key ?? selectorKey(selectors);
   const until = query === '' ? undefined : quarantine.refusedUntil(query);
   if (until) {
     const message = `this query was in flight when the metrics backend crashed; refused until ${until.toISOString()} in case it caused the crash (fingerprint ${fingerprintOf(query)})`;

@@ -34,6 +34,29 @@ export const COALESCE_BYTES = 128 * 1024;
  */
 export const STREAM_WINDOW_BYTES = 0;
 
+function ignore(): void {}
+
+/**
+ * The largest whole body sent as text. Node joins text written before the head went out to the
+ * head, so head and body leave in one plain write; `end(buffer)` instead gathers the head, the body
+ * and an empty end marker into one vectored write, more work in Node's stream code. Each byte maps
+ * to one latin1 character and back, so the bytes are unchanged. Larger bodies go as they are:
+ * copying them twice would cost more than the gathered write saves.
+ */
+export const TEXT_BODY_BYTES = 4096;
+
+/** Ends `res`, whose head is written but not yet sent, with the whole body `chunk`. */
+function endWith(res: ServerResponse, chunk: Buffer): void {
+  if (chunk.length > TEXT_BODY_BYTES) return void res.end(chunk);
+  const socket = res.socket;
+  const corked = socket?.writableCorked ?? 0;
+  res.write(chunk.toString('latin1'), 'latin1');
+  // Node corks the socket for a write until the next tick: released here, head and body leave now
+  // and `end` has nothing left to add. A cork someone else holds stays.
+  if (socket && socket.writableCorked > corked) socket.uncork();
+  res.end();
+}
+
 /** Bytes held for buffered answers, across all of them (LAYER_PROXY_BUFFER_TOTAL_BYTES). */
 export interface BufferBudget {
   /** Reserves `bytes`; false (nothing reserved) when they do not fit. */
@@ -139,7 +162,6 @@ export class SharedAnswer {
       this.resolveHead = resolve;
       this.rejectHead = reject;
     });
-    this.headPromise.catch(() => {});
   }
 
   /**
@@ -204,6 +226,8 @@ export class SharedAnswer {
 
   /** The backend sent no answer (`error` is what each reader is told). */
   fail(error: unknown): void {
+    // Marked handled only here, so an answered head costs no extra reaction: a reader may have left unawaited.
+    this.headPromise.catch(ignore);
     this.rejectHead(error);
     this.settle();
   }
@@ -297,7 +321,7 @@ export class SharedAnswer {
         reader.started = true;
         if (this.complete && reader.cursor === end) {
           reader.ended = true;
-          res.end(chunk);
+          endWith(res, chunk);
           return this.checkDone();
         }
         if (!res.write(chunk)) return this.waitForDrain(reader, res);

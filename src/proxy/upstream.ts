@@ -129,6 +129,25 @@ function classify(error: unknown, aborted: boolean, status: number | undefined, 
   return new UpstreamError('reset', new UpstreamUnavailableError({ message: MID_BODY_MESSAGE }), status, { cause: error });
 }
 
+/** How many of a pool's connections are up, and how many of its requests are under way. */
+interface PoolUse {
+  connected: number;
+  busy: number;
+}
+
+/**
+ * Counts a pool's connections (its connect and disconnect events) and, through the callers,
+ * its requests under way: a connection is idle, so a request may go out on a reused one, when
+ * more are up than requests use (one request per connection, undici's default pipelining).
+ * Counted rather than read from pool.stats, which walks every connection six times per read.
+ */
+function watchPoolUse(pool: Pool): PoolUse {
+  const use: PoolUse = { connected: 0, busy: 0 };
+  pool.on('connect', () => use.connected++);
+  pool.on('disconnect', () => use.connected--);
+  return use;
+}
+
 /** Creates the backend client; one keep-alive pool per backend origin serves every request. */
 export function createUpstream(options: UpstreamOptions): Upstream {
   const baseUrl = typeof options.baseUrl === 'string' ? () => options.baseUrl as string : options.baseUrl;
@@ -139,7 +158,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   // open to the backend until it closes them itself (vmsingle waits a minute).
   const poolOptions = { keepAliveTimeout: 4000, keepAliveMaxTimeout: 4000, connect: { timeout: options.timeoutMs } };
   // The pool of the current base URL; replaced (and the old one closed) when the URL changes.
-  let target: { base: string; pool: Pool; origin: string; prefix: string } | undefined;
+  let target: { base: string; pool: Pool; origin: string; prefix: string; use: PoolUse } | undefined;
   let closed = false;
 
   function current(): NonNullable<typeof target> {
@@ -148,7 +167,8 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       const url = new URL(base);
       void target?.pool.close().catch(() => {});
       const prefix = url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
-      target = { base, pool: new Pool(url.origin, poolOptions), origin: url.origin, prefix };
+      const pool = new Pool(url.origin, poolOptions);
+      target = { base, pool, origin: url.origin, prefix, use: watchPoolUse(pool) };
     }
     return target;
   }
@@ -193,6 +213,12 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         ...timeouts,
       };
 
+      let inPool = false;
+      const leavePool = () => {
+        if (!inPool) return;
+        inPool = false;
+        backend.use.busy--;
+      };
       const attempt = (dispatcher: Dispatcher, isRetry: boolean) => {
         let status: number | undefined;
         let headersSeen: IncomingHttpHeaders = {};
@@ -224,6 +250,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
             }
           },
           onResponseEnd() {
+            leavePool();
             if (chunks) {
               const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
               resolveResponse({ status: status!, headers: headersSeen, bytes });
@@ -232,6 +259,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
             }
           },
           onResponseError(_c, error) {
+            leavePool();
             // One retry, on a new connection, when the backend closed a kept-alive connection as
             // the request went out on it: the pool's next connection may be just as stale. Never
             // for a fresh connection: a backend that read the request and then died of it
@@ -249,7 +277,9 @@ export function createUpstream(options: UpstreamOptions): Upstream {
         });
       };
       // The pool sends on an idle kept-alive connection when it has one, on a new one otherwise.
-      const reused = retryStale && backend.pool.stats.free > 0;
+      const reused = retryStale && backend.use.connected > backend.use.busy;
+      inPool = true;
+      backend.use.busy++;
       attempt(backend.pool, false);
 
       return {

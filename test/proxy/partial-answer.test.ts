@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import zlib from 'node:zlib';
-import { createPartialAnswers, HEAD_BYTES, isPartialAnswer } from '../../src/proxy/partial-answer.ts';
+import { createPartialAnswers, HEAD_BYTES, isPartialAnswer, partialVerdict } from '../../src/proxy/partial-answer.ts';
 import type { UpstreamResponse } from '../../src/proxy/upstream.ts';
 
 // VictoriaMetrics' envelope: isPartial right after status.
@@ -43,6 +43,21 @@ describe('partial answers (src/proxy/partial-answer.ts)', () => {
     ];
     for (const [name, { given, want }] of rows) {
       it(name, () => assert.equal(isPartialAnswer(Buffer.from(given)), want));
+    }
+  });
+
+  describe('partialVerdict(start, contentEncoding, complete), uncompressed', () => {
+    const complete = answer(false);
+    const rows: [string, { given: string; done: boolean; want: boolean | undefined }][] = [
+      ['a short start with no field waits for more', { given: complete.slice(0, 40), done: false, want: undefined }],
+      ['a whole short answer with no field is not partial', { given: complete, done: true, want: false }],
+      ['a start of HEAD_BYTES with no capital P is not partial', { given: `{"status":"success","pad":"${'x'.repeat(HEAD_BYTES)}"}`, done: false, want: false }],
+      ['a capital P elsewhere is not the field', { given: '{"status":"success","data":{"Pod":"p"}}', done: true, want: false }],
+      ['the field at its place is found', { given: answer(true), done: true, want: true }],
+      ['a capital P only past the looked-at start does not count', { given: `{"status":"success","pad":"${'x'.repeat(HEAD_BYTES)}","isPartial":true}`, done: true, want: false }],
+    ];
+    for (const [name, { given, done, want }] of rows) {
+      it(name, () => assert.equal(partialVerdict(Buffer.from(given), undefined, done), want));
     }
   });
 

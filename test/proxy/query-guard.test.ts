@@ -56,4 +56,13 @@ describe('checkQuery(selectors, quarantine)', () => {
     assert.equal(checkQuery(['a'], quarantine), undefined);
     assert.equal(checkQuery([], quarantine), undefined, 'a request without selectors is never refused as quarantined');
   });
+
+  it('takes the quarantine key the caller computed once, rather than computing it again', () => {
+    const quarantine = bundled();
+    quarantine.track(selectorKey(['sum(up)']));
+    quarantine.backendCrashed();
+    assert.equal(checkQuery(['sum(up)'], quarantine, selectorKey(['sum(up)']))?.reason, 'quarantined');
+    assert.equal(checkQuery(['sum(up)'], quarantine, 'another key'), undefined, 'the given key decides');
+    assert.equal(checkQuery(['rate(up[5M])'], quarantine, 'another key')?.reason, 'known_crash', 'the crash scan reads the selectors themselves');
+  });
 });

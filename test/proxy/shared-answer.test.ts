@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { setImmediate as tick } from 'node:timers/promises';
-import { COALESCE_BYTES, createBufferBudget, SharedAnswer, type AnswerLimits } from '../../src/proxy/shared-answer.ts';
+import { COALESCE_BYTES, createBufferBudget, SharedAnswer, TEXT_BODY_BYTES, type AnswerLimits } from '../../src/proxy/shared-answer.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
 
 /** How a test serves its body: the answer's bounds, and the stall watch. */
@@ -79,6 +79,40 @@ describe('SharedAnswer', () => {
       assert.ok(server.writes() <= most, `${server.writes()} socket writes for 11 pieces; want at most ${most}`);
     } finally {
       await server.close();
+    }
+  });
+
+  it('sends a small whole body byte for byte with its head in one plain write, and a larger one unchanged', async () => {
+    for (const size of [TEXT_BODY_BYTES, TEXT_BODY_BYTES + 1]) {
+      // Every byte value, UTF-8 sequences and bytes that are not valid UTF-8 among them.
+      const sent = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) sent[i] = (i * 131) % 256;
+      const calls = { write: 0, writev: 0 };
+      const server = http.createServer((_req, res) => {
+        const socket = res.socket!;
+        const writev = socket._writev!.bind(socket);
+        const write = socket._write.bind(socket);
+        socket._writev = (chunks, cb) => { calls.writev++; writev(chunks, cb); };
+        socket._write = (chunk, encoding, cb) => { calls.write++; write(chunk, encoding, cb); };
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(size) });
+        const answer = new SharedAnswer({ answerBytes: size, budget: createBufferBudget(size) }, () => {});
+        const reader = answer.join(() => {});
+        answer.setHead({ status: 200, headers: {} });
+        answer.endWith(sent);
+        reader.deliver(res, 60_000, () => {});
+      });
+      server.listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      try {
+        const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+        const got = Buffer.from(await res.arrayBuffer());
+        assert.ok(got.equals(sent), `${size} bytes arrive byte for byte`);
+        assert.equal(res.headers.get('content-length'), String(size));
+        if (size <= TEXT_BODY_BYTES) assert.deepEqual(calls, { write: 1, writev: 0 }, 'head and body leave in one plain write');
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
     }
   });
 
