@@ -17,7 +17,7 @@ import type { MetricBatch } from './metrics/batch.ts';
 import { operations, type Handlers, type Operation, type OperationId, type OperationSpec, type RoutedContext } from './generated/routes.ts';
 import { answerError } from './edge/render-error.ts';
 import type { GatewayState } from './edge/request-state.ts';
-import { trackRequests } from './edge/request-tracking.ts';
+import { identify, trackRequests } from './edge/request-tracking.ts';
 import type { Logger } from './logger.ts';
 import { registerOperations } from './routing/register-operations.ts';
 import { routerOptions } from './routing/router-options.ts';
@@ -134,19 +134,33 @@ export function createApp(deps: AppDeps): Koa {
   // mostly finishes synchronously (catalog, health, errors). router.match() and a layer's
   // captures(), params() and stack are marked private in @koa/router's types: the version is
   // pinned and test/library-internals.test.ts fails when they change (docs/decisions.md).
+  //
+  // Whatever answered, the request's id and the Server header are set last, just before Koa
+  // writes the response; the passthrough, which writes its head itself, adds them to it.
   app.use((ctx) => {
     track(ctx);
     try {
       const path = ctx.path;
       const found = match(path, ctx.req.method!);
-      if (!found.route) return answerUnrouted(ctx, found.path, deps.authenticate);
-      const layer = found.pathAndMethod[found.pathAndMethod.length - 1]!;
-      (ctx as RoutedContext).params = layer.paramNames.length === 0 ? NO_PARAMS : layer.params(path, layer.captures(path));
-      const pending: unknown = layer.stack[0]!(ctx as never, done);
-      if (pending instanceof Promise) return pending.catch((error: unknown) => answerError(ctx, error, deps.logger));
+      if (!found.route) answerUnrouted(ctx, found.path, deps.authenticate);
+      else {
+        const layer = found.pathAndMethod[found.pathAndMethod.length - 1]!;
+        (ctx as RoutedContext).params = layer.paramNames.length === 0 ? NO_PARAMS : layer.params(path, layer.captures(path));
+        const pending: unknown = layer.stack[0]!(ctx as never, done);
+        if (pending instanceof Promise) {
+          return pending.then(
+            () => identify(ctx),
+            (error: unknown) => {
+              answerError(ctx, error, deps.logger);
+              identify(ctx);
+            },
+          );
+        }
+      }
     } catch (error) {
       answerError(ctx, error, deps.logger);
     }
+    identify(ctx);
   });
   return app;
 }

@@ -4,6 +4,7 @@
  * streamed with its headers verbatim and cut when the client stops reading.
  */
 import type { Context } from 'koa';
+import { identityFields } from '../edge/request-tracking.ts';
 import { UpstreamUnavailableError } from '../errors.ts';
 import type { AnswerHead, AnswerReader } from '../proxy/shared-answer.ts';
 import { UpstreamError } from '../proxy/upstream.ts';
@@ -48,7 +49,11 @@ export async function answerClient(ctx: Context, p: Passthrough, reader: AnswerR
   // AbortController and end-of-stream watchers per response, measurable per request.
   ctx.status = head.status; // for the access log and layer_http_requests_total
   ctx.respond = false;
-  res.writeHead(head.status, head.headers);
+  // One raw list, with no header set on `res` before: Node writes it as given (see identify).
+  const fields = identityFields(ctx);
+  const headers = head.headers;
+  for (const name in headers) fields.push(name, headers[name]!);
+  res.writeHead(head.status, fields);
   // A client that stops reading is cut: its share of the answer is freed, and a streaming
   // answer's backend request is aborted when it was the last reader.
   reader.deliver(res, p.deps.stallTimeoutMs, () => {

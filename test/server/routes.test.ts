@@ -138,6 +138,32 @@ describe('gateway routes (bundled vmsingle)', function () {
       assert.match(String(unsafe.headers['x-request-id']), /^[0-9a-f]{12}-/);
     });
 
+    it('sends X-Request-Id and Server on every kind of answer: routes, errors, 304, HEAD, OPTIONS and the passthrough', async () => {
+      const auth = bearer(gw().token);
+      const query = '/v2/metrics/api/v1/query';
+      const cases: Array<[string, string, Record<string, string>, number]> = [
+        ['GET', '/health', {}, 200],
+        ['GET', '/livez', {}, 200],
+        ['GET', '/metrics', {}, 200],
+        ['GET', '/v2/metrics/catalog', auth, 200],
+        ['HEAD', '/v2/metrics/catalog', auth, 200],
+        ['GET', '/v2/metrics/catalog', { ...auth, 'If-None-Match': `W/${catalogDocument.etag}` }, 304],
+        ['GET', '/v2/metrics/catalog', {}, 401],
+        ['GET', '/nope', {}, 404],
+        ['PUT', `${query}?query=up`, auth, 405],
+        ['OPTIONS', query, auth, 204],
+        ['GET', `${query}?query=1`, auth, 200],
+        ['HEAD', `${query}?query=1`, auth, 200],
+        ['GET', `${query}?query=${encodeURIComponent('sum(')}`, auth, 422],
+      ];
+      for (const [method, path, headers, status] of cases) {
+        const res = await request(`${gw().url}${path}`, { method, headers: { ...headers, 'X-Request-Id': 'every-answer' } });
+        assert.equal(res.status, status, `${method} ${path}: ${res.text}`);
+        assert.equal(res.headers['x-request-id'], 'every-answer', `${method} ${path}`);
+        assert.equal(res.headers.server, 'layer-metrics-gateway', `${method} ${path}`);
+      }
+    });
+
     it('answers other methods with 405, Allow, and the Prometheus envelope on query routes', async () => {
       const res = await request(`${gw().url}/v2/metrics/api/v1/query?query=up`, { method: 'PUT', headers: bearer(gw().token) });
       assert.equal(res.status, 405);
