@@ -13,10 +13,7 @@ export class UpstreamMetrics {
     private readonly metrics: MetricHandles,
     private readonly batch: MetricBatch,
   ) {
-    this.recordDuration = (endpoint, _b, _c, durations) => {
-      const labels = { endpoint };
-      for (const seconds of durations) metrics.layer_upstream_request_duration_seconds.observe(labels, seconds);
-    };
+    this.recordDuration = (endpoint, _b, _c, durations) => metrics.layer_upstream_request_duration_seconds.observeEach({ endpoint }, durations);
     this.recordStatus = (endpoint, code, _c, responses) => metrics.layer_upstream_requests_total.inc({ endpoint, code }, responses.length);
   }
 

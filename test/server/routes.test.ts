@@ -62,6 +62,24 @@ describe('gateway routes (bundled vmsingle)', function () {
       await exposesTheCatalog();
     });
 
+    it('counts a passthrough query in the scrape that follows it: HTTP and upstream requests and their durations', async () => {
+      const sample = (text: string, series: string): number => {
+        const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+        return line === undefined ? 0 : Number(line.slice(series.length + 1));
+      };
+      const series = [
+        'layer_http_requests_total{route="/v2/metrics/api/v1/query",method="GET",code="200"}',
+        'layer_http_request_duration_seconds_count{route="/v2/metrics/api/v1/query",method="GET"}',
+        'layer_upstream_requests_total{endpoint="query",code="200"}',
+        'layer_upstream_request_duration_seconds_count{endpoint="query"}',
+      ];
+      const before = (await request(`${gw().url}/metrics`)).text;
+      const res = await request(`${gw().url}/v2/metrics/api/v1/query?query=${encodeURIComponent('vector(7)')}`, { headers: bearer(gw().token) });
+      assert.equal(res.status, 200, res.text);
+      const after = (await request(`${gw().url}/metrics`)).text;
+      for (const name of series) assert.equal(sample(after, name) - sample(before, name), 1, name);
+    });
+
     it('answers OpenMetrics when Accept asks for it', async () => {
       const res = await request(`${gw().url}/metrics`, { headers: { Accept: 'application/openmetrics-text; version=1.0.0' } });
       assert.match(String(res.headers['content-type']), /^application\/openmetrics-text/);
