@@ -28,17 +28,26 @@ export interface InFlightAnswers {
   readonly size: number;
 }
 
+// Every part length-prefixed: no value, whatever characters it holds, can run into the next.
+function part(text: string): string {
+  return text.length + ':' + text;
+}
+
+function paramPart(name: string, values: readonly string[]): string {
+  let out = part(name) + values.length + '=';
+  for (const value of values) out += part(value);
+  return out;
+}
+
 /** The key under which identical requests share an answer. */
 export function coalesceKey(endpoint: Endpoint, labelName: string | undefined, method: string, params: ReadonlyMap<string, readonly string[]>, headers: Readonly<Record<string, string>>): string {
-  // Every part length-prefixed: no value, whatever characters it holds, can run into the next.
-  const part = (text: string) => `${text.length}:${text}`;
-  let key = `${endpoint} ${part(labelName ?? '')}${method} ${part(headers['accept'] ?? '')}${part(headers['accept-encoding'] ?? '')}`;
-  const names = params.size === 1 ? params.keys() : [...params.keys()].sort();
-  for (const name of names) {
-    const values = params.get(name)!;
-    key += `${part(name)}${values.length}=`;
-    for (const value of values) key += part(value);
+  // Joined with `+`, with no closure or key iterator per call: built for every passthrough request.
+  let key = endpoint + ' ' + part(labelName ?? '') + method + ' ' + part(headers['accept'] ?? '') + part(headers['accept-encoding'] ?? '');
+  if (params.size === 1) {
+    for (const [name, values] of params) key += paramPart(name, values);
+    return key;
   }
+  for (const name of [...params.keys()].sort()) key += paramPart(name, params.get(name)!);
   return key;
 }
 
