@@ -8,6 +8,7 @@ import { identityFields } from '../edge/request-tracking.ts';
 import { UpstreamUnavailableError } from '../errors.ts';
 import type { AnswerHead, AnswerReader } from '../proxy/shared-answer.ts';
 import { UpstreamError } from '../proxy/upstream.ts';
+import { resetConnection } from '../util/reset-connection.ts';
 import { isJson, redactJsonError, refusedCredentials, wrapErrorText } from '../proxy/wrap-error.ts';
 import type { CheckedRequest } from './check-request.ts';
 import type { Passthrough } from './deps.ts';
@@ -58,6 +59,7 @@ export async function answerClient(ctx: Context, p: Passthrough, reader: AnswerR
   // answer's backend request is aborted when it was the last reader.
   reader.deliver(res, p.deps.stallTimeoutMs, () => {
     p.upstreamMetrics.broke(p.endpoint, 'stalled');
-    res.destroy();
+    if (res.socket) resetConnection(res.socket);
+    else res.destroy();
   });
 }

@@ -297,7 +297,8 @@ export class SharedAnswer {
 
   private leave(reader: Reader): void {
     if (!this.readers.delete(reader)) return;
-    reader.release();
+    // Once the backend is done every reader's slot was freed already.
+    if (!this.settled) reader.release();
     if (this.readers.size === 0 && !this.settled) {
       this.abort();
       this.settle();

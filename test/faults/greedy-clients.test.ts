@@ -34,6 +34,21 @@ function closeWaitCount(port: number): Promise<number> {
   );
 }
 
+/** Sockets of the gateway's side of `port` still holding bytes it was sending (closed or not), as `ss` shows them. */
+function heldSendQueues(port: number): Promise<number[]> {
+  return new Promise((resolve, reject) =>
+    execFile('ss', ['-Htn', `( sport = :${port} )`], (error, stdout) => {
+      if (error) return reject(error);
+      const held = stdout
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !l.startsWith('LISTEN'))
+        .map((l) => Number(l.trim().split(/\s+/)[2]))
+        .filter((sendQ) => sendQ > 0);
+      resolve(held);
+    }),
+  );
+}
+
 /** A raw connection that sends `bytes` and reports when the server ends or cuts it. */
 function rawClient(port: number, bytes: string): { socket: net.Socket; received: () => string; closed: Promise<number> } {
   const started = performance.now();
@@ -74,7 +89,9 @@ describe('faults: stalled and greedy clients', function () {
   /** A gateway in external mode on the test's vmsingle; closed by the caller. */
   const gatewayOn = (env: Record<string, string>, captureLogs = false): Promise<TestGateway> => startTestGateway({ env: { LAYER_VM_URL: vm.url, ...env }, captureLogs });
 
-  it('cuts five readers that stopped reading a range answer too large to buffer, so others are served again', async () => {
+  it('cuts five readers that stopped reading a range answer too large to buffer, so others are served again', async function () {
+    // Its waits add up to more than the suite's default: vmsingle frees a slot late, and on a loaded machine later still.
+    this.timeout(200_000);
     const STALL_MS = 1000;
     // Answers over LAYER_PROXY_BUFFER_BYTES stream, paced by their reader: a stalled one holds its slot until cut.
     const gw = await gatewayOn({
@@ -122,15 +139,20 @@ describe('faults: stalled and greedy clients', function () {
         const n = (await metricValue(gw.url, series)) - before;
         return n >= 4 ? n : undefined;
       }, 15_000);
-      // A paused client sees the gateway's close only once it reads again.
+      // A cut is a reset: the kernel keeps no unsent answer for a peer that is not reading (a
+      // plain close would leave it queued behind a FIN, retried against a zero window for minutes).
+      await pollUntil('no unsent answer held on the gateway\'s side', async () => ((await heldSendQueues(port)).length === 0 ? true : undefined), 15_000);
+      // A paused client learns of the cut once it reads again.
       for (const c of stalled) c.socket.resume();
-      const closedAfter = await Promise.all(stalled.map((c) => c.closed));
+      const closedAfter = await pollUntil('every stalled reader closed', async () => {
+        const open = stalled.filter((c) => !c.socket.destroyed).length;
+        return open === 0 ? performance.now() - started : undefined;
+      }, 15_000);
       const bytes = stalled.map((c) => c.received().length);
       console.log(
-        `      5 stalled readers (stall timeout ${STALL_MS} ms): ${counted} cut as stalled, answers of ${Math.min(...bytes)}-${Math.max(...bytes)} bytes when resumed; ` +
+        `      5 stalled readers (stall timeout ${STALL_MS} ms): ${counted} cut as stalled, answers of ${Math.min(...bytes)}-${Math.max(...bytes)} bytes when resumed, all closed ${Math.round(closedAfter)} ms in; ` +
           `another client served ${Math.round(served)} ms after they started (429 until the cut)`,
       );
-      assert.ok(Math.max(...closedAfter) < 60_000);
       await pollUntil('in-flight back to 0', async () => ((await metricValue(gw.url, 'layer_upstream_in_flight_requests')) === 0 ? true : undefined), 5000);
     } finally {
       for (const c of stalled) c.socket.destroy();

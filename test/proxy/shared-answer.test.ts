@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { setImmediate as tick } from 'node:timers/promises';
 import { COALESCE_BYTES, createBufferBudget, SharedAnswer, TEXT_BODY_BYTES, type AnswerLimits } from '../../src/proxy/shared-answer.ts';
 import { pollUntil } from '../helpers/poll-until.ts';
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir.ts';
 
 /** How a test serves its body: the answer's bounds, and the stall watch. */
 interface ServeOptions {
@@ -13,6 +15,11 @@ interface ServeOptions {
   onStall?: () => void;
   /** Called with the answer and the release count once the body is being read. */
   onAnswer?: (answer: SharedAnswer, released: () => number) => void;
+  /**
+   * Listens on a Unix socket instead of TCP: its kernel buffers hold a few hundred KB, where
+   * loopback TCP may take in several MB that a client which does not read never asked for.
+   */
+  socketPath?: string;
 }
 
 /** A streaming answer (nothing buffered) unless `options.limits` says otherwise. */
@@ -56,11 +63,11 @@ async function serve(make: () => Readable, options: ServeOptions = {}): Promise<
     reader.deliver(res, options.stallTimeoutMs ?? 60_000, options.onStall ?? (() => {}));
     options.onAnswer?.(answer, () => released);
   });
-  server.listen(0, '127.0.0.1');
+  if (options.socketPath) server.listen(options.socketPath);
+  else server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: options.socketPath ? 'http://localhost/' : `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     writes: () => writes,
     lastBody: () => lastBody,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
@@ -131,8 +138,10 @@ describe('SharedAnswer', () => {
     const offered = pieces(64, 64 * 1024);
     const budget = createBufferBudget(16 * 1024 * 1024);
     let releases = () => 0;
-    const server = await serve(() => offered.body, { limits: { answerBytes: 8 * 1024 * 1024, budget }, onAnswer: (_a, released) => (releases = released) });
-    const request = http.get(server.url);
+    const dir = await makeTempDir('layer-shared-answer');
+    const socketPath = path.join(dir, 'http.sock');
+    const server = await serve(() => offered.body, { limits: { answerBytes: 8 * 1024 * 1024, budget }, onAnswer: (_a, released) => (releases = released), socketPath });
+    const request = http.get({ socketPath, path: '/' });
     try {
       const response = await new Promise<http.IncomingMessage>((resolve) => request.once('response', resolve));
       response.pause();
@@ -147,7 +156,22 @@ describe('SharedAnswer', () => {
     } finally {
       request.destroy();
       await server.close();
+      await removeTempDir(dir);
     }
+  });
+
+  it('frees each reader\'s slot once: when the backend is done, or when the reader leaves first', () => {
+    const answer = new SharedAnswer({ answerBytes: 1 << 20, budget: createBufferBudget(1 << 20), maxReaders: 3 }, () => {});
+    const released = [0, 0, 0];
+    const readers = released.map((_, i) => answer.join(() => released[i]!++));
+    answer.setHead({ status: 200, headers: {} });
+    readers[0]!.leave();
+    assert.deepEqual(released, [1, 0, 0], 'the reader that left first');
+    answer.endWith(Buffer.from('{}'));
+    assert.deepEqual(released, [1, 1, 1], 'the backend done');
+    readers[1]!.leave();
+    readers[2]!.leave();
+    assert.deepEqual(released, [1, 1, 1], 'leaving after the backend was done frees nothing twice');
   });
 
   it('sends one answer to several readers, each from its first byte, and aborts only when the last leaves', async () => {
