@@ -41,7 +41,8 @@ export interface UpstreamRequest {
 /** A request in flight: its response, and a way to abort it (the client went away). */
 export interface UpstreamCall {
   readonly response: Promise<UpstreamResponse>;
-  abort(): void;
+  /** A plain function, which may be called on its own. */
+  readonly abort: () => void;
 }
 
 /** Settings of the backend client. */
