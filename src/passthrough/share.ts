@@ -60,7 +60,7 @@ function startAnswer(p: Passthrough, request: CheckedRequest, headers: Record<st
     body: request.body,
     headers,
   });
-  const answer = new SharedAnswer(p.answerLimits, call.abort);
+  const answer = new SharedAnswer(p.answerLimits, call);
   answer.onSettled(() => {
     tracked?.done();
     upstreamMetrics.settled(endpoint, started);

@@ -153,8 +153,8 @@ export class SharedAnswer {
 
   constructor(
     private readonly limits: AnswerLimits,
-    /** Aborts the backend request. */
-    private readonly abort: () => void,
+    /** The backend request, aborted when its last reader leaves before it is over. */
+    private readonly backend: { abort(): void },
   ) {
     this.headPromise = new Promise<AnswerHead>(captureResolvers);
     this.resolveHead = resolveMade;
@@ -309,7 +309,7 @@ export class SharedAnswer {
     this.readerCount--;
     reader.release();
     if (this.readerCount === 0 && !this.settled) {
-      this.abort();
+      this.backend.abort();
       this.settle();
     }
     this.checkDone();

@@ -47,7 +47,7 @@ async function serve(make: () => Readable, options: ServeOptions = {}): Promise<
     res.writeHead(200, { 'content-type': 'application/json' });
     lastBody = make();
     const body = lastBody;
-    const answer = new SharedAnswer(options.limits ?? STREAMING, () => body.destroy());
+    const answer = new SharedAnswer(options.limits ?? STREAMING, { abort: () => body.destroy() });
     let released = 0;
     const reader = answer.join(() => released++);
     res.on('close', () => reader.leave());
@@ -95,7 +95,7 @@ describe('SharedAnswer', () => {
         socket._writev = (chunks, cb) => { calls.writev++; writev(chunks, cb); };
         socket._write = (chunk, encoding, cb) => { calls.write++; write(chunk, encoding, cb); };
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(size) });
-        const answer = new SharedAnswer({ answerBytes: size, budget: createBufferBudget(size) }, () => {});
+        const answer = new SharedAnswer({ answerBytes: size, budget: createBufferBudget(size) }, { abort() {} });
         const reader = answer.join(() => {});
         answer.setHead({ status: 200, headers: {} });
         answer.endWith(sent);
@@ -154,7 +154,7 @@ describe('SharedAnswer', () => {
     const all = Buffer.alloc(300_000, 'x');
     const body = new Readable({ read() {} });
     let aborted = 0;
-    const answer = new SharedAnswer({ answerBytes: 1 << 20, budget: createBufferBudget(1 << 20), maxReaders: 3 }, () => aborted++);
+    const answer = new SharedAnswer({ answerBytes: 1 << 20, budget: createBufferBudget(1 << 20), maxReaders: 3 }, { abort: () => aborted++ });
     const first = answer.join(() => {});
     answer.setHead({ status: 200, headers: {} });
     answer.readFrom(body);
@@ -177,7 +177,7 @@ describe('SharedAnswer', () => {
       body.push(all.subarray(100_000));
       body.push(null);
       assert.ok((await got).equals(all), 'the remaining reader got every byte from the first');
-      const lone = new SharedAnswer(STREAMING, () => aborted++);
+      const lone = new SharedAnswer(STREAMING, { abort: () => aborted++ });
       lone.join(() => {}).leave();
       assert.equal(aborted, 1, 'the last reader leaving an unfinished answer aborts it');
     } finally {
