@@ -307,7 +307,8 @@ export class SharedAnswer {
     if (reader === this.firstReader) this.firstReader = undefined;
     else if (!this.moreReaders?.delete(reader)) return;
     this.readerCount--;
-    reader.release();
+    // Once the backend is done, every reader's slot has been released (at settle, or when it joined).
+    if (!this.settled) reader.release();
     if (this.readerCount === 0 && !this.settled) {
       this.backend.abort();
       this.settle();

@@ -127,19 +127,20 @@ describe('SharedAnswer', () => {
   });
 
   it('reads a body within its bound whole while the client does not read, and frees the slot', async () => {
-    // 4 MB offered, a bound of 8 MB, a client that reads the headers and then nothing.
-    const offered = pieces(64, 64 * 1024);
-    const budget = createBufferBudget(16 * 1024 * 1024);
+    // 64 MB offered, a bound of 128 MB, a client that reads the headers and then nothing: more
+    // than the loopback socket's buffers (up to net.ipv4.tcp_rmem's 32 MB) can take in its stead.
+    const offered = pieces(1024, 64 * 1024);
+    const budget = createBufferBudget(256 * 1024 * 1024);
     let releases = () => 0;
-    const server = await serve(() => offered.body, { limits: { answerBytes: 8 * 1024 * 1024, budget }, onAnswer: (_a, released) => (releases = released) });
+    const server = await serve(() => offered.body, { limits: { answerBytes: 128 * 1024 * 1024, budget }, onAnswer: (_a, released) => (releases = released) });
     const request = http.get(server.url);
     try {
       const response = await new Promise<http.IncomingMessage>((resolve) => request.once('response', resolve));
       response.pause();
       await pollUntil('the slot freed once the body was read whole', () => releases() > 0, 5000, 10);
-      assert.equal(offered.produced(), 64, 'the whole body was read from the backend');
+      assert.equal(offered.produced(), 1024, 'the whole body was read from the backend');
       assert.equal(releases(), 1, 'the slot was freed once the body was complete');
-      assert.ok(budget.used > 0 && budget.used <= 4 * 1024 * 1024, `${budget.used} bytes reserved`);
+      assert.ok(budget.used > 0 && budget.used <= 64 * 1024 * 1024, `${budget.used} bytes reserved`);
       // Once the client has read everything, the budget is whole again.
       response.resume();
       await new Promise((resolve) => response.once('end', resolve));
@@ -148,6 +149,17 @@ describe('SharedAnswer', () => {
       request.destroy();
       await server.close();
     }
+  });
+
+  it('releases a slot once: when the backend is done, not again when its reader leaves', () => {
+    const answer = new SharedAnswer({ answerBytes: 1024, budget: createBufferBudget(1024) }, { abort() {} });
+    let released = 0;
+    const reader = answer.join(() => released++);
+    answer.setHead({ status: 200, headers: {} });
+    answer.endWith(Buffer.from('{"status":"success"}'));
+    assert.equal(released, 1);
+    reader.leave();
+    assert.equal(released, 1);
   });
 
   it('sends one answer to several readers, each from its first byte, and aborts only when the last leaves', async () => {
