@@ -15,7 +15,10 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
+import { SharedAnswerReader, type AnswerHead, type AnswerReader } from './answer-reader.ts';
 import { watchStall } from './stall-watch.ts';
+
+export type { AnswerHead, AnswerReader } from './answer-reader.ts';
 
 /**
  * How much of an answer is queued before it is written out. undici hands a body over as the
@@ -95,50 +98,45 @@ export interface AnswerLimits {
   lingerMs?: number;
 }
 
-/** What every reader of an answer is sent before its body: status and headers, or the backend's error text. */
-export interface AnswerHead {
-  status: number;
-  headers: Record<string, string>;
-  /** A backend error answer's whole text (status 400 and up): each reader words its own answer from it. */
-  errorText?: string;
-  /** The backend's X-Server-Hostname, scrubbed from its error text. */
-  hostname?: string;
+// The resolvers of the head promise being made: a module-level executor costs no closure per answer.
+let resolveMade: (head: AnswerHead) => void = ignore;
+let rejectMade: (error: unknown) => void = ignore;
+function captureResolvers(resolve: (head: AnswerHead) => void, reject: (error: unknown) => void): void {
+  resolveMade = resolve;
+  rejectMade = reject;
 }
 
-/** One client of an answer. */
-export interface AnswerReader {
-  /** The head, or the backend's failure (an UpstreamError) when it sent none. */
-  readonly head: Promise<AnswerHead>;
-  /** Sends the body to `res` (its head already written) and ends it; `stallTimeoutMs` cuts a reader that stopped reading. */
-  deliver(res: ServerResponse, stallTimeoutMs: number, onStall: () => void): void;
-  /** The client went away: stop sending to it; the last reader to leave before the backend finished aborts it. */
-  leave(): void;
-}
+// Held until the first chunk arrives: an answer is given an array of its own only then.
+const NO_CHUNKS: Buffer[] = Object.freeze([]) as unknown as Buffer[];
 
-interface Reader {
-  cursor: number;
-  res?: ServerResponse;
-  waiting: boolean;
-  corked: number;
-  started: boolean;
-  ended: boolean;
-  release: () => void;
+/**
+ * Calls `first`, then `second`: a second hook of one kind is rare, so an answer holds one hook
+ * function per kind and no list.
+ */
+function both(first: (() => void) | undefined, second: () => void): () => void {
+  return first === undefined ? second : () => {
+    first();
+    second();
+  };
 }
 
 /** A backend answer being received, and the readers it goes to. */
 export class SharedAnswer {
   /** Settles with the head; rejected (and its rejection handled) when the backend sent none. */
   private readonly headPromise: Promise<AnswerHead>;
-  private resolveHead!: (head: AnswerHead) => void;
-  private rejectHead!: (error: unknown) => void;
-  private readonly readers = new Set<Reader>();
-  private readonly settledHooks: Array<() => void> = [];
-  private readonly doneHooks: Array<() => void> = [];
+  private readonly resolveHead: (head: AnswerHead) => void;
+  private readonly rejectHead: (error: unknown) => void;
+  // Most answers have one reader: it is held alone, and a set is made for the second one on.
+  private firstReader: SharedAnswerReader | undefined = undefined;
+  private moreReaders: Set<SharedAnswerReader> | undefined = undefined;
+  private readerCount = 0;
+  private settledHook: (() => void) | undefined = undefined;
+  private doneHook: (() => void) | undefined = undefined;
   private errorAnswer = false;
   private completedAt = 0;
   private bodyFailed = false;
   // Chunks still held; chunks[0] is the answer's chunk number `first`.
-  private chunks: Buffer[] = [];
+  private chunks: Buffer[] = NO_CHUNKS;
   private first = 0;
   private received = 0;
   // Chunks numbered below reservedEnd were reserved from the budget (a prefix: buffering stops for good).
@@ -148,20 +146,19 @@ export class SharedAnswer {
   private buffering = true;
   private complete = false;
   private settled = false;
-  private body?: Readable;
+  private body: Readable | undefined = undefined;
   private paused = false;
   /** Whether a reader was cut for not reading: the abort that may follow is no failure of the backend. */
   stalled = false;
 
   constructor(
     private readonly limits: AnswerLimits,
-    /** Aborts the backend request. */
-    private readonly abort: () => void,
+    /** The backend request, aborted when its last reader leaves before it is over. */
+    private readonly backend: { abort(): void },
   ) {
-    this.headPromise = new Promise<AnswerHead>((resolve, reject) => {
-      this.resolveHead = resolve;
-      this.rejectHead = reject;
-    });
+    this.headPromise = new Promise<AnswerHead>(captureResolvers);
+    this.resolveHead = resolveMade;
+    this.rejectHead = rejectMade;
   }
 
   /**
@@ -169,51 +166,54 @@ export class SharedAnswer {
    * readers, and either still coming from the backend or complete for at most `lingerMs`.
    */
   get joinable(): boolean {
-    if (!this.buffering || this.readers.size >= (this.limits.maxReaders ?? 1)) return false;
+    if (!this.buffering || this.readerCount >= (this.limits.maxReaders ?? 1)) return false;
     if (!this.settled) return true;
     return this.complete && !this.errorAnswer && performance.now() - this.completedAt <= (this.limits.lingerMs ?? 0);
   }
 
   /** Calls `hook` once no reader can join any more. */
   onDone(hook: () => void): void {
-    this.doneHooks.push(hook);
+    this.doneHook = both(this.doneHook, hook);
     this.checkDone();
   }
 
   private checkDone(): void {
-    if (this.doneHooks.length === 0 || this.joinable) return;
-    for (const hook of this.doneHooks.splice(0)) hook();
+    const hook = this.doneHook;
+    if (hook === undefined || this.joinable) return;
+    this.doneHook = undefined;
+    hook();
   }
 
   /** Calls `hook` once the backend request is over: answered whole, failed or aborted. */
   onSettled(hook: () => void): void {
     if (this.settled) hook();
-    else this.settledHooks.push(hook);
+    else this.settledHook = both(this.settledHook, hook);
   }
 
   /** Adds a reader; `release` (its concurrency slot) is called when the backend is done or the reader leaves, whichever is first. */
   join(release: () => void): AnswerReader {
-    const reader: Reader = { cursor: 0, waiting: false, corked: 0, started: false, ended: false, release };
-    this.readers.add(reader);
+    const reader = new SharedAnswerReader(this, this.headPromise, release);
+    if (this.firstReader === undefined) this.firstReader = reader;
+    else (this.moreReaders ??= new Set()).add(reader);
+    this.readerCount++;
     // Joined after the backend was done: there is no backend slot to hold.
     if (this.settled) release();
-    return {
-      head: this.headPromise,
-      deliver: (res, stallTimeoutMs, onStall) => {
-        // The body failed before this reader started: never a clean, truncated answer.
-        if (this.bodyFailed) return void res.destroy();
-        reader.res = res;
-        this.pump(reader);
-        this.trim();
-        // An answer sent whole in one write needs no watch: the socket holds it now.
-        if (reader.ended) return;
-        watchStall(res, stallTimeoutMs, () => {
-          this.stalled = true;
-          onStall();
-        });
-      },
-      leave: () => this.leave(reader),
-    };
+    return reader;
+  }
+
+  /** Sends the body to `reader`'s response (see AnswerReader.deliver). */
+  deliverTo(reader: SharedAnswerReader, res: ServerResponse, stallTimeoutMs: number, onStall: () => void): void {
+    // The body failed before this reader started: never a clean, truncated answer.
+    if (this.bodyFailed) return void res.destroy();
+    reader.res = res;
+    this.pump(reader);
+    this.trim();
+    // An answer sent whole in one write needs no watch: the socket holds it now.
+    if (reader.ended) return;
+    watchStall(res, stallTimeoutMs, () => {
+      this.stalled = true;
+      onStall();
+    });
   }
 
   /** The backend's status and headers (or error text): every reader may now write its head. */
@@ -234,9 +234,7 @@ export class SharedAnswer {
 
   /** The whole body, read with the head. */
   endWith(bytes: Buffer): void {
-    this.chunks.push(bytes);
-    this.held += bytes.length;
-    this.received += bytes.length;
+    this.hold(bytes);
     this.finish();
   }
 
@@ -247,22 +245,28 @@ export class SharedAnswer {
     body.once('end', () => this.finish());
     body.once('error', () => {
       this.bodyFailed = true;
-      for (const reader of this.readers) reader.res?.destroy();
+      if (this.firstReader) this.firstReader.res?.destroy();
+      if (this.moreReaders) for (const reader of this.moreReaders) reader.res?.destroy();
       this.settle();
     });
   }
 
-  private add(chunk: Buffer): void {
-    this.received += chunk.length;
-    this.chunks.push(chunk);
+  private hold(chunk: Buffer): void {
+    if (this.chunks === NO_CHUNKS) this.chunks = [chunk];
+    else this.chunks.push(chunk);
     this.held += chunk.length;
+    this.received += chunk.length;
+  }
+
+  private add(chunk: Buffer): void {
+    this.hold(chunk);
     if (this.buffering && this.received <= this.limits.answerBytes && this.limits.budget.take(chunk.length)) {
       this.reservedEnd = this.first + this.chunks.length;
       this.reservedHeld += chunk.length;
     } else {
       this.buffering = false;
     }
-    for (const reader of this.readers) this.pump(reader);
+    this.pumpAll();
     this.trim();
     if (!this.buffering && !this.paused && this.held - this.reservedHeld > STREAM_WINDOW_BYTES) {
       this.paused = true;
@@ -282,7 +286,7 @@ export class SharedAnswer {
       }, linger + 1).unref();
     }
     this.settle();
-    for (const reader of this.readers) this.pump(reader);
+    this.pumpAll();
     this.trim();
   }
 
@@ -290,25 +294,36 @@ export class SharedAnswer {
   private settle(): void {
     if (this.settled) return;
     this.settled = true;
-    for (const reader of this.readers) reader.release();
-    for (const hook of this.settledHooks.splice(0)) hook();
+    if (this.firstReader) this.firstReader.release();
+    if (this.moreReaders) for (const reader of this.moreReaders) reader.release();
+    const hook = this.settledHook;
+    this.settledHook = undefined;
+    hook?.();
     this.checkDone();
   }
 
-  private leave(reader: Reader): void {
-    if (!this.readers.delete(reader)) return;
-    // Once the backend is done every reader's slot was freed already.
+  /** `reader` went away (see AnswerReader.leave). */
+  remove(reader: SharedAnswerReader): void {
+    if (reader === this.firstReader) this.firstReader = undefined;
+    else if (!this.moreReaders?.delete(reader)) return;
+    this.readerCount--;
+    // Once the backend is done, every reader's slot has been released (at settle, or when it joined).
     if (!this.settled) reader.release();
-    if (this.readers.size === 0 && !this.settled) {
-      this.abort();
+    if (this.readerCount === 0 && !this.settled) {
+      this.backend.abort();
       this.settle();
     }
     this.checkDone();
     this.trim();
   }
 
+  private pumpAll(): void {
+    if (this.firstReader) this.pump(this.firstReader);
+    if (this.moreReaders) for (const reader of this.moreReaders) this.pump(reader);
+  }
+
   /** Writes what `reader` has not had yet, in writes of about COALESCE_BYTES, until its socket asks it to wait. */
-  private pump(reader: Reader): void {
+  private pump(reader: SharedAnswerReader): void {
     const res = reader.res;
     if (res === undefined || reader.waiting || reader.ended) return;
     const socket = res.socket;
@@ -348,7 +363,7 @@ export class SharedAnswer {
     }
   }
 
-  private waitForDrain(reader: Reader, res: ServerResponse): void {
+  private waitForDrain(reader: SharedAnswerReader, res: ServerResponse): void {
     reader.waiting = true;
     res.once('drain', () => {
       reader.waiting = false;
@@ -361,7 +376,8 @@ export class SharedAnswer {
   private trim(): void {
     if (this.joinable) return;
     let lowest = this.first + this.chunks.length;
-    for (const reader of this.readers) if (reader.cursor < lowest) lowest = reader.cursor;
+    if (this.firstReader && this.firstReader.cursor < lowest) lowest = this.firstReader.cursor;
+    if (this.moreReaders) for (const reader of this.moreReaders) if (reader.cursor < lowest) lowest = reader.cursor;
     const drop = lowest - this.first;
     if (drop <= 0) return;
     let returned = 0;
@@ -370,7 +386,7 @@ export class SharedAnswer {
       this.held -= size;
       if (this.first + i < this.reservedEnd) returned += size;
     }
-    this.chunks = drop === this.chunks.length ? [] : this.chunks.slice(drop);
+    this.chunks = drop === this.chunks.length ? NO_CHUNKS : this.chunks.slice(drop);
     this.first = lowest;
     if (returned > 0) {
       this.reservedHeld -= returned;

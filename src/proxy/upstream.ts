@@ -148,17 +148,160 @@ function watchPoolUse(pool: Pool): PoolUse {
   return use;
 }
 
+/** The pool of one backend base URL, and what is derived from that URL once. */
+interface Target {
+  base: string;
+  pool: Pool;
+  origin: string;
+  prefix: string;
+  use: PoolUse;
+}
+
+/** What every request of one backend client is sent with. */
+interface CallSettings {
+  timeoutMs: number;
+  wholeBodyBytes: number;
+}
+
+const ABORTED = 'aborted: the client went away';
+
+/**
+ * One backend request: the call handed back to the caller, and the handler undici calls for each
+ * of its attempts. One object, with its steps as methods: no closure per request.
+ */
+class BackendCall implements UpstreamCall, Dispatcher.DispatchHandler {
+  readonly response: Promise<UpstreamResponse>;
+  private readonly resolveResponse: (response: UpstreamResponse) => void;
+  private readonly rejectResponse: (error: UpstreamError) => void;
+  private aborted = false;
+  private controller: Dispatcher.DispatchController | undefined = undefined;
+  private stream: Readable | undefined = undefined;
+  private inPool = false;
+  // The attempt under way: a retry starts these afresh.
+  private isRetry = false;
+  private status: number | undefined = undefined;
+  private headersSeen: IncomingHttpHeaders | undefined = undefined;
+  // Set while a whole body is being collected; a larger body goes to `stream` instead.
+  private collecting = false;
+  private firstChunk: Buffer | undefined = undefined;
+  private moreChunks: Buffer[] | undefined = undefined;
+  private size = 0;
+
+  constructor(
+    private readonly settings: CallSettings,
+    private readonly backend: Target | undefined,
+    private readonly dispatchOptions: Dispatcher.DispatchOptions | undefined,
+    /** Whether it goes out on a reused keep-alive connection, whose failure before any response is retried on a new one. */
+    private readonly reused: boolean,
+  ) {
+    this.response = new Promise<UpstreamResponse>(captureResolvers);
+    this.resolveResponse = resolveMade;
+    this.rejectResponse = rejectMade;
+  }
+
+  /** Sends the first attempt on the pool. */
+  start(): void {
+    this.inPool = true;
+    this.backend!.use.busy++;
+    this.backend!.pool.dispatch(this.dispatchOptions!, this);
+  }
+
+  /** Fails the call before it was sent: no backend is up, or the client is closed. */
+  unreachable(cause: unknown): void {
+    this.rejectResponse(new UpstreamError('unreachable', new UpstreamUnavailableError(), undefined, { cause }));
+  }
+
+  abort(): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.controller?.abort(new Error(ABORTED));
+  }
+
+  private leavePool(): void {
+    if (!this.inPool) return;
+    this.inPool = false;
+    this.backend!.use.busy--;
+  }
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    if (this.aborted) controller.abort(new Error(ABORTED));
+  }
+
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    this.status = statusCode;
+    this.headersSeen = headers;
+    if (Number(headers['content-length']) <= this.settings.wholeBodyBytes) {
+      this.collecting = true;
+      return; // resolves in onResponseEnd
+    }
+    // A stream that asks for more only when its reader does: backpressure reaches the backend.
+    this.stream = new Readable({ read: () => controller.resume() });
+    this.resolveResponse({ status: statusCode, headers, body: this.stream });
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.collecting) {
+      if (this.firstChunk === undefined) this.firstChunk = chunk;
+      else (this.moreChunks ??= [this.firstChunk]).push(chunk);
+      this.size += chunk.length;
+    } else if (this.stream && !this.stream.push(chunk)) {
+      controller.pause();
+    }
+  }
+
+  onResponseEnd(): void {
+    this.leavePool();
+    if (this.collecting) {
+      const bytes = this.moreChunks ? Buffer.concat(this.moreChunks, this.size) : (this.firstChunk ?? Buffer.alloc(0));
+      this.resolveResponse({ status: this.status!, headers: this.headersSeen!, bytes });
+    } else {
+      this.stream?.push(null);
+    }
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.leavePool();
+    // One retry, on a new connection, when the backend closed a kept-alive connection as the
+    // request went out on it: the pool's next connection may be just as stale. Never for a fresh
+    // connection: a backend that read the request and then died of it (a query that crashes it)
+    // would get it a second time.
+    if (this.status === undefined && !this.aborted && !this.isRetry && this.reused && CLOSED.has(codeOf(error))) {
+      const fresh = new Client(this.backend!.origin, { connect: { timeout: this.settings.timeoutMs } });
+      this.isRetry = true;
+      this.headersSeen = undefined;
+      this.collecting = false;
+      this.firstChunk = undefined;
+      this.moreChunks = undefined;
+      this.size = 0;
+      fresh.dispatch(this.dispatchOptions!, this);
+      void fresh.close().catch(() => {});
+      return;
+    }
+    const failure = classify(error, this.aborted, this.status, this.settings.timeoutMs);
+    if (this.stream) this.stream.destroy(failure);
+    else this.rejectResponse(failure);
+  }
+}
+
+// The resolvers of the response promise being made: a module-level executor costs no closure per request.
+let resolveMade: (response: UpstreamResponse) => void = () => {};
+let rejectMade: (error: UpstreamError) => void = () => {};
+function captureResolvers(resolve: (response: UpstreamResponse) => void, reject: (error: UpstreamError) => void): void {
+  resolveMade = resolve;
+  rejectMade = reject;
+}
+
 /** Creates the backend client; one keep-alive pool per backend origin serves every request. */
 export function createUpstream(options: UpstreamOptions): Upstream {
   const baseUrl = typeof options.baseUrl === 'string' ? () => options.baseUrl as string : options.baseUrl;
   const wholeBodyBytes = options.wholeBodyBytes ?? WHOLE_BODY_BYTES;
   const retryStale = options.retryStale ?? true;
-  const timeouts = { headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs };
   // Idle pooled connections close after 4 s, so a burst does not leave hundreds of descriptors
   // open to the backend until it closes them itself (vmsingle waits a minute).
   const poolOptions = { keepAliveTimeout: 4000, keepAliveMaxTimeout: 4000, connect: { timeout: options.timeoutMs } };
   // The pool of the current base URL; replaced (and the old one closed) when the URL changes.
-  let target: { base: string; pool: Pool; origin: string; prefix: string; use: PoolUse } | undefined;
+  let target: Target | undefined;
   let closed = false;
 
   function current(): NonNullable<typeof target> {
@@ -173,6 +316,7 @@ export function createUpstream(options: UpstreamOptions): Upstream {
     return target;
   }
 
+  const settings: CallSettings = { timeoutMs: options.timeoutMs, wholeBodyBytes };
   return {
     close() {
       closed = true;
@@ -180,116 +324,35 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       target = undefined;
     },
     send(request) {
-      let aborted = false;
-      let controller: Dispatcher.DispatchController | undefined;
-      let stream: Readable | undefined;
-      let resolveResponse!: (response: UpstreamResponse) => void;
-      let rejectResponse!: (error: UpstreamError) => void;
-      const response = new Promise<UpstreamResponse>((resolve, reject) => {
-        resolveResponse = resolve;
-        rejectResponse = reject;
-      });
-
-      let backend: ReturnType<typeof current>;
+      let backend: Target;
       try {
         if (closed) throw new Error('the backend client is closed');
         backend = current();
       } catch (cause) {
-        rejectResponse(new UpstreamError('unreachable', new UpstreamUnavailableError(), undefined, { cause }));
-        return { response, abort() {} };
+        const call = new BackendCall(settings, undefined, undefined, false);
+        call.unreachable(cause);
+        return call;
       }
       const headers: Record<string, string> = { ...request.headers, 'user-agent': 'layer-metrics-gateway' };
       const authorization = options.authorization?.();
       if (authorization !== undefined) headers.authorization = authorization;
       // The path is fixed by the endpoint (and a validated label name), never built from the
       // client's path; the query string goes out as the client's raw bytes.
-      const path = `${backend.prefix}${upstreamPath(request.endpoint, request.labelName)}`;
+      const path = backend.prefix + upstreamPath(request.endpoint, request.labelName);
       const dispatchOptions: Dispatcher.DispatchOptions = {
         origin: backend.origin,
-        path: `${path}${request.rawQuery ? `?${request.rawQuery}` : ''}`,
+        path: request.rawQuery ? path + '?' + request.rawQuery : path,
         method: request.method,
         headers,
-        ...(request.body ? { body: request.body } : {}),
-        ...timeouts,
-      };
-
-      let inPool = false;
-      const leavePool = () => {
-        if (!inPool) return;
-        inPool = false;
-        backend.use.busy--;
-      };
-      const attempt = (dispatcher: Dispatcher, isRetry: boolean) => {
-        let status: number | undefined;
-        let headersSeen: IncomingHttpHeaders = {};
-        // Set while a whole body is being collected; a larger body goes to `stream` instead.
-        let chunks: Buffer[] | undefined;
-        let size = 0;
-        dispatcher.dispatch(dispatchOptions, {
-          onRequestStart(c) {
-            controller = c;
-            if (aborted) c.abort(new Error('aborted: the client went away'));
-          },
-          onResponseStart(c, statusCode, responseHeaders) {
-            status = statusCode;
-            headersSeen = responseHeaders;
-            if (Number(responseHeaders['content-length']) <= wholeBodyBytes) {
-              chunks = [];
-              return; // resolves in onResponseEnd
-            }
-            // A stream that asks for more only when its reader does: backpressure reaches the backend.
-            stream = new Readable({ read: () => c.resume() });
-            resolveResponse({ status: statusCode, headers: responseHeaders, body: stream });
-          },
-          onResponseData(c, chunk) {
-            if (chunks) {
-              chunks.push(chunk);
-              size += chunk.length;
-            } else if (stream && !stream.push(chunk)) {
-              c.pause();
-            }
-          },
-          onResponseEnd() {
-            leavePool();
-            if (chunks) {
-              const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-              resolveResponse({ status: status!, headers: headersSeen, bytes });
-            } else {
-              stream?.push(null);
-            }
-          },
-          onResponseError(_c, error) {
-            leavePool();
-            // One retry, on a new connection, when the backend closed a kept-alive connection as
-            // the request went out on it: the pool's next connection may be just as stale. Never
-            // for a fresh connection: a backend that read the request and then died of it
-            // (a query that crashes it) would get it a second time.
-            if (status === undefined && !aborted && !isRetry && reused && CLOSED.has(codeOf(error))) {
-              const fresh = new Client(backend.origin, { connect: { timeout: options.timeoutMs } });
-              attempt(fresh, true);
-              void fresh.close().catch(() => {});
-              return;
-            }
-            const failure = classify(error, aborted, status, options.timeoutMs);
-            if (stream) stream.destroy(failure);
-            else rejectResponse(failure);
-          },
-        });
+        body: request.body ?? null,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
       };
       // The pool sends on an idle kept-alive connection when it has one, on a new one otherwise.
       const reused = retryStale && backend.use.connected > backend.use.busy;
-      inPool = true;
-      backend.use.busy++;
-      attempt(backend.pool, false);
-
-      return {
-        response,
-        abort() {
-          if (aborted) return;
-          aborted = true;
-          controller?.abort(new Error('aborted: the client went away'));
-        },
-      };
+      const call = new BackendCall(settings, backend, dispatchOptions, reused);
+      call.start();
+      return call;
     },
   };
 }
