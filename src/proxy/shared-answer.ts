@@ -15,6 +15,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
+import { madeReject, madeResolve, newPromise } from '../util/new-promise.ts';
 import { SharedAnswerReader, type AnswerHead, type AnswerReader } from './answer-reader.ts';
 import { watchStall } from './stall-watch.ts';
 
@@ -98,14 +99,6 @@ export interface AnswerLimits {
   lingerMs?: number;
 }
 
-// The resolvers of the head promise being made: a module-level executor costs no closure per answer.
-let resolveMade: (head: AnswerHead) => void = ignore;
-let rejectMade: (error: unknown) => void = ignore;
-function captureResolvers(resolve: (head: AnswerHead) => void, reject: (error: unknown) => void): void {
-  resolveMade = resolve;
-  rejectMade = reject;
-}
-
 // Held until the first chunk arrives: an answer is given an array of its own only then.
 const NO_CHUNKS: Buffer[] = Object.freeze([]) as unknown as Buffer[];
 
@@ -156,9 +149,9 @@ export class SharedAnswer {
     /** The backend request, aborted when its last reader leaves before it is over. */
     private readonly backend: { abort(): void },
   ) {
-    this.headPromise = new Promise<AnswerHead>(captureResolvers);
-    this.resolveHead = resolveMade;
-    this.rejectHead = rejectMade;
+    this.headPromise = newPromise<AnswerHead>();
+    this.resolveHead = madeResolve();
+    this.rejectHead = madeReject();
   }
 
   /**

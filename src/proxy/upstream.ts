@@ -13,6 +13,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { Readable } from 'node:stream';
 import { Client, Pool, type Dispatcher } from 'undici';
 import { UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.ts';
+import { madeReject, madeResolve, newPromise } from '../util/new-promise.ts';
 import { upstreamPath, type Endpoint } from './endpoints.ts';
 
 /** Why a backend request failed without a complete response (the `reason` label of layer_upstream_errors_total). */
@@ -194,9 +195,9 @@ class BackendCall implements UpstreamCall, Dispatcher.DispatchHandler {
     /** Whether it goes out on a reused keep-alive connection, whose failure before any response is retried on a new one. */
     private readonly reused: boolean,
   ) {
-    this.response = new Promise<UpstreamResponse>(captureResolvers);
-    this.resolveResponse = resolveMade;
-    this.rejectResponse = rejectMade;
+    this.response = newPromise<UpstreamResponse>();
+    this.resolveResponse = madeResolve();
+    this.rejectResponse = madeReject();
   }
 
   /** Sends the first attempt on the pool. */
@@ -282,14 +283,6 @@ class BackendCall implements UpstreamCall, Dispatcher.DispatchHandler {
     if (this.stream) this.stream.destroy(failure);
     else this.rejectResponse(failure);
   }
-}
-
-// The resolvers of the response promise being made: a module-level executor costs no closure per request.
-let resolveMade: (response: UpstreamResponse) => void = () => {};
-let rejectMade: (error: UpstreamError) => void = () => {};
-function captureResolvers(resolve: (response: UpstreamResponse) => void, reject: (error: UpstreamError) => void): void {
-  resolveMade = resolve;
-  rejectMade = reject;
 }
 
 /** Creates the backend client; one keep-alive pool per backend origin serves every request. */
