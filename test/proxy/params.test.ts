@@ -11,6 +11,8 @@ describe('checkParams(endpoint, rawQuery, rawBody)', () => {
       ['from the URL', { given: ['query', 'query=up&time=1', undefined], want: [['query', ['up']], ['time', ['1']]] }],
       ['from the URL and the body', { given: ['query_range', 'query=up', 'start=1&step=15s'], want: [['query', ['up']], ['start', ['1']], ['step', ['15s']]] }],
       ['with + and percent-encoding decoded', { given: ['query', 'query=sum%28up%29+by+%28job%29', undefined], want: [['query', ['sum(up) by (job)']]] }],
+      ['with empty parts, a name without `=` and `=` inside a value', { given: ['query', '&&query=a%3Db=c&&time&', undefined], want: [['query', ['a=b=c']], ['time', ['']]] }],
+      ['with repeated list values in order, from the URL and the body', { given: ['series', 'match[]=a&start=1', 'match%5B%5D=b&match[]=c'], want: [['match[]', ['a', 'b', 'c']], ['start', ['1']]] }],
     ];
     itReturns(rows, ([endpoint, rawQuery, rawBody]) => [...checkParams(endpoint, rawQuery, rawBody)]);
   });
@@ -21,6 +23,9 @@ describe('checkParams(endpoint, rawQuery, rawBody)', () => {
       ['malformed percent-encoding in the body', { given: ['query', '', 'query=%zz'], want: /malformed percent-encoding or UTF-8 in the request body/ }],
       ['a refused parameter', { given: ['query', 'query=up&trace=1', undefined], want: /parameter "trace" is not accepted/ }],
       ['an unknown parameter', { given: ['query', 'query=up&nope=1', undefined], want: /unknown parameter "nope" for \/api\/v1\/query/ }],
+      ['a name an object inherits', { given: ['query', 'query=up&constructor=1', undefined], want: /unknown parameter "constructor" for \/api\/v1\/query/ }],
+      ['malformed encoding after an unknown parameter', { given: ['query', 'nope=1&query=%zz', undefined], want: /malformed percent-encoding or UTF-8 in the query string near "query"/ }],
+      ['malformed encoding in the body after an unknown parameter in the URL', { given: ['query', 'nope=1', 'query=%E0%A4%A'], want: /malformed percent-encoding or UTF-8 in the request body/ }],
       ['a parameter given twice', { given: ['query', 'query=up', 'query=up'], want: /parameter "query" is given more than once/ }],
       ['a line break outside the query', { given: ['query', 'query=up&time=1%0A2', undefined], want: /parameter "time" contains a line break/ }],
       ['a missing required parameter', { given: ['query_range', 'query=up&start=1', undefined], want: /missing required parameter "step" for \/api\/v1\/query_range/ }],
