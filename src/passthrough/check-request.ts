@@ -39,11 +39,14 @@ export function checkRequest(p: Passthrough, labelName: string | undefined, rawQ
   checkQueryLength(params, deps.queryLength);
   checkMatchLimits(params, deps.matchLimits);
   const values = contractValues(endpoint, params);
-  const pathParams = labelName === undefined ? {} : { params: { name: labelName } };
+  const pathParams = labelName === undefined ? undefined : { name: labelName };
   // The contract types a form body's fields as strings; a list's entries are checked one by one there.
-  const problem = deps.validate(operationId, operations[operationId].method === 'GET' ? { query: values, ...pathParams } : { body: values as Record<string, string>, ...pathParams });
+  const problem = deps.validate(
+    operationId,
+    operations[operationId].method === 'GET' ? { query: values, params: pathParams } : { body: values as Record<string, string>, params: pathParams },
+  );
   if (problem) throw new BadRequestError(`invalid parameters: ${problem}`);
   const selectors: string[] = [];
-  for (const [name, list] of params) if (SELECTOR_PARAMS.has(name)) selectors.push(...list);
+  for (const [name, list] of params) if (SELECTOR_PARAMS.has(name)) for (const selector of list) selectors.push(selector);
   return { rawQuery, body, params, selectors, labelName, suspect: '' };
 }

@@ -11,7 +11,7 @@
  * request is forwarded on its own.
  */
 import type { Endpoint } from './endpoints.ts';
-import type { SharedAnswer } from './shared-answer.ts';
+import type { AnswerListing, SharedAnswer } from './shared-answer.ts';
 
 /** The most clients that share one backend answer; more identical requests are forwarded on their own. */
 export const MAX_SHARED_READERS = 100;
@@ -59,6 +59,11 @@ export function coalesceKey(endpoint: Endpoint, labelName: string | undefined, m
 /** Creates the table of answers in flight. */
 export function createInFlightAnswers(): InFlightAnswers {
   const byKey = new Map<string, SharedAnswer>();
+  const listing: AnswerListing = {
+    unlist(key, answer) {
+      if (byKey.get(key) === answer) byKey.delete(key);
+    },
+  };
   return {
     get size() {
       return byKey.size;
@@ -72,9 +77,7 @@ export function createInFlightAnswers(): InFlightAnswers {
     },
     add(key, answer) {
       byKey.set(key, answer);
-      answer.onDone(() => {
-        if (byKey.get(key) === answer) byKey.delete(key);
-      });
+      answer.listIn(listing, key);
     },
   };
 }

@@ -103,8 +103,17 @@ export interface AnswerLimits {
 const NO_CHUNKS: Buffer[] = Object.freeze([]) as unknown as Buffer[];
 
 /**
- * Calls `first`, then `second`: a second hook of one kind is rare, so an answer holds one hook
- * function per kind and no list.
+ * Where an answer is offered to identical requests (coalesce.ts). One object for every answer it
+ * lists, told of each by its key: no closure per answer.
+ */
+export interface AnswerListing {
+  /** `answer`, listed under `key`, can no longer be joined. */
+  unlist(key: string, answer: SharedAnswer): void;
+}
+
+/**
+ * Calls `first`, then `second`: a second hook is rare, so an answer holds one hook function and no
+ * list.
  */
 function both(first: (() => void) | undefined, second: () => void): () => void {
   return first === undefined ? second : () => {
@@ -124,7 +133,8 @@ export class SharedAnswer {
   private moreReaders: Set<SharedAnswerReader> | undefined = undefined;
   private readerCount = 0;
   private settledHook: (() => void) | undefined = undefined;
-  private doneHook: (() => void) | undefined = undefined;
+  private listing: AnswerListing | undefined = undefined;
+  private listingKey = '';
   private errorAnswer = false;
   private completedAt = 0;
   private bodyFailed = false;
@@ -164,17 +174,18 @@ export class SharedAnswer {
     return this.complete && !this.errorAnswer && performance.now() - this.completedAt <= (this.limits.lingerMs ?? 0);
   }
 
-  /** Calls `hook` once no reader can join any more. */
-  onDone(hook: () => void): void {
-    this.doneHook = both(this.doneHook, hook);
+  /** Offers the answer in `listing` under `key`: `listing.unlist` is called once no reader can join any more. */
+  listIn(listing: AnswerListing, key: string): void {
+    this.listing = listing;
+    this.listingKey = key;
     this.checkDone();
   }
 
   private checkDone(): void {
-    const hook = this.doneHook;
-    if (hook === undefined || this.joinable) return;
-    this.doneHook = undefined;
-    hook();
+    const listing = this.listing;
+    if (listing === undefined || this.joinable) return;
+    this.listing = undefined;
+    listing.unlist(this.listingKey, this);
   }
 
   /** Calls `hook` once the backend request is over: answered whole, failed or aborted. */
