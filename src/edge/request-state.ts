@@ -4,6 +4,11 @@
  */
 import type { Operation } from '../generated/routes.ts';
 
+/** A step told when the request's response closes (answered, or the client gone). */
+export interface CloseWatcher {
+  onClose(): void;
+}
+
 /** The gateway's per-request `ctx.state`. */
 export interface GatewayState {
   requestId: string;
@@ -13,4 +18,10 @@ export interface GatewayState {
   errors?: 'prometheus' | 'json';
   /** Short non-secret id of the API token the request carried (set by the token check). */
   tokenId?: string;
+  /**
+   * Told when the response closes, by request tracking's one 'close' listener, after it recorded
+   * the request: a step that must know when the client leaves sets itself here and adds no
+   * listener of its own. Tracking sets it to null first; undefined means nothing will tell it.
+   */
+  closeWatcher?: CloseWatcher | null;
 }

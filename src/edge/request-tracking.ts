@@ -52,6 +52,7 @@ export function trackRequests(metrics: MetricHandles, batch: MetricBatch, logger
     const state = ctx.state as GatewayState;
     const requestId = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : nextRequestId();
     state.requestId = requestId;
+    state.closeWatcher = null;
     const started = performance.now();
     // 'close' comes once per response, so `on` does what `once` would without its wrapper.
     res.on('close', () => {
@@ -65,6 +66,7 @@ export function trackRequests(metrics: MetricHandles, batch: MetricBatch, logger
         // tokenId is the short id edge auth derived from the token, never the token itself.
         logger.info({ requestId, method: req.method, path: ctx.path, route, status: code, ms: Math.round(seconds * 1e4) / 10, tokenId: state.tokenId }, 'request');
       }
+      state.closeWatcher?.onClose();
     });
   };
 }

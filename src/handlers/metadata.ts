@@ -111,7 +111,7 @@ export function createMetadataHandler(deps: QueryHandlerDeps): Middleware {
     const needsBackend = options.limit !== 0 && (options.metric === undefined || !CATALOG.has(options.metric));
     let backend: MetadataMap | string = {};
     if (needsBackend) {
-      const client = watchClient(ctx.res);
+      const client = watchClient(ctx);
       const taken = takeSlot(slots, client, (ctx.state as GatewayState).tokenId, undefined);
       if (taken !== true && !(await taken)) return; // the client left while it waited
       try {

@@ -33,7 +33,7 @@ export function createQueryHandler(operationId: PassthroughOperationId, endpoint
   const p = passthroughOf(operationId, operations[operationId].path, endpoint, deps);
   return async (ctx) => {
     const labelName = labelNameOf(ctx, p);
-    const client = watchClient(ctx.res);
+    const client = watchClient(ctx);
     // The request is read whole before a slot is taken: a slow or stalled upload holds no slot.
     const tokenId = (ctx.state as GatewayState).tokenId;
     const reading = takeBodyReader(ctx, p, tokenId);
