@@ -39,9 +39,15 @@ export async function createRequestValidator(): Promise<RequestValidator> {
   // Verdicts for requests that carry nothing a schema can check (see headersCannotFail), computed
   // once: most requests to the catalog and /metrics are such, and skip ajv.
   const emptyVerdicts = new Map<string, string | null>();
+  // And the operations where a request of plain-string query parameters can be judged without ajv
+  // (see plainQueryOf): nearly every passthrough query.
+  const plainQueries = new Map<string, PlainQuery>();
   for (const operationId of Object.keys(operations)) {
     validators.set(operationId, api.validator.getRequestValidatorsForOperation(operationId) ?? []);
-    if (headersCannotFail(api.getOperation(operationId)?.parameters)) emptyVerdicts.set(operationId, run(operationId, {}));
+    const parameters = api.getOperation(operationId)?.parameters;
+    if (headersCannotFail(parameters)) emptyVerdicts.set(operationId, run(operationId, {}));
+    const plain = plainQueryOf(parameters);
+    if (plain !== undefined) plainQueries.set(operationId, plain);
   }
 
   function run(operationId: string, request: RequestToValidate): string | null {
@@ -67,15 +73,21 @@ export async function createRequestValidator(): Promise<RequestValidator> {
   }
 
   return (operationId, request) => {
-    if (request.body === undefined && isEmpty(request.query) && isEmpty(request.params)) {
-      const verdict = emptyVerdicts.get(operationId);
-      if (verdict !== undefined) return verdict;
+    if (request.body === undefined && isEmpty(request.params)) {
+      if (isEmpty(request.query)) {
+        const verdict = emptyVerdicts.get(operationId);
+        if (verdict !== undefined) return verdict;
+      } else {
+        const plain = plainQueries.get(operationId);
+        if (plain !== undefined && fitsPlainQuery(request.query!, plain)) return null;
+      }
     }
     return run(operationId, request);
   };
 }
 
 interface Parameter {
+  name?: string;
   in?: string;
   required?: boolean;
   schema?: Record<string, unknown>;
@@ -89,8 +101,43 @@ interface Parameter {
  */
 export function headersCannotFail(parameters: unknown): boolean {
   return ((parameters ?? []) as Parameter[]).every(
-    (p) => p.in === 'query' || (p.in === 'header' && p.required !== true && p.schema !== undefined && Object.keys(p.schema).join() === 'type' && p.schema.type === 'string'),
+    (p) => p.in === 'query' || (p.in === 'header' && p.required !== true && isPlainString(p.schema)),
   );
+}
+
+function isPlainString(schema: Record<string, unknown> | undefined): boolean {
+  return schema !== undefined && Object.keys(schema).join() === 'type' && schema.type === 'string';
+}
+
+/** An operation's query parameters that take any string, and its required ones. */
+export interface PlainQuery {
+  plain: ReadonlySet<string>;
+  required: readonly string[];
+}
+
+/**
+ * The plain-string query parameters (schema just `type: string`) of an operation whose headers
+ * cannot fail either (headersCannotFail) and which has no path parameters; undefined for any other.
+ * A request to it that gives only those parameters, each once, and every required one, is valid
+ * whatever the values: the schema could only refuse an unknown, repeated or missing parameter.
+ */
+export function plainQueryOf(parameters: unknown): PlainQuery | undefined {
+  if (!headersCannotFail(parameters)) return undefined;
+  const plain = new Set<string>();
+  const required: string[] = [];
+  for (const p of (parameters ?? []) as Parameter[]) {
+    if (p.in !== 'query' || p.name === undefined) continue;
+    if (isPlainString(p.schema)) plain.add(p.name);
+    if (p.required === true) required.push(p.name);
+  }
+  return { plain, required };
+}
+
+/** Whether `query` gives only plain-string parameters, each as one string, and every required one. */
+export function fitsPlainQuery(query: Readonly<Record<string, string | string[]>>, { plain, required }: PlainQuery): boolean {
+  for (const name in query) if (!plain.has(name) || typeof query[name] !== 'string') return false;
+  for (const name of required) if (typeof query[name] !== 'string') return false;
+  return true;
 }
 
 function isEmpty(object: object | undefined): boolean {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createRequestValidator, headersCannotFail, type RequestValidator } from '../src/validation.ts';
+import { createRequestValidator, fitsPlainQuery, headersCannotFail, plainQueryOf, type RequestValidator } from '../src/validation.ts';
 
 describe('createRequestValidator()', function () {
   this.timeout(30_000);
@@ -21,6 +21,34 @@ describe('createRequestValidator()', function () {
     // The empty request's verdict for an operation with a required parameter is its refusal.
     assert.match(String(validate('queryInstant', {})), /query/);
     assert.match(String(validate('queryInstant', { query: {} })), /query/);
+  });
+
+  it('judges plain-string query parameters without ajv only when the schema could not refuse them', () => {
+    assert.equal(validate('queryInstant', { query: { query: 'up', time: '1', timeout: '' } }), null);
+    assert.equal(validate('queryRange', { query: { query: 'up', start: '1', step: '15s' } }), null);
+    // Each of these is for the schema to judge, and it refuses it.
+    assert.match(String(validate('queryInstant', { query: { query: 'up', limit: 'x' } })), /limit must match pattern/);
+    assert.match(String(validate('queryInstant', { query: { query: 'up', nope: '1' } })), /additional properties/);
+    assert.match(String(validate('queryInstant', { query: { time: '1' } })), /query/);
+    assert.match(String(validate('queryInstant', { query: { query: ['a', 'b'] } })), /query must be string/);
+    assert.match(String(validate('queryRange', { query: { query: 'up', start: '1' } })), /step/);
+    assert.match(String(validate('getCatalog', { query: { foo: '1' } })), /additional properties/);
+  });
+});
+
+describe('plainQueryOf(parameters) and fitsPlainQuery(query, plain)', () => {
+  const q = (name: string, schema: Record<string, unknown>, required = false) => ({ name, in: 'query', required, schema });
+  it('knows the plain-string query parameters and the required ones', () => {
+    const plain = plainQueryOf([q('query', { type: 'string' }, true), q('limit', { type: 'string', pattern: '^[0-9]+$' }), q('match[]', { type: 'array', items: { type: 'string' } })]);
+    assert.deepEqual(plain && { plain: [...plain.plain], required: plain.required }, { plain: ['query'], required: ['query'] });
+    assert.equal(fitsPlainQuery({ query: 'x' }, plain!), true);
+    assert.equal(fitsPlainQuery({ query: 'x', limit: '1' }, plain!), false);
+    assert.equal(fitsPlainQuery({ query: ['x'] }, plain!), false);
+    assert.equal(fitsPlainQuery({}, plain!), false);
+  });
+  it('is undefined for an operation with path parameters or headers a value could fail', () => {
+    assert.equal(plainQueryOf([{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }]), undefined);
+    assert.equal(plainQueryOf([{ name: 'If-None-Match', in: 'header', schema: { type: 'string', pattern: '^"' } }]), undefined);
   });
 });
 
