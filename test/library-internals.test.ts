@@ -6,8 +6,9 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import Router from '@koa/router';
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Histogram, Registry, type Metric } from 'prom-client';
 import { renderOpenMetrics } from '../src/handlers/metrics.ts';
+import { BulkHistogram } from '../src/metrics/bulk-histogram.ts';
 import { routerOptions } from '../src/routing/router-options.ts';
 
 const ROOT = new URL('../', import.meta.url);
@@ -58,5 +59,21 @@ describe('library internals the gateway relies on', () => {
     ];
     assert.deepEqual(text.trim().split('\n'), want, `got:\n${text}`);
     assert.match(await registry.metrics(), /^x_total\{a="1"\} 1$/m, 'the shared counter keeps its name');
+  });
+
+  it('prom-client: a registry renders, resets and lists a metric of our own from name, help, type, aggregator, get, getForPromString and reset', async () => {
+    const [theirs, ours] = [new Registry(), new Registry()];
+    const reference = new Histogram({ name: 'y_seconds', help: 'Y.', labelNames: ['a'], buckets: [1], registers: [theirs] });
+    const bulk = new BulkHistogram({ name: 'y_seconds', help: 'Y.', labelNames: ['a'], buckets: [1] });
+    ours.registerMetric(bulk as unknown as Metric);
+    reference.observe({ a: 'b' }, 0.5);
+    bulk.observe({ a: 'b' }, 0.5);
+    assert.equal(await ours.metrics(), await theirs.metrics());
+    assert.equal(ours.getSingleMetric('y_seconds'), bulk);
+    assert.deepEqual(await ours.getMetricsAsJSON(), await theirs.getMetricsAsJSON());
+    assert.deepEqual((await Registry.merge([ours]).getMetricsAsJSON())[0]?.aggregator, 'sum');
+    ours.resetMetrics();
+    theirs.resetMetrics();
+    assert.equal(await ours.metrics(), await theirs.metrics());
   });
 });

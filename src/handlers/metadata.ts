@@ -72,7 +72,7 @@ export function mergeMetadata(backend: MetadataMap, options: { metric?: string; 
 /** Creates the metadata handler; it asks the backend through the passthrough's slot and forward steps. */
 export function createMetadataHandler(deps: QueryHandlerDeps): Middleware {
   const endpoint = 'metadata';
-  const upstreamMetrics = new UpstreamMetrics(deps.metrics, deps.batch);
+  const upstreamMetrics = new UpstreamMetrics(deps.metrics, deps.batch, deps.upstreamInFlight);
   const slots = { deps, reject: rejecter(deps, endpoint) };
 
   /** The backend's metadata for `metric` (or all), or a warning saying why there is none. */

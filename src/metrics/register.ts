@@ -1,9 +1,11 @@
 /**
  * Registers every catalog entry into a registry, from the generated table of definitions, and
- * returns the typed handles: one prom-client instrument per entry behind the cardinality guard.
+ * returns the typed handles: one instrument per entry behind the cardinality guard (prom-client's
+ * Counter and Gauge, and BulkHistogram, which the registry renders as its own Histogram).
  */
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, type Metric, type Registry } from 'prom-client';
 import { metricDefinitions, type MetricFamily, type MetricHandles } from '../generated/metrics.ts';
+import { BulkHistogram } from './bulk-histogram.ts';
 import type { MetricDefinition } from './definition.ts';
 import { createLabelGuard, OVERFLOW_VALUE, type LabelGuard, type RawLabels } from './label-guard.ts';
 
@@ -16,7 +18,7 @@ export interface RegisterMetricsOptions {
 /** The catalog entry that counts folded label values; the guard of every other entry reports to it. */
 const OVERFLOW_METRIC = 'layer_metrics_label_overflow_total' satisfies MetricFamily;
 
-type Instrument = Counter | Gauge | Histogram;
+type Instrument = Counter | Gauge | BulkHistogram;
 
 function createInstrument(definition: MetricDefinition, registry: Registry, collect: (() => void | Promise<void>) | undefined): Instrument {
   const config = {
@@ -31,27 +33,32 @@ function createInstrument(definition: MetricDefinition, registry: Registry, coll
       return new Counter(config);
     case 'gauge':
       return new Gauge(config);
-    case 'histogram':
-      return new Histogram({ ...config, ...(definition.buckets ? { buckets: [...definition.buckets] } : {}) });
+    case 'histogram': {
+      const { name, help, labelNames } = config;
+      const histogram = new BulkHistogram({ name, help, labelNames, ...(collect ? { collect } : {}), ...(definition.buckets ? { buckets: definition.buckets } : {}) });
+      // The registry reads only what BulkHistogram implements (see bulk-histogram.ts).
+      registry.registerMetric(histogram as unknown as Metric);
+      return histogram;
+    }
   }
 }
 
 /**
- * Observes `values` under labels guarded once: a batch of one route's durations checks and copies
- * its labels once rather than per value. When the guard folded a value, each further observation
- * is guarded again, so layer_metrics_label_overflow_total counts every folded observation.
+ * Observes `values` under labels guarded once: a batch of one route's durations checks its labels
+ * and finds its series once rather than per value. When the guard folded a value, it runs again once
+ * per further observation, so layer_metrics_label_overflow_total counts every folded observation
+ * (the guard gives the same labels every time for the same input).
  */
-function observeEach(instrument: Histogram, guard: LabelGuard, labels: RawLabels, values: readonly number[]): void {
+function observeEach(histogram: BulkHistogram, guard: LabelGuard, labels: RawLabels, values: readonly number[]): void {
   if (values.length === 0) return;
   const guarded = guard(labels);
-  instrument.observe(guarded, values[0]!);
-  const folded = Object.values(guarded).includes(OVERFLOW_VALUE);
-  for (let i = 1; i < values.length; i++) instrument.observe(folded ? guard(labels) : guarded, values[i]!);
+  if (Object.values(guarded).includes(OVERFLOW_VALUE)) for (let i = 1; i < values.length; i++) guard(labels);
+  histogram.observeEach(guarded, values);
 }
 
 function labelledHandle(instrument: Instrument, guard: LabelGuard): object {
   if (instrument instanceof Counter) return { inc: (labels: RawLabels, value?: number) => instrument.inc(guard(labels), value) };
-  if (instrument instanceof Histogram) return { observe: (labels: RawLabels, value: number) => instrument.observe(guard(labels), value), observeEach: (labels: RawLabels, values: readonly number[]) => observeEach(instrument, guard, labels, values) };
+  if (instrument instanceof BulkHistogram) return { observe: (labels: RawLabels, value: number) => instrument.observe(guard(labels), value), observeEach: (labels: RawLabels, values: readonly number[]) => observeEach(instrument, guard, labels, values) };
   return {
     set: (labels: RawLabels, value: number) => instrument.set(guard(labels), value),
     inc: (labels: RawLabels, value?: number) => instrument.inc(guard(labels), value),
@@ -65,7 +72,7 @@ function labelledHandle(instrument: Instrument, guard: LabelGuard): object {
 
 function plainHandle(instrument: Instrument): object {
   if (instrument instanceof Counter) return { inc: (value?: number) => instrument.inc(value) };
-  if (instrument instanceof Histogram) return { observe: (value: number) => instrument.observe(value) };
+  if (instrument instanceof BulkHistogram) return { observe: (value: number) => instrument.observe({}, value) };
   return { set: (value: number) => instrument.set(value), inc: (value?: number) => instrument.inc(value), dec: (value?: number) => instrument.dec(value) };
 }
 

@@ -13,7 +13,7 @@ import type { QueryLengthLimit, RawParamsBound, SelectorLimitError } from '../pr
 import type { AnswerLimits } from '../proxy/shared-answer.ts';
 import type { Upstream } from '../proxy/upstream.ts';
 import type { RequestValidator } from '../validation.ts';
-import type { UpstreamMetrics } from './upstream-metrics.ts';
+import type { UpstreamInFlight, UpstreamMetrics } from './upstream-metrics.ts';
 
 /** The route label of the passthrough's metrics. */
 export type PassthroughRoute = LayerUpstreamPartialResponsesTotalLabels['route'];
@@ -32,6 +32,8 @@ export interface QueryHandlerDeps {
   metrics: MetricHandles;
   /** Where per-request metric updates queue (see src/metrics/batch.ts). */
   batch: MetricBatch;
+  /** The count behind layer_upstream_in_flight_requests, shared by every route that calls the backend. */
+  upstreamInFlight: UpstreamInFlight;
   validate: RequestValidator;
   /** LAYER_PROXY_MAX_BODY_BYTES. */
   maxBodyBytes: number;

@@ -21,7 +21,7 @@ export function passthroughOf(operationId: OperationId, route: PassthroughRoute,
     rawBound: rawParamsBound(endpoint, deps.queryLength, deps.matchLimits),
     // A complete range answer may still be joined for LINGER_MS.
     answerLimits: endpoint === 'query_range' ? { ...deps.buffer, lingerMs: LINGER_MS } : deps.buffer,
-    upstreamMetrics: new UpstreamMetrics(deps.metrics, deps.batch),
+    upstreamMetrics: new UpstreamMetrics(deps.metrics, deps.batch, deps.upstreamInFlight),
     reject: rejecter(deps, endpoint),
   };
 }

@@ -4,6 +4,20 @@ import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
 import type { Endpoint } from '../proxy/endpoints.ts';
 import { UpstreamError, type UpstreamFailure } from '../proxy/upstream.ts';
 
+/**
+ * The backend requests in flight, shared by every UpstreamMetrics of one gateway: a plain number per
+ * request, which the collect hook of layer_upstream_in_flight_requests writes to the gauge at scrape
+ * time (prom-client's Gauge builds a value object and hashes its labels on every change).
+ */
+export interface UpstreamInFlight {
+  count: number;
+}
+
+/** The collect hook that shows `inFlight` in layer_upstream_in_flight_requests. */
+export function collectUpstreamInFlight(inFlight: UpstreamInFlight): (gauge: MetricHandles['layer_upstream_in_flight_requests']) => void {
+  return (gauge) => gauge.set(inFlight.count);
+}
+
 /** Records layer_upstream_requests_total, _request_duration_seconds, _in_flight_requests and _errors_total. */
 export class UpstreamMetrics {
   private readonly recordDuration: BatchedUpdate<Endpoint, null, null>;
@@ -12,6 +26,7 @@ export class UpstreamMetrics {
   constructor(
     private readonly metrics: MetricHandles,
     private readonly batch: MetricBatch,
+    private readonly inFlight: UpstreamInFlight,
   ) {
     this.recordDuration = (endpoint, _b, _c, durations) => metrics.layer_upstream_request_duration_seconds.observeEach({ endpoint }, durations);
     this.recordStatus = (endpoint, code, _c, responses) => metrics.layer_upstream_requests_total.inc({ endpoint, code }, responses.length);
@@ -20,7 +35,7 @@ export class UpstreamMetrics {
   /** A backend request starts; returns its start time for `settled`. */
   started(): number {
     const started = performance.now();
-    this.metrics.layer_upstream_in_flight_requests.inc();
+    this.inFlight.count++;
     return started;
   }
 
@@ -43,7 +58,7 @@ export class UpstreamMetrics {
 
   /** The backend request is over, answered or not. */
   settled(endpoint: Endpoint, started: number): void {
-    this.metrics.layer_upstream_in_flight_requests.dec();
+    this.inFlight.count--;
     this.batch.add(this.recordDuration, endpoint, null, null, (performance.now() - started) / 1000);
   }
 }

@@ -32,7 +32,7 @@ export interface HttpAppDeps {
 /** The handlers over the backend access, and the app around them. */
 export async function buildHttpApp(deps: HttpAppDeps): Promise<Koa> {
   const { config, logger, tokens, backend } = deps;
-  const { metrics, batch, health, readiness, registry } = deps.observability;
+  const { metrics, batch, upstreamInFlight, health, readiness, registry } = deps.observability;
   const { upstream, redact, quarantine } = backend;
   const validate = await createRequestValidator();
   const handlers = createHandlers({
@@ -45,6 +45,7 @@ export async function buildHttpApp(deps: HttpAppDeps): Promise<Koa> {
     inFlight: createInFlightAnswers(),
     metrics,
     batch,
+    upstreamInFlight,
     validate,
     maxBodyBytes: config.proxyMaxBodyBytes,
     queryLength: queryLengthLimit(config.vmUrl !== undefined, config.vmMaxQueryLen),

@@ -10,12 +10,15 @@ import { createHealthSnapshot, type BackendMode, type BackendState, type HealthS
 import { createMetricBatch, type MetricBatch } from '../metrics/batch.ts';
 import { registerMetrics } from '../metrics/register.ts';
 import { runtimeCollectors } from '../metrics/runtime.ts';
+import { collectUpstreamInFlight, type UpstreamInFlight } from '../passthrough/upstream-metrics.ts';
 
-/** The registry, its typed handles, the batch of per-request updates, and the health snapshot. */
+/** The registry, its typed handles, the batch of per-request updates, the backend requests in flight, and the health snapshot. */
 export interface Observability {
   readonly registry: Registry;
   readonly metrics: MetricHandles;
   readonly batch: MetricBatch;
+  /** Backend requests in flight, written to layer_upstream_in_flight_requests at scrape time. */
+  readonly upstreamInFlight: UpstreamInFlight;
   readonly health: HealthSnapshot;
   /** GET /readyz's state: the backend's from `health`, and whether the gateway is draining. */
   readonly readiness: Readiness;
@@ -30,6 +33,7 @@ export function createObservability(config: Pick<Config, 'vmUrl'>): Observabilit
   // Per-request updates of these families queue in `batch`; each flushes it before it is read.
   const batch = createMetricBatch();
   const flush = () => batch.flush();
+  const upstreamInFlight: UpstreamInFlight = { count: 0 };
   const metrics = registerMetrics(registry, {
     collect: {
       ...runtimeCollectors(),
@@ -37,6 +41,7 @@ export function createObservability(config: Pick<Config, 'vmUrl'>): Observabilit
       layer_http_request_duration_seconds: flush,
       layer_upstream_requests_total: flush,
       layer_upstream_request_duration_seconds: flush,
+      layer_upstream_in_flight_requests: collectUpstreamInFlight(upstreamInFlight),
     },
   });
   metrics.layer_catalog_info.set({ version: catalogVersion }, 1);
@@ -48,5 +53,5 @@ export function createObservability(config: Pick<Config, 'vmUrl'>): Observabilit
   };
   setBackend('starting');
   const readiness = createReadiness(() => health.readBackend());
-  return { registry, metrics, batch, health, readiness, mode, setBackend };
+  return { registry, metrics, batch, upstreamInFlight, health, readiness, mode, setBackend };
 }

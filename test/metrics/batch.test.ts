@@ -22,6 +22,15 @@ describe('createMetricBatch(size)', () => {
     assert.deepEqual(seen.slice(4), ['a1=14'], 'each value applied exactly once');
   });
 
+  it('groups as well past the few groups it compares in place', () => {
+    const seen: string[] = [];
+    const update: BatchedUpdate<string, number, null> = (a, b, _c, values) => seen.push(`${a}${b}=${values.join(',')}`);
+    const batch = createMetricBatch(1000);
+    for (let round = 0; round < 3; round++) for (let i = 0; i < 20; i++) batch.add(update, i % 2 === 0 ? 'a' : 'b', i, null, round);
+    batch.flush();
+    assert.deepEqual(seen, Array.from({ length: 20 }, (_, i) => `${i % 2 === 0 ? 'a' : 'b'}${i}=0,1,2`));
+  });
+
   it('never applies an update twice when one throws', () => {
     let calls = 0;
     const batch = createMetricBatch(10);
