@@ -48,7 +48,7 @@ export async function answerClient(ctx: Context, p: Passthrough, reader: AnswerR
   if (head.errorText !== undefined) return answerError(ctx, p, head, head.errorText, request);
   // Written here rather than by Koa, headers verbatim; Koa's stream.pipeline would also allocate an
   // AbortController and end-of-stream watchers per response, measurable per request.
-  ctx.status = head.status; // for the access log and layer_http_requests_total
+  // writeHead sets the status the access log and layer_http_requests_total read (res.statusCode).
   ctx.respond = false;
   // One raw list, with no header set on `res` before: Node writes it as given (see identify).
   const fields = identityFields(ctx);
