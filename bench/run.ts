@@ -37,10 +37,11 @@ const quick = process.argv.includes('--quick');
 // bad round than a median of five.
 const ROUNDS = quick ? 1 : 8;
 const SECONDS = 2;
-// Unmeasured seconds per target before round 1: JIT warm-up and connection set-up. Two, because
-// the baselines (bare Koa, the reference proxies) start cold while the gateway has served the
-// workloads before.
-const WARM_UP_SECONDS = quick ? 1 : 2;
+// Unmeasured seconds per target before round 1: JIT warm-up and connection set-up. The first
+// workload finds every Node target cold, and V8 keeps optimising the gateway's larger code for
+// longer than the reference proxies': with two seconds its first measured round of the small
+// query cost 10-30 µs more CPU per request than the rounds after it (docs/performance.md).
+const WARM_UP_SECONDS = quick ? 2 : 5;
 // Seconds of each fan-in run (per target and viewer count).
 const FAN_IN_SECONDS = quick ? 8 : 20;
 const bearer = { Authorization: `Bearer ${BENCH_TOKEN}` };
