@@ -1,4 +1,7 @@
-/** Forwarding to the backend: the one backend call of every passthrough route and of the metadata route. */
+/**
+ * Forwarding to the backend with a promise of its response, counted in flight: the metadata route's
+ * backend call. A passthrough's shared answer sends through Upstream.sendTo instead (share.ts).
+ */
 import type { Upstream, UpstreamCall, UpstreamRequest } from '../proxy/upstream.ts';
 import type { UpstreamMetrics } from './upstream-metrics.ts';
 

@@ -3,13 +3,12 @@
  * own and offers it to later ones. The upstream metrics and the quarantine count it once, whoever reads it.
  */
 import { forwardResponseHeaders } from '../proxy/headers.ts';
-import { SharedAnswer } from '../proxy/shared-answer.ts';
-import { mayHaveReachedBackend, UpstreamError, type UpstreamResponse } from '../proxy/upstream.ts';
+import { SharedAnswer, type SettledListener } from '../proxy/shared-answer.ts';
+import { mayHaveReachedBackend, UpstreamError, type UpstreamReceiver, type UpstreamResponse } from '../proxy/upstream.ts';
 import { readErrorBody } from '../proxy/wrap-error.ts';
 import type { CheckedRequest } from './check-request.ts';
 import type { Client } from './client.ts';
 import type { Passthrough } from './deps.ts';
-import { forward } from './forward.ts';
 
 /** Tracks a request that was in flight when the bundled backend crashed. */
 type Tracked = ReturnType<NonNullable<Passthrough['deps']['quarantine']>['track']> | undefined;
@@ -46,32 +45,54 @@ function onResponse(p: Passthrough, answer: SharedAnswer, tracked: Tracked, resp
   answer.readFrom(response.body);
 }
 
+/**
+ * What a shared answer's backend request reports to, and the answer's way to abort it: one object
+ * per backend request, in place of a promise and its callbacks.
+ */
+class AnswerFeed implements UpstreamReceiver, SettledListener {
+  answer: SharedAnswer | undefined = undefined;
+  call: { abort(): void } | undefined = undefined;
+
+  constructor(
+    private readonly p: Passthrough,
+    private readonly tracked: Tracked,
+    /** When the request was counted in flight (UpstreamMetrics.started). */
+    private readonly started: number,
+  ) {}
+
+  received(response: UpstreamResponse): void {
+    onResponse(this.p, this.answer!, this.tracked, response);
+  }
+
+  failed(error: UpstreamError): void {
+    if (diedOnBackend(error)) this.tracked?.failed();
+    this.p.upstreamMetrics.failed(this.p.endpoint, error);
+    this.answer!.fail(error);
+  }
+
+  backendSettled(): void {
+    this.tracked?.done();
+    this.p.upstreamMetrics.settled(this.p.endpoint, this.started);
+  }
+
+  abort(): void {
+    this.call?.abort();
+  }
+}
+
 /** Sends the request to the backend as a shared answer. */
 function startAnswer(p: Passthrough, request: CheckedRequest, headers: Record<string, string>): SharedAnswer {
   const { deps, endpoint, upstreamMetrics } = p;
   // Failed requests stay suspects briefly: the crash that failed them is noticed a moment later.
   const tracked: Tracked = request.suspect === '' ? undefined : deps.quarantine?.track(request.suspect);
+  const feed = new AnswerFeed(p, tracked, upstreamMetrics.started());
+  const answer = new SharedAnswer(p.answerLimits, feed);
+  feed.answer = answer;
+  answer.onSettled(feed);
   // Every field set, absent ones undefined: one object shape for every request, and no spread.
-  const { call, started } = forward(deps.upstream, upstreamMetrics, {
-    endpoint,
-    labelName: request.labelName,
-    method: request.body ? 'POST' : 'GET',
-    rawQuery: request.rawQuery,
-    body: request.body,
-    headers,
-  });
-  const answer = new SharedAnswer(p.answerLimits, call);
-  answer.onSettled(() => {
-    tracked?.done();
-    upstreamMetrics.settled(endpoint, started);
-  });
-  call.response.then(
-    (response) => onResponse(p, answer, tracked, response),
-    (error: unknown) => {
-      if (diedOnBackend(error)) tracked?.failed();
-      upstreamMetrics.failed(endpoint, error);
-      answer.fail(error);
-    },
+  feed.call = deps.upstream.sendTo(
+    { endpoint, labelName: request.labelName, method: request.body ? 'POST' : 'GET', rawQuery: request.rawQuery, body: request.body, headers },
+    feed,
   );
   return answer;
 }

@@ -111,15 +111,9 @@ export interface AnswerListing {
   unlist(key: string, answer: SharedAnswer): void;
 }
 
-/**
- * Calls `first`, then `second`: a second hook is rare, so an answer holds one hook function and no
- * list.
- */
-function both(first: (() => void) | undefined, second: () => void): () => void {
-  return first === undefined ? second : () => {
-    first();
-    second();
-  };
+/** Told once an answer's backend request is over: answered whole, failed or aborted. */
+export interface SettledListener {
+  backendSettled(): void;
 }
 
 /** A backend answer being received, and the readers it goes to. */
@@ -132,7 +126,7 @@ export class SharedAnswer {
   private firstReader: SharedAnswerReader | undefined = undefined;
   private moreReaders: Set<SharedAnswerReader> | undefined = undefined;
   private readerCount = 0;
-  private settledHook: (() => void) | undefined = undefined;
+  private settledListener: SettledListener | undefined = undefined;
   private listing: AnswerListing | undefined = undefined;
   private listingKey = '';
   private errorAnswer = false;
@@ -188,10 +182,10 @@ export class SharedAnswer {
     listing.unlist(this.listingKey, this);
   }
 
-  /** Calls `hook` once the backend request is over: answered whole, failed or aborted. */
-  onSettled(hook: () => void): void {
-    if (this.settled) hook();
-    else this.settledHook = both(this.settledHook, hook);
+  /** Tells `listener` once the backend request is over (at once if it is); an answer has one such listener. */
+  onSettled(listener: SettledListener): void {
+    if (this.settled) listener.backendSettled();
+    else this.settledListener = listener;
   }
 
   /** Adds a reader; `release` (its concurrency slot) is called when the backend is done or the reader leaves, whichever is first. */
@@ -300,9 +294,9 @@ export class SharedAnswer {
     this.settled = true;
     if (this.firstReader) this.firstReader.release();
     if (this.moreReaders) for (const reader of this.moreReaders) reader.release();
-    const hook = this.settledHook;
-    this.settledHook = undefined;
-    hook?.();
+    const listener = this.settledListener;
+    this.settledListener = undefined;
+    listener?.backendSettled();
     this.checkDone();
   }
 

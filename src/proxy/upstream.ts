@@ -45,6 +45,18 @@ export interface UpstreamCall {
   abort(): void;
 }
 
+/**
+ * Told of a backend request's outcome from the backend client's own callbacks, with no promise in
+ * between: once, by `received` or by `failed`. Either may come before `sendTo` returns (no backend
+ * is up, the client is closed).
+ */
+export interface UpstreamReceiver {
+  /** The response: its body read whole (`bytes`) or still streaming (`body`). */
+  received(response: UpstreamResponse): void;
+  /** The request ended without a response. */
+  failed(error: UpstreamError): void;
+}
+
 /** Settings of the backend client. */
 export interface UpstreamOptions {
   /**
@@ -106,6 +118,8 @@ export function mayHaveReachedBackend(error: UpstreamError): boolean {
 /** Sends requests to the backend. */
 export interface Upstream {
   send(request: UpstreamRequest): UpstreamCall;
+  /** As `send`, telling `receiver` instead of settling a promise; returns the abort. */
+  sendTo(request: UpstreamRequest, receiver: UpstreamReceiver): { abort(): void };
   /** Closes idle keep-alive connections and stops pooling. */
   close(): void;
 }
@@ -166,14 +180,37 @@ interface CallSettings {
 
 const ABORTED = 'aborted: the client went away';
 
-/**
- * One backend request: the call handed back to the caller, and the handler undici calls for each
- * of its attempts. One object, with its steps as methods: no closure per request.
- */
-class BackendCall implements UpstreamCall, Dispatcher.DispatchHandler {
+/** A receiver that settles a promise: `send`'s call. */
+class PromisedCall implements UpstreamCall, UpstreamReceiver {
   readonly response: Promise<UpstreamResponse>;
   private readonly resolveResponse: (response: UpstreamResponse) => void;
   private readonly rejectResponse: (error: UpstreamError) => void;
+  call: { abort(): void } | undefined = undefined;
+
+  constructor() {
+    this.response = newPromise<UpstreamResponse>();
+    this.resolveResponse = madeResolve();
+    this.rejectResponse = madeReject();
+  }
+
+  received(response: UpstreamResponse): void {
+    this.resolveResponse(response);
+  }
+
+  failed(error: UpstreamError): void {
+    this.rejectResponse(error);
+  }
+
+  abort(): void {
+    this.call?.abort();
+  }
+}
+
+/**
+ * One backend request: the abort handed back to the caller, and the handler undici calls for each
+ * of its attempts. One object, with its steps as methods: no closure per request.
+ */
+class BackendCall implements Dispatcher.DispatchHandler {
   private aborted = false;
   private controller: Dispatcher.DispatchController | undefined = undefined;
   private stream: Readable | undefined = undefined;
@@ -190,15 +227,12 @@ class BackendCall implements UpstreamCall, Dispatcher.DispatchHandler {
 
   constructor(
     private readonly settings: CallSettings,
+    private readonly receiver: UpstreamReceiver,
     private readonly backend: Target | undefined,
     private readonly dispatchOptions: Dispatcher.DispatchOptions | undefined,
     /** Whether it goes out on a reused keep-alive connection, whose failure before any response is retried on a new one. */
     private readonly reused: boolean,
-  ) {
-    this.response = newPromise<UpstreamResponse>();
-    this.resolveResponse = madeResolve();
-    this.rejectResponse = madeReject();
-  }
+  ) {}
 
   /** Sends the first attempt on the pool. */
   start(): void {
@@ -209,7 +243,7 @@ class BackendCall implements UpstreamCall, Dispatcher.DispatchHandler {
 
   /** Fails the call before it was sent: no backend is up, or the client is closed. */
   unreachable(cause: unknown): void {
-    this.rejectResponse(new UpstreamError('unreachable', new UpstreamUnavailableError(), undefined, { cause }));
+    this.receiver.failed(new UpstreamError('unreachable', new UpstreamUnavailableError(), undefined, { cause }));
   }
 
   abort(): void {
@@ -238,7 +272,7 @@ class BackendCall implements UpstreamCall, Dispatcher.DispatchHandler {
     }
     // A stream that asks for more only when its reader does: backpressure reaches the backend.
     this.stream = new Readable({ read: () => controller.resume() });
-    this.resolveResponse({ status: statusCode, headers, body: this.stream });
+    this.receiver.received({ status: statusCode, headers, body: this.stream });
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -255,7 +289,7 @@ class BackendCall implements UpstreamCall, Dispatcher.DispatchHandler {
     this.leavePool();
     if (this.collecting) {
       const bytes = this.moreChunks ? Buffer.concat(this.moreChunks, this.size) : (this.firstChunk ?? Buffer.alloc(0));
-      this.resolveResponse({ status: this.status!, headers: this.headersSeen!, bytes });
+      this.receiver.received({ status: this.status!, headers: this.headersSeen!, bytes });
     } else {
       this.stream?.push(null);
     }
@@ -281,7 +315,7 @@ class BackendCall implements UpstreamCall, Dispatcher.DispatchHandler {
     }
     const failure = classify(error, this.aborted, this.status, this.settings.timeoutMs);
     if (this.stream) this.stream.destroy(failure);
-    else this.rejectResponse(failure);
+    else this.receiver.failed(failure);
   }
 }
 
@@ -310,6 +344,40 @@ export function createUpstream(options: UpstreamOptions): Upstream {
   }
 
   const settings: CallSettings = { timeoutMs: options.timeoutMs, wholeBodyBytes };
+
+  /** Sends `request`, telling `receiver` how it ended (see Upstream.sendTo). */
+  function sendTo(request: UpstreamRequest, receiver: UpstreamReceiver): { abort(): void } {
+    let backend: Target;
+    try {
+      if (closed) throw new Error('the backend client is closed');
+      backend = current();
+    } catch (cause) {
+      const call = new BackendCall(settings, receiver, undefined, undefined, false);
+      call.unreachable(cause);
+      return call;
+    }
+    const headers: Record<string, string> = { ...request.headers, 'user-agent': 'layer-metrics-gateway' };
+    const authorization = options.authorization?.();
+    if (authorization !== undefined) headers.authorization = authorization;
+    // The path is fixed by the endpoint (and a validated label name), never built from the
+    // client's path; the query string goes out as the client's raw bytes.
+    const path = backend.prefix + upstreamPath(request.endpoint, request.labelName);
+    const dispatchOptions: Dispatcher.DispatchOptions = {
+      origin: backend.origin,
+      path: request.rawQuery ? path + '?' + request.rawQuery : path,
+      method: request.method,
+      headers,
+      body: request.body ?? null,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    };
+    // The pool sends on an idle kept-alive connection when it has one, on a new one otherwise.
+    const reused = retryStale && backend.use.connected > backend.use.busy;
+    const call = new BackendCall(settings, receiver, backend, dispatchOptions, reused);
+    call.start();
+    return call;
+  }
+
   return {
     close() {
       closed = true;
@@ -317,35 +385,10 @@ export function createUpstream(options: UpstreamOptions): Upstream {
       target = undefined;
     },
     send(request) {
-      let backend: Target;
-      try {
-        if (closed) throw new Error('the backend client is closed');
-        backend = current();
-      } catch (cause) {
-        const call = new BackendCall(settings, undefined, undefined, false);
-        call.unreachable(cause);
-        return call;
-      }
-      const headers: Record<string, string> = { ...request.headers, 'user-agent': 'layer-metrics-gateway' };
-      const authorization = options.authorization?.();
-      if (authorization !== undefined) headers.authorization = authorization;
-      // The path is fixed by the endpoint (and a validated label name), never built from the
-      // client's path; the query string goes out as the client's raw bytes.
-      const path = backend.prefix + upstreamPath(request.endpoint, request.labelName);
-      const dispatchOptions: Dispatcher.DispatchOptions = {
-        origin: backend.origin,
-        path: request.rawQuery ? path + '?' + request.rawQuery : path,
-        method: request.method,
-        headers,
-        body: request.body ?? null,
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
-      };
-      // The pool sends on an idle kept-alive connection when it has one, on a new one otherwise.
-      const reused = retryStale && backend.use.connected > backend.use.busy;
-      const call = new BackendCall(settings, backend, dispatchOptions, reused);
-      call.start();
-      return call;
+      const promised = new PromisedCall();
+      promised.call = sendTo(request, promised);
+      return promised;
     },
+    sendTo,
   };
 }
