@@ -1,6 +1,6 @@
 /**
  * `npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S]`: CPU per request of
- * compiled gateways side by side, from /proc/<pid>/stat (utime + stime of the gateway process),
+ * compiled gateways side by side (each started as its checkout's `npm start` runs it), from /proc/<pid>/stat (utime + stime of the gateway process),
  * for the catalog route, the small instant query and a Prometheus-text /metrics scrape, under wrk
  * at 16 connections. Each DIR is a checkout with a built dist/main.js (`npm run build` there); all gateways run in external mode
  * against one vmsingle with the bench dataset, and each round measures them in turn, the order
@@ -11,6 +11,7 @@ import { datasetEnd, loadDataset, queryUrl, smallInstantQuery } from './dataset.
 import { cpuTicks, freePort, startChild, stopAll, TICKS_PER_SECOND, waitReady } from './processes.ts';
 import { BENCH_TOKEN, benchDir, startVmsingle } from './targets.ts';
 import { median } from './report.ts';
+import { gatewayArgs } from './start-command.ts';
 import { runWrk } from './wrk.ts';
 
 const USAGE = 'usage: npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S]';
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     const gateways = [];
     for (const build of builds) {
       const port = await freePort();
-      const child = startChild(build.name, process.execPath, [join(build.dir, 'dist/main.js')], {
+      const child = startChild(build.name, process.execPath, gatewayArgs(build.dir), {
         env: {
           ...process.env,
           LAYER_GATEWAY_HOST: '127.0.0.1',

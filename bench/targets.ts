@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchVmsingle } from '../src/backend/launch.ts';
 import { freePort, startChild, stopWithAll, waitReady, type Child } from './processes.ts';
+import { gatewayArgs } from './start-command.ts';
 import { silentLogger } from '../src/logger.ts';
 
 /** The token vmauth and the gateway both require. */
@@ -64,10 +65,10 @@ export async function startFrontends(dir: string, vmUrl: string): Promise<Omit<T
   const vmauth = startChild('vmauth', 'vmauth', [`-auth.config=${authConfig}`, `-httpListenAddr=127.0.0.1:${vmauthPort}`, '-loggerLevel=ERROR']);
   const vmauthUrl = `http://127.0.0.1:${vmauthPort}`;
 
-  // The compiled gateway (npm run bench builds it first), as `npm start` runs it: plain node, so
-  // the RSS read is the gateway's alone, without tsx's loader thread.
+  // The compiled gateway (npm run bench builds it first), as `npm start` runs it: plain node with
+  // its options, so the RSS read is the gateway's alone, without tsx's loader thread.
   const gatewayPort = await freePort();
-  const gateway = startChild('gateway', process.execPath, [join(REPO, 'dist/main.js')], {
+  const gateway = startChild('gateway', process.execPath, gatewayArgs(REPO), {
     env: {
       ...process.env,
       LAYER_GATEWAY_HOST: '127.0.0.1',

@@ -1,0 +1,16 @@
+/**
+ * How a bench starts a compiled gateway: with the Node options of the checkout's own `npm start`
+ * script, so a run measures the runtime settings users get, and a checkout measured beside
+ * another runs with the settings it was built with.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The arguments for `node` that run `dir`'s dist/main.js as its package.json's `start` script does. */
+export function gatewayArgs(dir: string): string[] {
+  const start = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts?.start ?? '';
+  const words = start.trim().split(/\s+/);
+  const main = words.indexOf('dist/main.js');
+  if (words[0] !== 'node' || main === -1) throw new Error(`${dir}/package.json: the start script "${start}" is not "node [options] dist/main.js"; the bench cannot tell how to start the gateway`);
+  return [...words.slice(1, main), join(dir, 'dist/main.js')];
+}
