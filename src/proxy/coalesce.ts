@@ -10,6 +10,7 @@
  * does, and a dashboard's viewers arrive spread over more than one answer's time). Any other
  * request is forwarded on its own.
  */
+import { Dictionary } from '../util/dictionary.ts';
 import type { Endpoint } from './endpoints.ts';
 import type { AnswerListing, SharedAnswer } from './shared-answer.ts';
 
@@ -58,7 +59,9 @@ export function coalesceKey(endpoint: Endpoint, labelName: string | undefined, m
 
 /** Creates the table of answers in flight. */
 export function createInFlightAnswers(): InFlightAnswers {
-  const byKey = new Map<string, SharedAnswer>();
+  // A Dictionary, not a Map: a Map's old tables would keep answers (each with its request, its
+  // response and its body) alive long after they were removed (see dictionary.ts).
+  const byKey = new Dictionary<SharedAnswer>();
   const listing: AnswerListing = {
     unlist(key, answer) {
       if (byKey.get(key) === answer) byKey.delete(key);

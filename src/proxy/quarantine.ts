@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.ts';
+import { Dictionary } from '../util/dictionary.ts';
 
 /** Options of createQuarantine; every default is written out. */
 export interface QuarantineOptions {
@@ -60,8 +61,8 @@ export function createQuarantine(options: QuarantineOptions): Quarantine {
   const { logger, durationMs = 600_000, maxEntries = 1000, graceMs = 5000, now = Date.now } = options;
   /** Digest -> refused until (ms); insertion order is age order. */
   const refused = new Map<string, number>();
-  /** Digest -> requests in flight with that query. */
-  const inFlight = new Map<string, number>();
+  /** Digest -> requests in flight with that query: keys come and go with every request, hence no Map (see dictionary.ts). */
+  const inFlight = new Dictionary<number>();
   /** Requests that failed without an answer, newest last; pruned by age and count. */
   let failures: { key: string; at: number }[] = [];
 

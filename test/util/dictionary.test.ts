@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { Dictionary } from '../../src/util/dictionary.ts';
+
+describe('Dictionary', () => {
+  it('gets, sets, overwrites and deletes, counting the keys set', () => {
+    const table = new Dictionary<number>();
+    assert.equal(table.get('a'), undefined);
+    table.set('a', 1);
+    table.set('b', 0);
+    table.set('a', 2);
+    assert.equal(table.size, 2);
+    assert.equal(table.get('a'), 2);
+    assert.equal(table.get('b'), 0, 'a falsy value is a value');
+    table.delete('a');
+    table.delete('a');
+    table.delete('never set');
+    assert.equal(table.size, 1);
+    assert.equal(table.get('a'), undefined);
+    assert.deepEqual(table.keys(), ['b']);
+  });
+
+  it("treats the names of Object's prototype and numeric text as plain keys", () => {
+    const table = new Dictionary<string>();
+    const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '0', '4294967295', ''];
+    for (const name of names) assert.equal(table.get(name), undefined, name);
+    for (const name of names) table.set(name, `value of ${name}`);
+    assert.equal(table.size, names.length);
+    for (const name of names) assert.equal(table.get(name), `value of ${name}`);
+    assert.deepEqual([...table.keys()].sort(), [...names].sort());
+    for (const name of names) table.delete(name);
+    assert.equal(table.size, 0);
+    assert.deepEqual(table.keys(), []);
+  });
+
+  it('stays exact through many keys coming and going', () => {
+    const table = new Dictionary<number>();
+    const live = new Map<string, number>();
+    for (let i = 0; i < 20_000; i++) {
+      const key = `query ${i % 997}:${i}`;
+      table.set(key, i);
+      live.set(key, i);
+      if (i % 3 !== 0) {
+        const gone = `query ${(i - 1) % 997}:${i - 1}`;
+        table.delete(gone);
+        live.delete(gone);
+      }
+    }
+    assert.equal(table.size, live.size);
+    for (const [key, value] of live) assert.equal(table.get(key), value);
+    assert.deepEqual(table.keys().sort(), [...live.keys()].sort());
+  });
+});
