@@ -1,8 +1,9 @@
 /**
  * `npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S]`: CPU per request of
- * compiled gateways side by side (each started as its checkout's `npm start` runs it), from /proc/<pid>/stat (utime + stime of the gateway process),
- * for the catalog route, the small instant query and a Prometheus-text /metrics scrape, under wrk
- * at 16 connections. Each DIR is a checkout with a built dist/main.js (`npm run build` there); all gateways run in external mode
+ * compiled gateways side by side, each started as its checkout's `npm start` runs it, from
+ * /proc/<pid>/stat (utime + stime of the gateway process), for the catalog route, the small
+ * instant query and a Prometheus-text /metrics scrape, under wrk at 16 connections. Each DIR is a
+ * checkout with a built dist/main.js (`npm run build` there); all gateways run in external mode
  * against one vmsingle with the bench dataset, and each round measures them in turn, the order
  * reversed every other round, so drift on a shared machine falls on all of them alike.
  */
