@@ -12,5 +12,6 @@ export function gatewayArgs(dir: string): string[] {
   const words = start.trim().split(/\s+/);
   const main = words.indexOf('dist/main.js');
   if (words[0] !== 'node' || main === -1) throw new Error(`${dir}/package.json: the start script "${start}" is not "node [options] dist/main.js"; the bench cannot tell how to start the gateway`);
-  return [...words.slice(1, main), join(dir, 'dist/main.js')];
+  // Arguments after the script, if the start script ever has any, go to the gateway as npm passes them.
+  return words.slice(1).map((word, i) => (i === main - 1 ? join(dir, 'dist/main.js') : word));
 }
