@@ -49,4 +49,16 @@ describe('Dictionary', () => {
     for (const [key, value] of live) assert.equal(table.get(key), value);
     assert.deepEqual(table.keys().sort(), [...live.keys()].sort());
   });
+
+  it('finds a key by its text, whichever string object carries it', () => {
+    const table = new Dictionary<number>();
+    const built = (i: number) => ['query', String(i), 'time'].join(':');
+    for (let i = 0; i < 1000; i++) table.set(built(i), i);
+    for (let i = 0; i < 1000; i++) {
+      assert.equal(table.get(built(i)), i);
+      if (i % 2 === 0) table.delete(built(i));
+      assert.equal(table.get(built(i)), i % 2 === 0 ? undefined : i);
+    }
+    assert.equal(table.size, 500);
+  });
 });
