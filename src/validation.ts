@@ -19,7 +19,16 @@ export interface RequestToValidate {
 }
 
 /** Validates a request against one operation; returns the problems as one sentence, or null when valid. */
-export type RequestValidator = (operationId: OperationId, request: RequestToValidate) => string | null;
+export interface RequestValidator {
+  (operationId: OperationId, request: RequestToValidate): string | null;
+  /**
+   * Whether a request to the operation with only these query parameters (each name with its values
+   * as given; no body, no path parameters) is valid whatever the values, as fitsPlainQuery decides.
+   * True means validating it returns null; false decides nothing. Lets a caller that holds the
+   * parameters as lists skip building the object the validator takes.
+   */
+  fitsPlainLists?(operationId: OperationId, query: ReadonlyMap<string, readonly string[]>): boolean;
+}
 
 /** One of openapi-backend's compiled ajv validators of an operation. */
 type Validate = ReturnType<OpenAPIBackend['validator']['getRequestValidatorsForOperation']>[number];
@@ -72,7 +81,7 @@ export async function createRequestValidator(): Promise<RequestValidator> {
     return problems;
   }
 
-  return (operationId, request) => {
+  const validate: RequestValidator = (operationId, request) => {
     if (request.body === undefined && isEmpty(request.params)) {
       if (isEmpty(request.query)) {
         const verdict = emptyVerdicts.get(operationId);
@@ -84,6 +93,11 @@ export async function createRequestValidator(): Promise<RequestValidator> {
     }
     return run(operationId, request);
   };
+  validate.fitsPlainLists = (operationId, query) => {
+    const plain = plainQueries.get(operationId);
+    return plain !== undefined && query.size > 0 && fitsPlainLists(query, plain);
+  };
+  return validate;
 }
 
 interface Parameter {
@@ -137,6 +151,16 @@ export function plainQueryOf(parameters: unknown): PlainQuery | undefined {
 export function fitsPlainQuery(query: Readonly<Record<string, string | string[]>>, { plain, required }: PlainQuery): boolean {
   for (const name in query) if (!plain.has(name) || typeof query[name] !== 'string') return false;
   for (const name of required) if (typeof query[name] !== 'string') return false;
+  return true;
+}
+
+/**
+ * fitsPlainQuery for parameters held as lists: a plain-string parameter given once is one string
+ * to the validator, and given more often (or as a list) it is not.
+ */
+export function fitsPlainLists(query: ReadonlyMap<string, readonly string[]>, { plain, required }: PlainQuery): boolean {
+  for (const [name, values] of query) if (!plain.has(name) || values.length !== 1) return false;
+  for (const name of required) if (query.get(name)?.length !== 1) return false;
   return true;
 }
 

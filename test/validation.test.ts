@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createRequestValidator, fitsPlainQuery, headersCannotFail, plainQueryOf, type RequestValidator } from '../src/validation.ts';
+import { createRequestValidator, fitsPlainLists, fitsPlainQuery, headersCannotFail, plainQueryOf, type RequestValidator } from '../src/validation.ts';
 
 describe('createRequestValidator()', function () {
   this.timeout(30_000);
@@ -34,6 +34,25 @@ describe('createRequestValidator()', function () {
     assert.match(String(validate('queryRange', { query: { query: 'up', start: '1' } })), /step/);
     assert.match(String(validate('getCatalog', { query: { foo: '1' } })), /additional properties/);
   });
+
+  it('says from parameter lists when a query needs no schema, and never for one the schema refuses', () => {
+    const lists = (entries: Record<string, string[]>) => new Map(Object.entries(entries));
+    assert.equal(validate.fitsPlainLists?.('queryInstant', lists({ query: ['up'], time: ['1'] })), true);
+    assert.equal(validate.fitsPlainLists?.('queryRange', lists({ query: ['up'], start: ['1'], step: ['15s'] })), true);
+    const forTheSchema: [Parameters<RequestValidator>[0], Record<string, string[]>][] = [
+      ['queryInstant', { query: ['up'], limit: ['x'] }],
+      ['queryInstant', { query: ['up'], nope: ['1'] }],
+      ['queryInstant', { time: ['1'] }],
+      ['queryInstant', { query: ['a', 'b'] }],
+      ['queryInstant', {}],
+      ['queryRange', { query: ['up'], start: ['1'] }],
+      ['getCatalog', { foo: ['1'] }],
+      ['getCatalogEntry', {}],
+    ];
+    for (const [operationId, entries] of forTheSchema) {
+      assert.equal(validate.fitsPlainLists?.(operationId, lists(entries)), false, `${operationId} ${JSON.stringify(entries)}`);
+    }
+  });
 });
 
 describe('plainQueryOf(parameters) and fitsPlainQuery(query, plain)', () => {
@@ -45,6 +64,10 @@ describe('plainQueryOf(parameters) and fitsPlainQuery(query, plain)', () => {
     assert.equal(fitsPlainQuery({ query: 'x', limit: '1' }, plain!), false);
     assert.equal(fitsPlainQuery({ query: ['x'] }, plain!), false);
     assert.equal(fitsPlainQuery({}, plain!), false);
+    assert.equal(fitsPlainLists(new Map([['query', ['x']]]), plain!), true);
+    assert.equal(fitsPlainLists(new Map([['query', ['x']], ['limit', ['1']]]), plain!), false);
+    assert.equal(fitsPlainLists(new Map([['query', ['x', 'y']]]), plain!), false);
+    assert.equal(fitsPlainLists(new Map(), plain!), false);
   });
   it('is undefined for an operation with path parameters or headers a value could fail', () => {
     assert.equal(plainQueryOf([{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }]), undefined);
