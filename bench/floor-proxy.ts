@@ -26,6 +26,8 @@ function forward(req: http.IncomingMessage, res: http.ServerResponse, done: () =
       onResponseStart(_controller, status, headers) {
         const out: http.OutgoingHttpHeaders = { 'content-type': headers['content-type'] };
         if (headers['content-length']) out['content-length'] = String(headers['content-length']);
+        // The client's Accept-Encoding went to vmsingle, so its Content-Encoding comes back.
+        if (headers['content-encoding']) out['content-encoding'] = String(headers['content-encoding']);
         res.writeHead(status, out);
       },
       onResponseData(_controller, chunk) {
