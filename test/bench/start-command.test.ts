@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gatewayArgs } from '../../bench/start-command.ts';
+import { gatewayArgs, startOptions } from '../../bench/start-command.ts';
 
 describe('the bench starts the gateway as npm start does', () => {
   let dir: string;
@@ -18,6 +18,13 @@ describe('the bench starts the gateway as npm start does', () => {
     const args = gatewayArgs(root);
     assert.equal(args.at(-1), join(root, 'dist/main.js'));
     assert.ok(args.includes('--enable-source-maps'), `${args.join(' ')}`);
+    // docs/decisions.md, "`npm start` turns off V8's allocation-site pretenuring".
+    assert.ok(args.includes('--no-allocation-site-pretenuring'), `${args.join(' ')}`);
+  });
+
+  it('gives the options alone, for a gateway started another way (the tests\' child)', async () => {
+    await withStart('node --enable-source-maps --max-semi-space-size=16 dist/main.js --flag');
+    assert.deepEqual(startOptions(dir), ['--enable-source-maps', '--max-semi-space-size=16']);
   });
 
   it('keeps every option, in order, and nothing after the script', async () => {

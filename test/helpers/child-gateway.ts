@@ -1,10 +1,12 @@
 /**
- * The gateway as a child process, exactly as `npm start` runs it but with `node --import tsx`
- * (the tsx CLI would run it in a grandchild, whose pid we could not signal or measure).
+ * The gateway as a child process, exactly as `npm start` runs it (the start script's Node options
+ * included) but with `node --import tsx` (the tsx CLI would run it in a grandchild, whose pid we
+ * could not signal or measure).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { startOptions } from '../../bench/start-command.ts';
 import { pollUntil } from './poll-until.ts';
 import { isAlive } from './process-alive.ts';
 
@@ -43,7 +45,7 @@ export interface GatewayChildOptions {
 /** Spawns the gateway (port 0, info logs, plus `env`) and resolves once it prints "ready on". */
 export async function startGatewayChild(env: Record<string, string>, options: GatewayChildOptions = {}): Promise<GatewayChild> {
   const { readyTimeoutMs = 30_000, keepOutputChars = Infinity } = options;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...startOptions(REPO), '--import', 'tsx', 'src/main.ts'], {
     cwd: REPO,
     env: { ...process.env, LAYER_GATEWAY_HOST: '127.0.0.1', LAYER_GATEWAY_PORT: '0', LAYER_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
