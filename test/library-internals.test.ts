@@ -1,7 +1,9 @@
 /**
  * What the gateway reads from its libraries beyond their public API (docs/decisions.md, "Library
  * internals the gateway relies on"). Each such library is pinned to one exact version in
- * package.json; these tests fail when an upgrade changes what the gateway reads.
+ * package.json; these tests fail when an upgrade changes what the gateway reads. (Koa's
+ * `handleRequest` is checked by test/edge/request-listener.test.ts, which compares every kind of
+ * answer with Koa's own listener.)
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -14,9 +16,9 @@ import { routerOptions } from '../src/routing/router-options.ts';
 const ROOT = new URL('../', import.meta.url);
 
 describe('library internals the gateway relies on', () => {
-  it('pins @koa/router, prom-client and openapi-backend to the exact versions installed', async () => {
+  it('pins koa, @koa/router, prom-client and openapi-backend to the exact versions installed', async () => {
     const pkg = JSON.parse(await readFile(new URL('package.json', ROOT), 'utf8')) as { devDependencies: Record<string, string> };
-    for (const name of ['@koa/router', 'prom-client', 'openapi-backend']) {
+    for (const name of ['koa', '@koa/router', 'prom-client', 'openapi-backend']) {
       const installed = (JSON.parse(await readFile(new URL(`node_modules/${name}/package.json`, ROOT), 'utf8')) as { version: string }).version;
       assert.equal(pkg.devDependencies[name], installed, `got ${name} "${pkg.devDependencies[name]}" in package.json; want exactly the installed ${installed}`);
     }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type Koa from 'koa';
 import type { Config } from '../config.ts';
 import { answerClientErrors, requireHost } from '../edge/client-errors.ts';
+import { requestListener } from '../edge/request-listener.ts';
 import { trackConnections } from '../lifecycle/connections.ts';
 import type { Logger } from '../logger.ts';
 import { hstsValue, tlsServerOptions, withHeaders, type TlsFiles, type TlsPair } from '../tls/tls.ts';
@@ -58,7 +59,7 @@ export async function listenHttp(config: Config, app: Koa, tls: ServerTls, optio
   };
   const hsts = tls ? hstsValue(config.tlsHstsMaxAge) : undefined;
   const edgeHeaders: Record<string, string> = hsts === undefined ? {} : { 'Strict-Transport-Security': hsts };
-  const listener = withHeaders(requireHost(app.callback()), edgeHeaders);
+  const listener = withHeaders(requireHost(requestListener(app)), edgeHeaders);
   const server = tls ? https.createServer({ ...httpOptions, ...tlsServerOptions(tls.pair) }, listener) : http.createServer(httpOptions, listener);
   if (!tls && !isLoopbackHost(config.host)) {
     logger.warn({ host: config.host }, 'listening beyond loopback without TLS: API tokens cross the network in clear; set LAYER_TLS_CERT_FILE and LAYER_TLS_KEY_FILE, or terminate TLS in front of the gateway');
