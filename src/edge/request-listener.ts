@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Koa from 'koa';
 import type { Context, Middleware } from 'koa';
 
-/** What the listener uses of Koa beyond its typed API (test/library-internals.test.ts checks it). */
+/** What the listener uses of Koa beyond its typed API (test/edge/request-listener.test.ts checks it against Koa's own listener). */
 interface KoaInternals {
   /** Starts the response at 404, runs `middleware`, then writes the response from the context (or its error). */
   handleRequest(ctx: Context, middleware: (ctx: Context) => Promise<void>): Promise<void>;
