@@ -19,7 +19,7 @@ import { passthroughOf } from '../passthrough/passthrough.ts';
 import { checkRawQuery, labelNameOf, readFormBody, rejectionOf, takeBodyReader } from '../passthrough/read-request.ts';
 import { joinOrStart } from '../passthrough/share.ts';
 import { takeSlot } from '../passthrough/take-slot.ts';
-import { coalesceKey } from '../proxy/coalesce.ts';
+import { CoalesceKey } from '../proxy/coalesce.ts';
 import type { Endpoint } from '../proxy/endpoints.ts';
 import { forwardRequestHeaders } from '../proxy/headers.ts';
 import type { Release } from '../proxy/limiter.ts';
@@ -75,7 +75,7 @@ function answer(ctx: Context, p: Passthrough, client: Client, tokenId: string | 
   guard(request, p);
   // Identical requests in flight share one backend answer; every check above applies to each.
   const forwarded = forwardRequestHeaders(ctx.req.headers);
-  const key = coalesceKey(p.endpoint, request.labelName, ctx.method, request.params, forwarded);
+  const key = new CoalesceKey(p.endpoint, request.labelName, ctx.method, request.params, forwarded);
   const taken = takeSlot(p, client, tokenId, key);
   if (taken !== true) return answerAfterWait(ctx, p, client, request, key, forwarded, taken);
   joinOrStart(p, client, request, key, forwarded);
@@ -83,7 +83,7 @@ function answer(ctx: Context, p: Passthrough, client: Client, tokenId: string | 
 }
 
 /** Answers once a slot is granted; nothing when the client left while it waited. */
-async function answerAfterWait(ctx: Context, p: Passthrough, client: Client, request: CheckedRequest, key: string, forwarded: Record<string, string>, taken: Promise<boolean>): Promise<void> {
+async function answerAfterWait(ctx: Context, p: Passthrough, client: Client, request: CheckedRequest, key: CoalesceKey, forwarded: Record<string, string>, taken: Promise<boolean>): Promise<void> {
   if (!(await taken)) return;
   joinOrStart(p, client, request, key, forwarded);
   await answerClient(ctx, p, client.reader!, request);

@@ -2,6 +2,7 @@
  * Sharing a backend answer: a request joins an identical one's answer in flight, or forwards its
  * own and offers it to later ones. The upstream metrics and the quarantine count it once, whoever reads it.
  */
+import type { CoalesceKey } from '../proxy/coalesce.ts';
 import { forwardResponseHeaders } from '../proxy/headers.ts';
 import { SharedAnswer, type SettledListener } from '../proxy/shared-answer.ts';
 import { mayHaveReachedBackend, UpstreamError, type UpstreamReceiver, type UpstreamResponse } from '../proxy/upstream.ts';
@@ -98,7 +99,7 @@ function startAnswer(p: Passthrough, request: CheckedRequest, headers: Record<st
 }
 
 /** Makes `client` a reader of the answer it joins (counted as coalesced), or of the one it starts under `key`. */
-export function joinOrStart(p: Passthrough, client: Client, request: CheckedRequest, key: string, headers: Record<string, string>): void {
+export function joinOrStart(p: Passthrough, client: Client, request: CheckedRequest, key: CoalesceKey, headers: Record<string, string>): void {
   if (client.shared) {
     client.reader = client.shared.join(client.slot!);
     p.deps.metrics.layer_proxy_coalesced_total.inc({ route: p.route });

@@ -4,6 +4,7 @@
  * flight takes only a share of its token's cap.
  */
 import { TooManyRequestsError } from '../errors.ts';
+import type { CoalesceKey } from '../proxy/coalesce.ts';
 import type { LimitRefusal, Release, SlotWait } from '../proxy/limiter.ts';
 import type { Client } from './client.ts';
 import type { Passthrough } from './deps.ts';
@@ -34,7 +35,7 @@ function refuse({ reject }: SlotTaker, refusal: LimitRefusal): never {
 }
 
 /** Waits in the queue, then looks again for an answer to join; false when the client left. */
-async function waitTurn(p: SlotTaker, client: Client, tokenId: string | undefined, key: string | undefined, wait: SlotWait): Promise<boolean> {
+async function waitTurn(p: SlotTaker, client: Client, tokenId: string | undefined, key: CoalesceKey | undefined, wait: SlotWait): Promise<boolean> {
   for (;;) {
     const got = await waitForSlot(wait, client);
     if (got === undefined) return false; // the client left while it waited
@@ -61,7 +62,7 @@ async function waitTurn(p: SlotTaker, client: Client, tokenId: string | undefine
  * Sets `client.slot`, and `client.shared` when an answer in flight under `key` can be joined.
  * Returns true synchronously when a slot is free; a promise of false when the client left while it waited.
  */
-export function takeSlot(p: SlotTaker, client: Client, tokenId: string | undefined, key: string | undefined): true | Promise<boolean> {
+export function takeSlot(p: SlotTaker, client: Client, tokenId: string | undefined, key: CoalesceKey | undefined): true | Promise<boolean> {
   client.shared = key === undefined ? undefined : p.deps.inFlight.find(key);
   // A joiner takes a share of its token's cap (fairness between tokens) but no backend slot.
   const taken = p.deps.limiter.acquire(tokenId, client.shared !== undefined);

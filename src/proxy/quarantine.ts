@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../logger.ts';
-import { Dictionary } from '../util/dictionary.ts';
+import { Dictionary, textKeys } from '../util/dictionary.ts';
 
 /** Options of createQuarantine; every default is written out. */
 export interface QuarantineOptions {
@@ -62,7 +62,7 @@ export function createQuarantine(options: QuarantineOptions): Quarantine {
   /** Digest -> refused until (ms); insertion order is age order. */
   const refused = new Map<string, number>();
   /** Digest -> requests in flight with that query: keys come and go with every request, hence no Map (see dictionary.ts). */
-  const inFlight = new Dictionary<number>();
+  const inFlight = new Dictionary<string, number>(textKeys());
   /** Requests that failed without an answer, newest last; pruned by age and count. */
   let failures: { key: string; at: number }[] = [];
 

@@ -104,11 +104,11 @@ const NO_CHUNKS: Buffer[] = Object.freeze([]) as unknown as Buffer[];
 
 /**
  * Where an answer is offered to identical requests (coalesce.ts). One object for every answer it
- * lists, told of each by its key: no closure per answer.
+ * lists, told of each by the handle the listing gave it: no closure per answer.
  */
-export interface AnswerListing {
-  /** `answer`, listed under `key`, can no longer be joined. */
-  unlist(key: string, answer: SharedAnswer): void;
+export interface AnswerListing<H> {
+  /** `answer`, listed as `listed`, can no longer be joined. */
+  unlist(listed: H, answer: SharedAnswer): void;
 }
 
 /** Told once an answer's backend request is over: answered whole, failed or aborted. */
@@ -127,8 +127,8 @@ export class SharedAnswer {
   private moreReaders: Set<SharedAnswerReader> | undefined = undefined;
   private readerCount = 0;
   private settledListener: SettledListener | undefined = undefined;
-  private listing: AnswerListing | undefined = undefined;
-  private listingKey = '';
+  private listing: AnswerListing<unknown> | undefined = undefined;
+  private listed: unknown = undefined;
   private errorAnswer = false;
   private completedAt = 0;
   private bodyFailed = false;
@@ -168,10 +168,10 @@ export class SharedAnswer {
     return this.complete && !this.errorAnswer && performance.now() - this.completedAt <= (this.limits.lingerMs ?? 0);
   }
 
-  /** Offers the answer in `listing` under `key`: `listing.unlist` is called once no reader can join any more. */
-  listIn(listing: AnswerListing, key: string): void {
-    this.listing = listing;
-    this.listingKey = key;
+  /** Offers the answer in `listing` as `listed`: `listing.unlist` is called once no reader can join any more. */
+  listIn<H>(listing: AnswerListing<H>, listed: H): void {
+    this.listing = listing as AnswerListing<unknown>;
+    this.listed = listed;
     this.checkDone();
   }
 
@@ -179,7 +179,9 @@ export class SharedAnswer {
     const listing = this.listing;
     if (listing === undefined || this.joinable) return;
     this.listing = undefined;
-    listing.unlist(this.listingKey, this);
+    const listed = this.listed;
+    this.listed = undefined;
+    listing.unlist(listed, this);
   }
 
   /** Tells `listener` once the backend request is over (at once if it is); an answer has one such listener. */

@@ -1,6 +1,5 @@
 /**
- * A table of string keys for entries that come and go with requests, without keeping the ones
- * that went.
+ * A table for entries that come and go with requests, without keeping the ones that went.
  *
  * Not a Map: when a Map has grown or shrunk enough, V8 rehashes it into a new table and keeps the
  * old one, with the entries it held then, linked to the new one for the Map's iterators. Once one
@@ -15,95 +14,124 @@
  *
  * So a hash table of our own: chains of small entries hung from one array of buckets. An entry
  * deleted is unlinked and emptied, so nothing in the table, old or young, still leads to its value.
- * Measurements of all three are in docs/decisions.md.
+ * How keys are hashed and compared is the table's `KeyKind`: text (`textKeys`), or keys that carry
+ * their own hash. Measurements of all three tables are in docs/decisions.md.
  */
 
-interface Entry<V> {
-  key: string;
+/** How a table hashes and compares its keys. Collisions cost time, not correctness: keys are compared whole. */
+export interface KeyKind<K> {
+  /** A 32-bit unsigned hash; equal keys hash alike. */
+  hash(key: K): number;
+  equal(a: K, b: K): boolean;
+}
+
+/**
+ * Text keys: 32-bit FNV-1a over the UTF-16 code units, from a seed drawn per table, so that no
+ * set of keys collides in every process. The key hashed last is remembered, since a lookup is
+ * mostly followed by a write or delete of the same key.
+ */
+export function textKeys(): KeyKind<string> {
+  const seed = (Math.random() * 0x1_0000_0000) >>> 0;
+  let lastKey: string | undefined;
+  let lastHash = 0;
+  return {
+    hash(key) {
+      if (key === lastKey) return lastHash;
+      let hash = seed ^ 0x811c9dc5;
+      for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+      lastKey = key;
+      lastHash = hash >>> 0;
+      return lastHash;
+    },
+    equal: (a, b) => a === b,
+  };
+}
+
+/** One key set in a table: `set` hands it back, and `remove` takes it out without hashing the key again. */
+export interface DictionaryEntry<K, V> {
+  readonly key: K;
+  /** The key's value while it is set; undefined once removed. */
+  readonly value: V | undefined;
+}
+
+interface Entry<K, V> extends DictionaryEntry<K, V> {
   value: V | undefined;
-  next: Entry<V> | undefined;
-  hash: number;
+  next: Entry<K, V> | undefined;
+  readonly hash: number;
 }
 
 // Buckets stay a power of two; the table doubles when it holds more keys than it has buckets.
 const INITIAL_BUCKETS = 64;
 
-export class Dictionary<V> {
-  private buckets: (Entry<V> | undefined)[] = new Array<Entry<V> | undefined>(INITIAL_BUCKETS).fill(undefined);
+export class Dictionary<K, V> {
+  private buckets: (Entry<K, V> | undefined)[] = new Array<Entry<K, V> | undefined>(INITIAL_BUCKETS).fill(undefined);
   private count = 0;
-  // Per table, so that no set of keys collides in every process. Collisions cost time, not
-  // correctness: keys are compared whole.
-  private readonly seed = (Math.random() * 0x1_0000_0000) >>> 0;
-  // The key hashed last and its hash: a lookup is mostly followed by a write of the same key.
-  private lastKey: string | undefined;
-  private lastHash = 0;
+
+  constructor(private readonly kind: KeyKind<K>) {}
 
   /** How many keys are set. */
   get size(): number {
     return this.count;
   }
 
-  get(key: string): V | undefined {
-    return this.entryOf(key, this.hashOf(key))?.value;
+  get(key: K): V | undefined {
+    return this.entryOf(key, this.kind.hash(key))?.value;
   }
 
-  /** Sets `key` to `value` (never undefined: that is what an absent key reads as). */
-  set(key: string, value: V): void {
-    const hash = this.hashOf(key);
+  /** Sets `key` to `value` (never undefined: that is what an absent key reads as); its entry. */
+  set(key: K, value: V): DictionaryEntry<K, V> {
+    const hash = this.kind.hash(key);
     const entry = this.entryOf(key, hash);
     if (entry !== undefined) {
       entry.value = value;
-      return;
+      return entry;
     }
     const index = hash & (this.buckets.length - 1);
-    this.buckets[index] = { key, value, next: this.buckets[index], hash };
+    const added: Entry<K, V> = { key, value, next: this.buckets[index], hash };
+    this.buckets[index] = added;
     if (++this.count > this.buckets.length) this.grow();
+    return added;
   }
 
   /** Removes `key`, if set. */
-  delete(key: string): void {
-    const hash = this.hashOf(key);
-    const index = hash & (this.buckets.length - 1);
-    let before: Entry<V> | undefined;
-    for (let entry = this.buckets[index]; entry !== undefined; before = entry, entry = entry.next) {
-      if (entry.hash !== hash || entry.key !== key) continue;
-      if (before === undefined) this.buckets[index] = entry.next;
-      else before.next = entry.next;
+  delete(key: K): void {
+    const entry = this.entryOf(key, this.kind.hash(key));
+    if (entry !== undefined) this.remove(entry);
+  }
+
+  /** Removes the key of `entry` (from `set`), if it is still set: found by the entry itself, without hashing or comparing keys. */
+  remove(entry: DictionaryEntry<K, V>): void {
+    const index = (entry as Entry<K, V>).hash & (this.buckets.length - 1);
+    let before: Entry<K, V> | undefined;
+    for (let candidate = this.buckets[index]; candidate !== undefined; before = candidate, candidate = candidate.next) {
+      if (candidate !== entry) continue;
+      if (before === undefined) this.buckets[index] = candidate.next;
+      else before.next = candidate.next;
       // Emptied: should this entry have reached the old generation, it holds nothing young alive.
-      entry.value = undefined;
-      entry.next = undefined;
+      candidate.value = undefined;
+      candidate.next = undefined;
       this.count--;
       return;
     }
   }
 
   /** The keys set, in no promised order. */
-  keys(): string[] {
-    const keys: string[] = [];
+  keys(): K[] {
+    const keys: K[] = [];
     for (let entry of this.buckets) for (; entry !== undefined; entry = entry.next) keys.push(entry.key);
     return keys;
   }
 
-  private entryOf(key: string, hash: number): Entry<V> | undefined {
+  private entryOf(key: K, hash: number): Entry<K, V> | undefined {
     for (let entry = this.buckets[hash & (this.buckets.length - 1)]; entry !== undefined; entry = entry.next) {
-      if (entry.hash === hash && entry.key === key) return entry;
+      if (entry.hash === hash && this.kind.equal(entry.key, key)) return entry;
     }
     return undefined;
   }
 
-  // 32-bit FNV-1a over the key's UTF-16 code units, from the table's seed.
-  private hashOf(key: string): number {
-    if (key === this.lastKey) return this.lastHash;
-    let hash = this.seed ^ 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-    this.lastKey = key;
-    this.lastHash = hash >>> 0;
-    return this.lastHash;
-  }
-
   private grow(): void {
     const old = this.buckets;
-    this.buckets = new Array<Entry<V> | undefined>(old.length * 2).fill(undefined);
+    this.buckets = new Array<Entry<K, V> | undefined>(old.length * 2).fill(undefined);
     const mask = this.buckets.length - 1;
     for (let i = 0; i < old.length; i++) {
       for (let entry = old[i]; entry !== undefined; ) {
