@@ -102,7 +102,7 @@ export class CoalesceKey {
 const COALESCE_KEYS: KeyKind<CoalesceKey> = { hash: (key) => key.hash, equal: (a, b) => a.equals(b) };
 
 /** Where an answer in flight is listed: removed by this handle once it can no longer be joined. */
-export type Listed = DictionaryEntry<CoalesceKey, SharedAnswer>;
+type Listed = DictionaryEntry<CoalesceKey, SharedAnswer>;
 
 /** The answers in flight that identical requests may join, by coalescing key. */
 export interface InFlightAnswers {
