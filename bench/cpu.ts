@@ -1,52 +1,92 @@
 /**
- * `npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S]`: CPU per request of
- * compiled gateways side by side, each started as its checkout's `npm start` runs it, from
- * /proc/<pid>/stat (utime + stime of the gateway process), for the catalog route, the small
- * instant query and a Prometheus-text /metrics scrape, under wrk at 16 connections. Each DIR is a
- * checkout with a built dist/main.js (`npm run build` there); all gateways run in external mode
- * against one vmsingle with the bench dataset, and each round measures them in turn, the order
- * reversed every other round, so drift on a shared machine falls on all of them alike.
+ * `npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S] [--connections C]
+ * [--workloads catalog,small,metrics] [--processes K]`: CPU per request of compiled gateways side by side, each
+ * started as its checkout's `npm start` runs it, from /proc/<pid>/stat (utime + stime of the
+ * gateway process), for the catalog route, the small instant query and a Prometheus-text /metrics
+ * scrape, under wrk (16 connections unless told). Each DIR is a checkout with a built
+ * dist/main.js (`npm run build` there); all gateways run in external mode against one vmsingle
+ * with the bench dataset, and each round measures them in turn, the order reversed every other
+ * round, so drift on a shared machine falls on all of them alike. Every build after the first is
+ * also compared with the first round by round: the median difference, and in how many rounds it
+ * was lower. Two processes of one build can differ by a few µs per request for as long as they
+ * run (docs/performance.md), so `--processes K` starts each build K times and takes a round's
+ * figure of a build as the mean of its processes.
  */
 import { join, resolve } from 'node:path';
 import { datasetEnd, loadDataset, queryUrl, smallInstantQuery } from './dataset.ts';
 import { cpuTicks, freePort, startChild, stopAll, TICKS_PER_SECOND, waitReady } from './processes.ts';
 import { BENCH_TOKEN, benchDir, startVmsingle } from './targets.ts';
-import { median } from './report.ts';
+import { median, paired } from './report.ts';
 import { gatewayArgs } from './start-command.ts';
 import { runWrk } from './wrk.ts';
 
-const USAGE = 'usage: npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S]';
-function parseArgs(argv: string[]): { builds: { name: string; dir: string }[]; rounds: number; seconds: number } {
+const USAGE = 'usage: npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S] [--connections C] [--workloads catalog,small,metrics] [--processes K]';
+
+/** The workloads by the names --workloads takes. */
+const WORKLOAD_KEYS = ['catalog', 'small', 'metrics'] as const;
+type WorkloadKey = (typeof WORKLOAD_KEYS)[number];
+
+interface Args {
+  builds: { name: string; dir: string }[];
+  rounds: number;
+  seconds: number;
+  connections: number;
+  workloads: ReadonlySet<WorkloadKey>;
+  processes: number;
+}
+
+/** The number after `flag`, or the usage error. */
+function positive(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!(n > 0)) throw new Error(`${flag} takes a positive number, got "${value ?? ''}"\n${USAGE}`);
+  return n;
+}
+
+function parseArgs(argv: string[]): Args {
   const builds: { name: string; dir: string }[] = [];
   let rounds = 6;
   let seconds = 4;
+  let connections = 16;
+  let processes = 1;
+  let workloads: ReadonlySet<WorkloadKey> = new Set(WORKLOAD_KEYS);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--rounds') rounds = Number(argv[++i]);
-    else if (arg === '--seconds') seconds = Number(argv[++i]);
-    else if (/^[\w-]+=/.test(arg)) builds.push({ name: arg.slice(0, arg.indexOf('=')), dir: resolve(arg.slice(arg.indexOf('=') + 1)) });
+    if (arg === '--rounds') rounds = positive(arg, argv[++i]);
+    else if (arg === '--seconds') seconds = positive(arg, argv[++i]);
+    else if (arg === '--connections') connections = Math.round(positive(arg, argv[++i]));
+    else if (arg === '--processes') processes = Math.round(positive(arg, argv[++i]));
+    else if (arg === '--workloads') {
+      const names = (argv[++i] ?? '').split(',').filter((name) => name !== '');
+      const unknown = names.filter((name) => !(WORKLOAD_KEYS as readonly string[]).includes(name));
+      if (names.length === 0 || unknown.length > 0) throw new Error(`--workloads takes a comma-separated list of ${WORKLOAD_KEYS.join(', ')}; got "${unknown.join(',') || ''}"\n${USAGE}`);
+      workloads = new Set(names as WorkloadKey[]);
+    } else if (/^[\w-]+=/.test(arg)) builds.push({ name: arg.slice(0, arg.indexOf('=')), dir: resolve(arg.slice(arg.indexOf('=') + 1)) });
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
-  if (builds.length === 0 || !(rounds > 0) || !(seconds > 0)) throw new Error(USAGE);
-  return { builds, rounds, seconds };
+  if (builds.length === 0) throw new Error(USAGE);
+  const names = builds.map((build) => build.name);
+  const repeated = names.find((name, i) => names.indexOf(name) !== i);
+  if (repeated !== undefined) throw new Error(`two builds are named "${repeated}"; give each NAME=DIR a name of its own (the same DIR twice measures how far two processes of one build differ)\n${USAGE}`);
+  return { builds, rounds, seconds, connections, workloads, processes };
 }
 
-async function main(): Promise<void> {
-  const { builds, rounds, seconds } = parseArgs(process.argv.slice(2));
+async function main({ builds, rounds, seconds, connections, workloads: chosen, processes }: Args): Promise<void> {
   const { dir, remove } = await benchDir();
   try {
     const vm = await startVmsingle(dir);
     const end = datasetEnd(Date.now());
     await loadDataset(vm.url, end);
+    // Interleaved (a#1 b#1 a#2 b#2 ...), so each build's processes are spread over a round.
     const gateways = [];
-    for (const build of builds) {
+    for (let k = 1; k <= processes; k++) for (const build of builds) gateways.push({ ...build, label: processes === 1 ? build.name : `${build.name}#${k}`, url: '', pid: 0 });
+    for (const gw of gateways) {
       const port = await freePort();
-      const child = startChild(build.name, process.execPath, gatewayArgs(build.dir), {
+      const child = startChild(gw.label, process.execPath, gatewayArgs(gw.dir), {
         env: {
           ...process.env,
           LAYER_GATEWAY_HOST: '127.0.0.1',
           LAYER_GATEWAY_PORT: String(port),
-          LAYER_DATA_DIR: join(dir, `gateway-${build.name}`),
+          LAYER_DATA_DIR: join(dir, `gateway-${gw.label}`),
           LAYER_VM_URL: vm.url,
           LAYER_API_TOKENS: BENCH_TOKEN,
           LAYER_LOG_LEVEL: 'warn',
@@ -54,45 +94,67 @@ async function main(): Promise<void> {
           LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256',
         },
       });
-      const url = `http://127.0.0.1:${port}`;
-      await waitReady(child, `${url}/health`);
-      gateways.push({ ...build, url, pid: child.process.pid! });
+      gw.url = `http://127.0.0.1:${port}`;
+      gw.pid = child.process.pid!;
+      await waitReady(child, `${gw.url}/health`);
     }
     // The small query without its time, which each request gets distinct (see bench/wrk.ts): the
     // cost of one request, with nothing shared between identical requests in flight.
     const small = smallInstantQuery(end);
     const { time, ...smallParams } = small.params;
-    const workloads: { name: string; path: (url: string) => string; vary?: Record<string, number> }[] = [
-      { name: 'catalog', path: (url: string) => `${url}/v2/metrics/catalog` },
-      { name: 'small query', path: (url: string) => queryUrl(`${url}/v2/metrics`, { ...small, params: smallParams }), vary: { time: Number(time) } },
-      { name: 'metrics (Prometheus text)', path: (url: string) => `${url}/metrics` },
+    const all: { key: WorkloadKey; name: string; path: (url: string) => string; vary?: Record<string, number> }[] = [
+      { key: 'catalog', name: 'catalog', path: (url: string) => `${url}/v2/metrics/catalog` },
+      { key: 'small', name: 'small query', path: (url: string) => queryUrl(`${url}/v2/metrics`, { ...small, params: smallParams }), vary: { time: Number(time) } },
+      { key: 'metrics', name: 'metrics (Prometheus text)', path: (url: string) => `${url}/metrics` },
     ];
+    const workloads = all.filter((workload) => chosen.has(workload.key));
     const headers = { Authorization: `Bearer ${BENCH_TOKEN}` };
     const perRequest = new Map<string, number[]>();
     for (const workload of workloads) {
       // One unmeasured second per gateway: connections, JIT.
       const vary = workload.vary ? { vary: workload.vary } : {};
-      for (const gw of gateways) await runWrk({ url: workload.path(gw.url), connections: 16, seconds: 1, headers, ...vary });
+      for (const gw of gateways) await runWrk({ url: workload.path(gw.url), connections, seconds: 1, headers, ...vary });
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 === 0 ? gateways : [...gateways].reverse();
+        const sums = new Map<string, number>();
         for (const gw of order) {
           const before = await cpuTicks(gw.pid);
-          const result = await runWrk({ url: workload.path(gw.url), connections: 16, seconds, headers, ...vary });
+          const result = await runWrk({ url: workload.path(gw.url), connections, seconds, headers, ...vary });
           const ticks = (await cpuTicks(gw.pid)) - before;
-          if (result.errors > 0) throw new Error(`${gw.name} ${workload.name}: ${result.errors} errors`);
+          if (result.errors > 0) throw new Error(`${gw.label} ${workload.name}: ${result.errors} errors`);
           const us = (ticks / TICKS_PER_SECOND / result.requests) * 1e6;
-          const key = `${workload.name}\t${gw.name}`;
-          perRequest.set(key, [...(perRequest.get(key) ?? []), us]);
-          console.log(`round ${round + 1} ${workload.name} ${gw.name}: ${us.toFixed(1)} µs CPU/request, ${Math.round(result.rps)} req/s`);
+          sums.set(gw.name, (sums.get(gw.name) ?? 0) + us);
+          console.log(`round ${round + 1} ${workload.name} ${gw.label}: ${us.toFixed(1)} µs CPU/request, ${Math.round(result.rps)} req/s`);
+        }
+        for (const build of builds) {
+          const key = `${workload.name}\t${build.name}`;
+          perRequest.set(key, [...(perRequest.get(key) ?? []), sums.get(build.name)! / processes]);
         }
       }
     }
-    console.log('\nworkload\tgateway\tmedian µs CPU/request\trounds');
+    console.log(`\nworkload\tgateway\tmedian µs CPU/request\trounds${processes > 1 ? ` (each the mean of ${processes} processes)` : ''}`);
     for (const [key, values] of perRequest) console.log(`${key}\t${median(values).toFixed(1)}\t${values.map((v) => v.toFixed(1)).join(' ')}`);
+    if (builds.length > 1) {
+      const first = builds[0]!.name;
+      console.log(`\nworkload\tgateway\tmedian difference from ${first}, µs\tlower\thigher`);
+      for (const workload of workloads) {
+        for (const build of builds.slice(1)) {
+          const p = paired(perRequest.get(`${workload.name}\t${first}`)!, perRequest.get(`${workload.name}\t${build.name}`)!);
+          console.log(`${workload.name}\t${build.name}\t${p.medianDifference >= 0 ? '+' : ''}${p.medianDifference.toFixed(1)}\t${p.lower} of ${p.rounds}\t${p.higher} of ${p.rounds}`);
+        }
+      }
+    }
   } finally {
     await stopAll();
     await remove();
   }
 }
 
-await main();
+let args: Args | undefined;
+try {
+  args = parseArgs(process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 2;
+}
+if (args) await main(args);

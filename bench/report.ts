@@ -64,6 +64,28 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** How one build compared with another round by round: what a single cut's A/B needs, as drift between rounds falls on both. */
+export interface Paired {
+  /** The median of the rounds' differences (other minus first). */
+  medianDifference: number;
+  /** Rounds in which the other build measured lower, and higher. */
+  lower: number;
+  higher: number;
+  rounds: number;
+}
+
+/** Compares two builds' measurements of the same rounds, in order. */
+export function paired(first: readonly number[], other: readonly number[]): Paired {
+  if (first.length !== other.length || first.length === 0) throw new Error(`paired rounds differ in number: ${first.length} and ${other.length}`);
+  const differences = other.map((value, i) => value - first[i]!);
+  return {
+    medianDifference: median(differences),
+    lower: differences.filter((d) => d < 0).length,
+    higher: differences.filter((d) => d > 0).length,
+    rounds: differences.length,
+  };
+}
+
 /** Medians of one target's rounds; errors are summed. */
 export function summarize(runs: TargetRuns): TargetSummary {
   const cpu = runs.rounds.flatMap((r) => (r.cpuUsPerRequest === undefined ? [] : [r.cpuUsPerRequest]));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatGoals, formatReport, goals, summarize, type Round, type WorkloadRuns } from '../../bench/report.ts';
+import { formatGoals, formatReport, goals, paired, summarize, type Round, type WorkloadRuns } from '../../bench/report.ts';
 
 const round = (rps: number, p50Ms: number, cpuUsPerRequest?: number): Round => ({ rps, p50Ms, p99Ms: p50Ms * 3, requests: rps * 2, errors: 0, ...(cpuUsPerRequest === undefined ? {} : { cpuUsPerRequest }) });
 
@@ -44,5 +44,21 @@ describe('the bench report: goals of the hot path', () => {
 
   it('says a goal was not measured when its workload did not run', () => {
     assert.match(formatGoals(goals([runs[0]!])), /p50 minus direct.*not measured/);
+  });
+});
+
+describe('the bench report: two builds round by round', () => {
+  it('gives the median of the differences and in how many rounds the second build was lower or higher', () => {
+    // A drifting machine: every round of both builds moves, the difference stays.
+    assert.deepEqual(paired([70, 90, 75, 100], [68, 87, 76, 97]), { medianDifference: -2.5, lower: 3, higher: 1, rounds: 4 });
+  });
+
+  it('counts an equal round as neither lower nor higher', () => {
+    assert.deepEqual(paired([70, 71, 72], [70, 71, 73]), { medianDifference: 0, lower: 0, higher: 1, rounds: 3 });
+  });
+
+  it('refuses rounds that do not pair up', () => {
+    assert.throws(() => paired([70, 71], [70]), /paired rounds differ in number: 2 and 1/);
+    assert.throws(() => paired([], []), /paired rounds differ in number: 0 and 0/);
   });
 });
