@@ -12,65 +12,16 @@
  * run (docs/performance.md), so `--processes K` starts each build K times and takes a round's
  * figure of a build as the mean of its processes.
  */
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { datasetEnd, loadDataset, queryUrl, smallInstantQuery } from './dataset.ts';
 import { cpuTicks, freePort, startChild, stopAll, TICKS_PER_SECOND, waitReady } from './processes.ts';
 import { BENCH_TOKEN, benchDir, startVmsingle } from './targets.ts';
 import { median, paired } from './report.ts';
 import { gatewayArgs } from './start-command.ts';
 import { runWrk } from './wrk.ts';
+import { parseCpuArgs, type CpuArgs, type WorkloadKey } from './cpu-args.ts';
 
-const USAGE = 'usage: npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S] [--connections C] [--workloads catalog,small,metrics] [--processes K]';
-
-/** The workloads by the names --workloads takes. */
-const WORKLOAD_KEYS = ['catalog', 'small', 'metrics'] as const;
-type WorkloadKey = (typeof WORKLOAD_KEYS)[number];
-
-interface Args {
-  builds: { name: string; dir: string }[];
-  rounds: number;
-  seconds: number;
-  connections: number;
-  workloads: ReadonlySet<WorkloadKey>;
-  processes: number;
-}
-
-/** The number after `flag`, or the usage error. */
-function positive(flag: string, value: string | undefined): number {
-  const n = Number(value);
-  if (!(n > 0)) throw new Error(`${flag} takes a positive number, got "${value ?? ''}"\n${USAGE}`);
-  return n;
-}
-
-function parseArgs(argv: string[]): Args {
-  const builds: { name: string; dir: string }[] = [];
-  let rounds = 6;
-  let seconds = 4;
-  let connections = 16;
-  let processes = 1;
-  let workloads: ReadonlySet<WorkloadKey> = new Set(WORKLOAD_KEYS);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--rounds') rounds = positive(arg, argv[++i]);
-    else if (arg === '--seconds') seconds = positive(arg, argv[++i]);
-    else if (arg === '--connections') connections = Math.round(positive(arg, argv[++i]));
-    else if (arg === '--processes') processes = Math.round(positive(arg, argv[++i]));
-    else if (arg === '--workloads') {
-      const names = (argv[++i] ?? '').split(',').filter((name) => name !== '');
-      const unknown = names.filter((name) => !(WORKLOAD_KEYS as readonly string[]).includes(name));
-      if (names.length === 0 || unknown.length > 0) throw new Error(`--workloads takes a comma-separated list of ${WORKLOAD_KEYS.join(', ')}; got "${unknown.join(',') || ''}"\n${USAGE}`);
-      workloads = new Set(names as WorkloadKey[]);
-    } else if (/^[\w-]+=/.test(arg)) builds.push({ name: arg.slice(0, arg.indexOf('=')), dir: resolve(arg.slice(arg.indexOf('=') + 1)) });
-    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
-  }
-  if (builds.length === 0) throw new Error(USAGE);
-  const names = builds.map((build) => build.name);
-  const repeated = names.find((name, i) => names.indexOf(name) !== i);
-  if (repeated !== undefined) throw new Error(`two builds are named "${repeated}"; give each NAME=DIR a name of its own (the same DIR twice measures how far two processes of one build differ)\n${USAGE}`);
-  return { builds, rounds, seconds, connections, workloads, processes };
-}
-
-async function main({ builds, rounds, seconds, connections, workloads: chosen, processes }: Args): Promise<void> {
+async function main({ builds, rounds, seconds, connections, workloads: chosen, processes }: CpuArgs): Promise<void> {
   const { dir, remove } = await benchDir();
   try {
     const vm = await startVmsingle(dir);
@@ -150,9 +101,9 @@ async function main({ builds, rounds, seconds, connections, workloads: chosen, p
   }
 }
 
-let args: Args | undefined;
+let args: CpuArgs | undefined;
 try {
-  args = parseArgs(process.argv.slice(2));
+  args = parseCpuArgs(process.argv.slice(2));
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 2;
