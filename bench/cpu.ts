@@ -1,16 +1,15 @@
 /**
- * `npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S] [--connections C]
- * [--workloads catalog,small,metrics] [--processes K]`: CPU per request of compiled gateways side by side, each
- * started as its checkout's `npm start` runs it, from /proc/<pid>/stat (utime + stime of the
- * gateway process), for the catalog route, the small instant query and a Prometheus-text /metrics
- * scrape, under wrk (16 connections unless told). Each DIR is a checkout with a built
- * dist/main.js (`npm run build` there); all gateways run in external mode against one vmsingle
- * with the bench dataset, and each round measures them in turn, the order reversed every other
- * round, so drift on a shared machine falls on all of them alike. Every build after the first is
- * also compared with the first round by round: the median difference, and in how many rounds it
- * was lower. Two processes of one build can differ by a few µs per request for as long as they
- * run (docs/performance.md), so `--processes K` starts each build K times and takes a round's
- * figure of a build as the mean of its processes.
+ * `npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [options]` (bench/cpu-args.ts): CPU per request of
+ * compiled gateways side by side, each started as its checkout's `npm start` runs it, from
+ * /proc/<pid>/stat (utime + stime of the gateway process), for the catalog route, the small
+ * instant query and a Prometheus-text /metrics scrape, under wrk (16 connections unless told).
+ * Each DIR is a checkout with a built dist/main.js (`npm run build` there); all gateways run in
+ * external mode against one vmsingle with the bench dataset, and each round measures them in
+ * turn, the order reversed every other round, so drift on a shared machine falls on all of them
+ * alike. Every build after the first is also compared with the first round by round: the median
+ * difference, and in how many rounds it was lower. Two processes of one build can differ by a few
+ * µs per request for as long as they run (docs/performance.md), so `--processes K` starts each
+ * build K times and takes a round's figure of a build as the mean of its processes.
  */
 import { join } from 'node:path';
 import { datasetEnd, loadDataset, queryUrl, smallInstantQuery } from './dataset.ts';
