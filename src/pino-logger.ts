@@ -1,16 +1,18 @@
 /**
- * The gateway's own logger: pino, JSON lines to stdout, with credentials redacted before they are
- * serialized, so a careless `logger.info({ req })` cannot leak a token. Only main.ts and the
- * embedding entry build one; everything else takes the structural `Logger` (logger.ts).
+ * The gateway's own logger: pino, JSON lines to stdout (written once per event-loop turn, see
+ * log-destination.ts), with credentials redacted before they are serialized, so a careless
+ * `logger.info({ req })` cannot leak a token. Only main.ts and the embedding entry build one;
+ * everything else takes the structural `Logger` (logger.ts).
  */
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from './config.ts';
+import { batchedStdout } from './log-destination.ts';
 
 /** Options of createLogger. */
 export interface LoggerOptions {
   /** Lowest level written; LAYER_LOG_LEVEL. */
   level: LogLevel;
-  /** Where JSON lines go; tests pass a stream that keeps them. (default: stdout) */
+  /** Where JSON lines go; tests pass a stream that keeps them. (default: stdout, batched per event-loop turn) */
   destination?: DestinationStream;
 }
 
@@ -38,5 +40,5 @@ const REDACT_PATHS = [
  */
 export function createLogger(options: LoggerOptions): PinoLogger {
   const settings = { level: options.level, redact: { paths: REDACT_PATHS, censor: REDACTED } };
-  return options.destination === undefined ? pino(settings) : pino(settings, options.destination);
+  return pino(settings, options.destination ?? batchedStdout());
 }
