@@ -1,8 +1,8 @@
 /**
  * Where the gateway's log lines go by default: stdout, one write per turn of the event loop. At
- * the default level every request logs its access line, and a write of its own per line is a
- * system call per request, a large share of a small query's CPU; under load many requests finish
- * in one turn, so their lines leave together. A line waits at most until the end of the turn it
+ * the default level every request logs its access line, and a write of its own per line cost a
+ * small query a large share of its CPU; under load many requests finish in one turn, so their
+ * lines leave together. A line waits at most until the end of the turn it
  * was logged in (or goes at once past BATCH_BYTES), so `tail -f` sees it as promptly as before,
  * and the lines still pending when the process exits are written on its way out.
  */
@@ -21,7 +21,7 @@ export interface LogSink {
 export class BatchedDestination implements DestinationStream {
   private pending = '';
   private scheduled = false;
-  private readonly writeOut = () => this.flush();
+  private readonly writeOut = (): void => this.flush();
 
   constructor(private readonly sink: LogSink) {}
 
@@ -34,13 +34,15 @@ export class BatchedDestination implements DestinationStream {
     }
   }
 
-  /** Hands the pending lines to the sink now. */
-  flush(): void {
+  /** Hands the pending lines to the sink now, then calls `done` (pino's `logger.flush(done)` comes here). */
+  flush(done?: () => void): void {
     this.scheduled = false;
-    if (this.pending === '') return;
-    const text = this.pending;
-    this.pending = '';
-    this.sink.write(text);
+    if (this.pending !== '') {
+      const text = this.pending;
+      this.pending = '';
+      this.sink.write(text);
+    }
+    done?.();
   }
 
   /** Hands over the pending lines and has the sink write everything out before this returns (the process is exiting). */

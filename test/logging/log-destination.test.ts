@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { pino } from 'pino';
 import { BATCH_BYTES, BatchedDestination } from '../../src/log-destination.ts';
 
 /** A sink that keeps every write it is given, and counts flushSync calls. */
@@ -51,6 +52,16 @@ describe('BatchedDestination', () => {
     destination.write('last\n');
     await nextTurn();
     assert.deepEqual(sink.writes.slice(1), ['last\n']);
+  });
+
+  it("answers pino's logger.flush(done): the pending lines written, then done called", () => {
+    const sink = recordingSink();
+    const logger = pino({ base: null, timestamp: false }, new BatchedDestination(sink));
+    logger.info('one');
+    let called = 0;
+    logger.flush(() => called++);
+    assert.deepEqual(sink.writes, ['{"level":30,"msg":"one"}\n']);
+    assert.equal(called, 1);
   });
 
   it('flushSync hands over the pending lines and has the sink write out what it holds', () => {
