@@ -2,9 +2,9 @@
  * Where the gateway's log lines go by default: stdout, one write per turn of the event loop. At
  * the default level every request logs its access line, and a write of its own per line cost a
  * small query a large share of its CPU; under load many requests finish in one turn, so their
- * lines leave together. A line waits at most until the end of the turn it
- * was logged in (or goes at once past BATCH_BYTES), so `tail -f` sees it as promptly as before,
- * and the lines still pending when the process exits are written on its way out.
+ * lines leave together. A line waits at most until the end of the turn it was logged in (or goes
+ * at once past BATCH_BYTES), so `tail -f` sees it as promptly as before, and the lines still
+ * pending when the process exits are written on its way out.
  */
 import { pino, type DestinationStream } from 'pino';
 
