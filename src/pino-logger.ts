@@ -7,6 +7,7 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from './config.ts';
 import { batchedStdout } from './log-destination.ts';
+import { bindingsCensored, SECRET_NAMES, withNestedSecretsCensored } from './nested-secrets.ts';
 
 /** Options of createLogger. */
 export interface LoggerOptions {
@@ -19,19 +20,14 @@ export interface LoggerOptions {
 /** The censor that replaces every redacted value. */
 export const REDACTED = '[redacted]';
 
-// pino's `*.token` matches one level down only, so the top-level keys are listed too.
 // Proxy-Authorization and Set-Cookie carry credentials just like Authorization and Cookie.
+// SECRET_NAMES one level down in any object are censored by nested-secrets.ts.
 const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers["proxy-authorization"]',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  'token',
-  'tokens',
-  'apiTokens',
-  '*.token',
-  '*.tokens',
-  '*.apiTokens',
+  ...SECRET_NAMES,
 ];
 
 /**
@@ -39,6 +35,26 @@ const REDACT_PATHS = [
  * so that main.ts keeps pino's string-only calls; it is passed on as a `Logger`.
  */
 export function createLogger(options: LoggerOptions): PinoLogger {
-  const settings = { level: options.level, redact: { paths: REDACT_PATHS, censor: REDACTED } };
-  return pino(settings, options.destination ?? batchedStdout());
+  const logger = pino(
+    {
+      level: options.level,
+      redact: { paths: REDACT_PATHS, censor: REDACTED },
+      hooks: {
+        logMethod(args, method) {
+          withNestedSecretsCensored(args, REDACTED, () => method.apply(this, args));
+        },
+      },
+    },
+    options.destination ?? batchedStdout(),
+  );
+  // pino serializes a child's bindings once, when the child is made, past the hook above. Children
+  // inherit these two from the root.
+  const { child, setBindings } = logger;
+  logger.child = function (this: PinoLogger, bindings, childOptions) {
+    return child.call(this, bindingsCensored(bindings, REDACTED), childOptions);
+  } as PinoLogger['child'];
+  logger.setBindings = function (this: PinoLogger, bindings) {
+    setBindings.call(this, bindingsCensored(bindings, REDACTED));
+  };
+  return logger;
 }

@@ -5,6 +5,9 @@ import { captureLogger } from '../helpers/log-recorder.ts';
 
 const SECRET = 'secret-token-0123456789';
 
+/** A parsed JSON line, read field by field. */
+type Parsed = { readonly [key: string]: Parsed };
+
 // `want` is the path, in the written JSON line, of the value that must read [redacted].
 
 describe('createLogger({ level, destination })', () => {
@@ -28,6 +31,80 @@ describe('createLogger({ level, destination })', () => {
       assert.ok(!lines[0]!.includes(SECRET), `got ${lines[0]}; want no secret`);
     });
   }
+
+  /** The one line `log` writes through the gateway's logger, parsed, with its text. */
+  function logged(log: (logger: ReturnType<typeof captureLogger>['logger']) => void): { line: Parsed; text: string } {
+    const { logger, lines } = captureLogger('info');
+    log(logger);
+    assert.equal(lines.length, 1, `got ${lines.length} lines; want 1`);
+    assert.ok(!lines[0]!.includes(SECRET), `got ${lines[0]}; want no secret`);
+    return { line: JSON.parse(lines[0]!) as Parsed, text: lines[0]! };
+  }
+
+  it('puts the caller\'s credentials back once the line is written', () => {
+    const client = { token: SECRET, name: 'grafana' };
+    const entry = { client, route: '/v2/metrics/api/v1/query' };
+    const { line } = logged((logger) => logger.info(entry, 'request'));
+    assert.deepEqual(line.client, { token: REDACTED, name: 'grafana' });
+    assert.equal(client.token, SECRET, 'got the caller\'s object changed; want it as it was');
+    assert.deepEqual(Object.keys(entry), ['client', 'route']);
+  });
+
+  it('redacts a frozen object\'s credentials in a copy, keeping its other fields', () => {
+    const config = Object.freeze({ apiTokens: [SECRET], port: 8080 });
+    const { line } = logged((logger) => logger.info({ config }, 'loaded'));
+    assert.deepEqual(line.config, { apiTokens: REDACTED, port: 8080 });
+    assert.deepEqual(config.apiTokens, [SECRET]);
+  });
+
+  it('redacts through a getter and keeps a class\'s toJSON', () => {
+    class Client {
+      constructor(readonly token: string) {}
+      toJSON() {
+        return { kind: 'client', token: this.token };
+      }
+    }
+    const { line } = logged((logger) => logger.info({ client: new Client(SECRET) }, 'request'));
+    assert.deepEqual(line.client, { kind: 'client', token: REDACTED });
+  });
+
+  it('redacts an error\'s credentials, logged alone or under a key', () => {
+    const alone = Object.assign(new Error('backend refused'), { token: SECRET });
+    const first = logged((logger) => logger.error(alone, 'failed')).line;
+    assert.equal(first.err!.token, REDACTED);
+    assert.equal(first.err!.message, 'backend refused');
+    assert.equal(first.err!.type, 'Error');
+    const frozen = Object.freeze(Object.assign(new Error('frozen'), { tokens: [SECRET] }));
+    const second = logged((logger) => logger.error({ err: frozen }, 'failed')).line;
+    assert.equal(second.err!.tokens, REDACTED);
+    assert.equal(second.err!.message, 'frozen');
+    assert.equal(alone.token, SECRET);
+  });
+
+  it('redacts objects a format string interpolates, and a child logger\'s bindings', () => {
+    const interpolated = logged((logger) => logger.info('client %j', { client: { token: SECRET } })).line;
+    assert.ok(String(interpolated.msg).includes(REDACTED), `got ${interpolated.msg}; want the token redacted`);
+    const child = logged((logger) => logger.child({ upstream: { token: SECRET, url: 'http://vm:8428' } }).info({ ok: true }, 'child')).line;
+    assert.deepEqual(child.upstream, { token: REDACTED, url: 'http://vm:8428' });
+    const grandchild = logged((logger) => logger.child({ a: 1 }).child({ store: { tokens: [SECRET] } }).info({}, 'grandchild')).line;
+    assert.equal(grandchild.store!.tokens, REDACTED);
+    const rebound = logged((logger) => {
+      const bound = logger.child({ a: 1 });
+      bound.setBindings({ store: { apiTokens: [SECRET] } });
+      bound.info({}, 'rebound');
+    }).line;
+    assert.equal(rebound.store!.apiTokens, REDACTED);
+  });
+
+  it('writes an entry without credentials as given, own fields only', () => {
+    const entry = Object.create({ inherited: { token: SECRET } }) as Record<string, unknown>;
+    Object.assign(entry, { requestId: 'abc', status: '200', ms: 1.5, nested: { path: '/x' }, list: [1, 2] });
+    const { line } = logged((logger) => logger.info(entry, 'request'));
+    assert.deepEqual(
+      { requestId: line.requestId, status: line.status, ms: line.ms, nested: line.nested, list: line.list, inherited: line.inherited },
+      { requestId: 'abc', status: '200', ms: 1.5, nested: { path: '/x' }, list: [1, 2], inherited: undefined },
+    );
+  });
 
   it('keeps other headers and writes one JSON line per entry', () => {
     const { logger, lines } = captureLogger('info');
