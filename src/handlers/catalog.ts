@@ -6,28 +6,30 @@ import type { Context, Middleware } from 'koa';
 import { NotFoundError } from '../errors.ts';
 import { catalogDocument, catalogEntryDocuments, type ServedDocument } from '../generated/catalog.ts';
 import type { RoutedContext } from '../generated/routes.ts';
+import { jsonFields, writeAnswer } from '../edge/write-answer.ts';
 import { matchesEtag } from './etag.ts';
 
 interface EncodedDocument {
   readonly bytes: Buffer;
   readonly etag: string;
+  /** The head of its 200 answer, and of its 304. */
+  readonly fields: readonly string[];
+  readonly notModifiedFields: readonly string[];
 }
 
-const encode = (doc: ServedDocument): EncodedDocument => ({ bytes: Buffer.from(doc.body), etag: doc.etag });
+function encode(doc: ServedDocument): EncodedDocument {
+  const bytes = Buffer.from(doc.body);
+  const notModifiedFields = ['ETag', doc.etag, 'Cache-Control', 'no-cache'];
+  const fields = jsonFields(doc.body, ...notModifiedFields);
+  return { bytes, etag: doc.etag, fields, notModifiedFields };
+}
 
-// Headers go to Node's response directly: Koa's ctx.set and ctx.type add a lookup and a MIME table
-// search per call, on the cheapest route the gateway serves.
+// The head is built once per document and written with the body in one step: the cheapest route
+// the gateway serves.
 function sendDocument(ctx: Context, doc: EncodedDocument): void {
-  const { req, res } = ctx;
-  res.setHeader('ETag', doc.etag);
-  res.setHeader('Cache-Control', 'no-cache');
-  const header = req.headers['if-none-match'];
-  if (header && matchesEtag(header, doc.etag)) {
-    ctx.status = 304;
-    return;
-  }
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  ctx.body = doc.bytes;
+  const header = ctx.req.headers['if-none-match'];
+  if (header && matchesEtag(header, doc.etag)) writeAnswer(ctx, 304, doc.notModifiedFields);
+  else writeAnswer(ctx, 200, doc.fields, doc.bytes);
 }
 
 /** Creates the two catalog handlers; the documents are encoded once, here. */

@@ -117,6 +117,26 @@ describe('gateway routes (bundled vmsingle)', function () {
       assert.equal(again.body.length, 0);
     });
 
+    it('writes the catalog, /health and /livez with their whole length, and HEAD with the same head and no body', async () => {
+      const auth = bearer(gw().token);
+      for (const path of ['/v2/metrics/catalog', '/v2/metrics/catalog/layer_query_duration_seconds', '/health', '/livez']) {
+        const res = await request(`${gw().url}${path}`, { headers: auth });
+        assert.equal(res.status, 200, `${path}: ${res.text}`);
+        assert.equal(res.headers['transfer-encoding'], undefined, `${path}: got a chunked answer; want its Content-Length`);
+        assert.equal(res.headers['content-length'], String(res.body.length), path);
+        const head = await request(`${gw().url}${path}`, { method: 'HEAD', headers: auth });
+        assert.equal(head.status, 200, path);
+        assert.equal(head.body.length, 0, `${path}: got a body for HEAD`);
+        for (const name of ['content-type', 'content-length', 'cache-control', 'etag']) assert.equal(head.headers[name], res.headers[name], `${path}: ${name} of HEAD`);
+      }
+      const notModified = await request(`${gw().url}/v2/metrics/catalog`, { headers: { ...auth, 'If-None-Match': catalogDocument.etag } });
+      assert.equal(notModified.status, 304);
+      assert.deepEqual(
+        [notModified.headers.etag, notModified.headers['cache-control'], notModified.headers['content-type'], notModified.headers['content-length']],
+        [catalogDocument.etag, 'no-cache', undefined, undefined],
+      );
+    });
+
     it('serves one entry, 404 JSON for an unknown name, 400 for an invalid one', async () => {
       const res = await request(`${gw().url}/v2/metrics/catalog/layer_query_duration_seconds`, { headers: bearer(gw().token) });
       assert.equal(res.status, 200);
