@@ -121,6 +121,12 @@ export function answerClientErrors(
       inFlight.once('close', () => setTimeout(() => socket.destroy(), 1000).unref());
       return;
     }
+    // A response written whole while its request was handled can be finished here already, before
+    // Node ends a connection that its request asked to close: nothing more is answered on it.
+    if (inFlight && !inFlight.shouldKeepAlive) {
+      setTimeout(() => socket.destroy(), 1000).unref();
+      return;
+    }
     answerAndClose(socket, render(answer, extra));
   });
   // Without a listener Node closes CONNECT connections silently; the gateway is not a tunnel.

@@ -57,7 +57,7 @@ describe('createLogger({ level, destination })', () => {
     assert.deepEqual(config.apiTokens, [SECRET]);
   });
 
-  it('redacts through a getter and keeps a class\'s toJSON', () => {
+  it('redacts a class instance\'s credentials and keeps its toJSON', () => {
     class Client {
       constructor(readonly token: string) {}
       toJSON() {
