@@ -1,15 +1,26 @@
 /**
- * Where the gateway's log lines go by default: stdout, one write per turn of the event loop. At
- * the default level every request logs its access line, and a write of its own per line cost a
- * small query a large share of its CPU; under load many requests finish in one turn, so their
- * lines leave together. A line waits at most until the end of the turn it was logged in (or goes
- * at once past BATCH_BYTES), so `tail -f` sees it as promptly as before, and the lines still
- * pending when the process exits are written on its way out.
+ * Where the gateway's log lines go by default: stdout, in batches. At the default level every
+ * request logs its access line, and each write to stdout is a system call that also wakes the
+ * process reading it (journald, a container runtime, a terminal), which cost a small query more
+ * than building its line did. Lines are gathered for at most BATCH_MS (or until BATCH_BYTES) and
+ * written together; a line at warn or above is written at once, with the lines before it, so what
+ * goes wrong reaches the reader without delay. Lines still pending when the process exits are
+ * written on its way out; only a process killed outright (SIGKILL, an abort) loses them, at most
+ * BATCH_MS of info lines.
  */
 import { pino, type DestinationStream } from 'pino';
 
 /** Past this many characters pending, the lines are written at once. */
 export const BATCH_BYTES = 64 * 1024;
+
+/** The longest a line waits for others before the batch is written, in ms: shorter than a reader of `tail -f` notices. */
+export const BATCH_MS = 20;
+
+/** pino's numeric level of warn: lines at it and above are written at once. */
+const PROMPT_LEVEL = 40;
+
+// pino sets `lastLevel` and its siblings on a destination carrying this key before each write.
+const PINO_METADATA: unique symbol = Symbol.for('pino.metadata');
 
 /** Where a batch is written, in order; `flushSync`, when there is one, writes out anything it still holds. */
 export interface LogSink {
@@ -17,26 +28,37 @@ export interface LogSink {
   flushSync?(): void;
 }
 
-/** A destination that gathers lines and writes them to `sink` once per event-loop turn. */
+/** A destination that gathers lines and writes them to `sink` in batches. */
 export class BatchedDestination implements DestinationStream {
+  readonly [PINO_METADATA] = true;
+  /** The level of the line pino is about to write; 0 for a line written other than through pino. */
+  lastLevel = 0;
   private pending = '';
   private scheduled = false;
-  private readonly writeOut = (): void => this.flush();
+  private readonly writeOut = (): void => {
+    this.scheduled = false;
+    this.flush();
+  };
 
-  constructor(private readonly sink: LogSink) {}
+  constructor(
+    private readonly sink: LogSink,
+    /** How long a line may wait for others. (default: BATCH_MS) */
+    private readonly delayMs = BATCH_MS,
+  ) {}
 
   write(line: string): void {
     this.pending += line;
-    if (this.pending.length >= BATCH_BYTES) this.flush();
+    if (this.lastLevel >= PROMPT_LEVEL || this.pending.length >= BATCH_BYTES) this.flush();
     else if (!this.scheduled) {
+      // One timer for the batch, kept when a batch is written early: the next line waits at most
+      // what is left of it. Unreferenced: pending lines are written by the exit hook.
       this.scheduled = true;
-      setImmediate(this.writeOut);
+      setTimeout(this.writeOut, this.delayMs).unref();
     }
   }
 
   /** Hands the pending lines to the sink now, then calls `done` (pino's `logger.flush(done)` comes here). */
   flush(done?: () => void): void {
-    this.scheduled = false;
     if (this.pending !== '') {
       const text = this.pending;
       this.pending = '';

@@ -1,5 +1,5 @@
 /**
- * The gateway's own logger: pino, JSON lines to stdout (written once per event-loop turn, see
+ * The gateway's own logger: pino, JSON lines to stdout (written in batches, see
  * log-destination.ts), with credentials redacted before they are serialized, so a careless
  * `logger.info({ req })` cannot leak a token. Only main.ts and the embedding entry build one;
  * everything else takes the structural `Logger` (logger.ts).
@@ -13,7 +13,7 @@ import { bindingsCensored, SECRET_NAMES, withNestedSecretsCensored } from './nes
 export interface LoggerOptions {
   /** Lowest level written; LAYER_LOG_LEVEL. */
   level: LogLevel;
-  /** Where JSON lines go; tests pass a stream that keeps them. (default: stdout, batched per event-loop turn) */
+  /** Where JSON lines go; tests pass a stream that keeps them. (default: stdout, batched; see log-destination.ts) */
   destination?: DestinationStream;
 }
 
