@@ -1,7 +1,8 @@
 /** The arguments of `npm run bench:cpu` (bench/cpu.ts): the builds to compare and how to measure them. */
 import { resolve } from 'node:path';
+import { LOG_LEVELS, type LogLevel } from '../src/config.ts';
 
-export const USAGE = 'usage: npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S] [--connections C] [--workloads catalog,small,metrics] [--processes K]';
+export const USAGE = 'usage: npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [--rounds N] [--seconds S] [--connections C] [--workloads catalog,small,metrics] [--processes K] [--log-level LEVEL]';
 
 /** The workloads by the names --workloads takes. */
 export const WORKLOAD_KEYS = ['catalog', 'small', 'metrics'] as const;
@@ -21,6 +22,8 @@ export interface CpuArgs {
   workloads: ReadonlySet<WorkloadKey>;
   /** --processes per build (default: 1) */
   processes: number;
+  /** --log-level: LAYER_LOG_LEVEL of every gateway; at info each request writes its access line, as users get by default (default: warn, a request logs nothing) */
+  logLevel: LogLevel;
 }
 
 /** The whole number after `flag` (wrk takes whole seconds too), or the usage error. */
@@ -37,6 +40,7 @@ export function parseCpuArgs(argv: string[]): CpuArgs {
   let seconds = 4;
   let connections = 16;
   let processes = 1;
+  let logLevel: LogLevel = 'warn';
   let workloads: ReadonlySet<WorkloadKey> = new Set(WORKLOAD_KEYS);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -44,7 +48,11 @@ export function parseCpuArgs(argv: string[]): CpuArgs {
     else if (arg === '--seconds') seconds = positive(arg, argv[++i]);
     else if (arg === '--connections') connections = positive(arg, argv[++i]);
     else if (arg === '--processes') processes = positive(arg, argv[++i]);
-    else if (arg === '--workloads') {
+    else if (arg === '--log-level') {
+      const level = argv[++i] ?? '';
+      if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`--log-level takes one of ${LOG_LEVELS.join(', ')}; got "${level}"\n${USAGE}`);
+      logLevel = level as LogLevel;
+    } else if (arg === '--workloads') {
       const names = (argv[++i] ?? '').split(',').filter((name) => name !== '');
       const unknown = names.filter((name) => !(WORKLOAD_KEYS as readonly string[]).includes(name));
       if (names.length === 0 || unknown.length > 0) throw new Error(`--workloads takes a comma-separated list of ${WORKLOAD_KEYS.join(', ')}; got "${argv[i] ?? ''}"\n${USAGE}`);
@@ -56,5 +64,5 @@ export function parseCpuArgs(argv: string[]): CpuArgs {
   const names = builds.map((build) => build.name);
   const repeated = names.find((name, i) => names.indexOf(name) !== i);
   if (repeated !== undefined) throw new Error(`two builds are named "${repeated}"; give each NAME=DIR a name of its own (the same DIR twice measures how far two processes of one build differ)\n${USAGE}`);
-  return { builds, rounds, seconds, connections, workloads, processes };
+  return { builds, rounds, seconds, connections, workloads, processes, logLevel };
 }

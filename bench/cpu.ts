@@ -2,7 +2,8 @@
  * `npm run bench:cpu -- NAME=DIR [NAME=DIR ...] [options]` (bench/cpu-args.ts): CPU per request of
  * compiled gateways side by side, each started as its checkout's `npm start` runs it, from
  * /proc/<pid>/stat (utime + stime of the gateway process), for the catalog route, the small
- * instant query and a Prometheus-text /metrics scrape, under wrk (16 connections unless told).
+ * instant query and a Prometheus-text /metrics scrape, under wrk (16 connections unless told),
+ * at LAYER_LOG_LEVEL=warn unless told (--log-level info: an access line per request, as users get).
  * Each DIR is a checkout with a built dist/main.js (`npm run build` there); all gateways run in
  * external mode against one vmsingle with the bench dataset, and each round measures them in
  * turn, the order reversed every other round, so drift on a shared machine falls on all of them
@@ -20,7 +21,7 @@ import { gatewayArgs } from './start-command.ts';
 import { runWrk } from './wrk.ts';
 import { parseCpuArgs, type CpuArgs, type WorkloadKey } from './cpu-args.ts';
 
-async function main({ builds, rounds, seconds, connections, workloads: chosen, processes }: CpuArgs): Promise<void> {
+async function main({ builds, rounds, seconds, connections, workloads: chosen, processes, logLevel }: CpuArgs): Promise<void> {
   const { dir, remove } = await benchDir();
   try {
     const vm = await startVmsingle(dir);
@@ -39,7 +40,7 @@ async function main({ builds, rounds, seconds, connections, workloads: chosen, p
           LAYER_DATA_DIR: join(dir, `gateway-${gw.label}`),
           LAYER_VM_URL: vm.url,
           LAYER_API_TOKENS: BENCH_TOKEN,
-          LAYER_LOG_LEVEL: 'warn',
+          LAYER_LOG_LEVEL: logLevel,
           LAYER_PROXY_MAX_CONCURRENT: '256',
           LAYER_PROXY_MAX_CONCURRENT_PER_TOKEN: '256',
         },
@@ -82,7 +83,8 @@ async function main({ builds, rounds, seconds, connections, workloads: chosen, p
         }
       }
     }
-    console.log(`\nworkload\tgateway\tmedian µs CPU/request\trounds${processes > 1 ? ` (each the mean of ${processes} processes)` : ''}`);
+    console.log(`\nLAYER_LOG_LEVEL=${logLevel}, ${connections} connections, ${seconds} s per round`);
+    console.log(`workload\tgateway\tmedian µs CPU/request\trounds${processes > 1 ? ` (each the mean of ${processes} processes)` : ''}`);
     for (const [key, values] of perRequest) console.log(`${key}\t${median(values).toFixed(1)}\t${values.map((v) => v.toFixed(1)).join(' ')}`);
     if (builds.length > 1) {
       const first = builds[0]!.name;

@@ -9,12 +9,18 @@ describe('bench:cpu arguments', () => {
       { name: 'before', dir: resolve('../main') },
       { name: 'after', dir: resolve('.') },
     ]);
-    assert.deepEqual({ ...args, builds: undefined, workloads: [...args.workloads] }, { builds: undefined, rounds: 6, seconds: 4, connections: 16, processes: 1, workloads: ['catalog', 'small', 'metrics'] });
+    assert.deepEqual({ ...args, builds: undefined, workloads: [...args.workloads] }, { builds: undefined, rounds: 6, seconds: 4, connections: 16, processes: 1, logLevel: 'warn', workloads: ['catalog', 'small', 'metrics'] });
   });
 
   it('takes rounds, seconds, connections, processes and a list of workloads', () => {
     const args = parseCpuArgs(['a=.', '--rounds', '12', '--seconds', '2', '--connections', '1', '--processes', '3', '--workloads', 'small,metrics']);
     assert.deepEqual([args.rounds, args.seconds, args.connections, args.processes, [...args.workloads]], [12, 2, 1, 3, ['small', 'metrics']]);
+  });
+
+  it('takes the log level the gateways run at, and refuses one the gateway does not know', () => {
+    assert.equal(parseCpuArgs(['a=.', '--log-level', 'info']).logLevel, 'info');
+    assert.throws(() => parseCpuArgs(['a=.', '--log-level', 'information']), /--log-level takes one of fatal, error, warn, info, debug, trace, silent; got "information"\nusage: npm run bench:cpu/);
+    assert.throws(() => parseCpuArgs(['a=.', '--log-level']), /--log-level takes one of .*; got ""/);
   });
 
   it('refuses a workload it does not have, naming the ones it has', () => {
