@@ -16,8 +16,8 @@ export const BATCH_BYTES = 64 * 1024;
 /** The longest a line waits for others before the batch is written, in ms: shorter than a reader of `tail -f` notices. */
 export const BATCH_MS = 20;
 
-/** pino's numeric level of warn: lines at it and above are written at once. */
-const PROMPT_LEVEL = 40;
+/** Lines at warn and above are written at once. */
+const PROMPT_LEVEL = pino.levels.values.warn!;
 
 // pino sets `lastLevel` and its siblings on a destination carrying this key before each write.
 const PINO_METADATA: unique symbol = Symbol.for('pino.metadata');
@@ -31,7 +31,7 @@ export interface LogSink {
 /** A destination that gathers lines and writes them to `sink` in batches. */
 export class BatchedDestination implements DestinationStream {
   readonly [PINO_METADATA] = true;
-  /** The level of the line pino is about to write; 0 for a line written other than through pino. */
+  /** The level of the line pino is writing, set by pino just before `write`; 0 until pino first writes. */
   lastLevel = 0;
   private pending = '';
   private scheduled = false;
