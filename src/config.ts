@@ -8,6 +8,7 @@ import path from 'node:path';
 import { tokenProblem } from './auth/token-format.ts';
 import { CacheAddrError, parseCacheAddr } from './cache/cache-addr.ts';
 import { StartupError } from './errors.ts';
+import { BATCH_MS } from './log-destination.ts';
 import { isHostName } from './util/host-name.ts';
 
 /** Log levels pino accepts, most severe first. */
@@ -192,7 +193,7 @@ const DESCRIPTIONS: Record<ConfigVariableName, string> = {
   LAYER_VM_MAX_CONCURRENT:
     "Queries the backend runs at once (its -search.maxConcurrentRequests), 1 to 1000; sets the per-token default. Bundled vmsingle: passed to it; unset: min(2 x CPUs, 16), VictoriaMetrics' own default. External backend: unset: 16.",
   LAYER_PROXY_BODY_TIMEOUT_MS: 'Deadline for receiving a request body, in milliseconds; later: 408 and the connection closed.',
-  LAYER_LOG_LEVEL: `Log level: ${LOG_LEVELS.join(', ')}. JSON lines on stdout, an access line per request at info; written in batches of up to 20 ms, warn and above at once.`,
+  LAYER_LOG_LEVEL: `Log level: ${LOG_LEVELS.join(', ')}. JSON lines on stdout, an access line per request at info; written in batches of up to ${BATCH_MS} ms, warn and above at once.`,
   LAYER_SHUTDOWN_TIMEOUT_MS: 'How long in-flight requests may finish after SIGTERM, in milliseconds.',
   LAYER_SHUTDOWN_DELAY_MS:
     'How long the gateway keeps serving after SIGTERM, with GET /readyz answering 503, before it stops accepting, in milliseconds; ' +
