@@ -14,6 +14,9 @@ export function readBody(req: IncomingMessage, limit: number, timeoutMs: number)
     req.resume(); // drain so the connection can answer; nothing is kept
     return Promise.reject(new PayloadTooLargeError(limit));
   }
+  // A request without a body, which the server hands over already ended (src/wiring/http-server.ts):
+  // its 'end' is not coming.
+  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -17,6 +17,11 @@ import { isLoopbackHost } from '../util/loopback.ts';
 import { loadTlsPair } from './config-files.ts';
 import { listenOnPort } from './port-listeners.ts';
 
+/** A server option of Node 24.12, 25.1 and later, missing from the types of the Node line the project builds with. */
+interface EmptyRequestsOption {
+  optimizeEmptyRequests?: boolean;
+}
+
 /** Settings of the HTTP server that are not operator configuration; tests shorten them. */
 export interface ServerOptions {
   /** How long a client may take to send a request's line and headers. (default: 10000) */
@@ -47,7 +52,7 @@ export interface ListeningServer {
 /** Creates the server around the app and resolves once it listens on LAYER_HOST:LAYER_PORT. */
 export async function listenHttp(config: Config, app: Koa, tls: ServerTls, options: ServerOptions, logger: Logger): Promise<ListeningServer> {
   const headersTimeoutMs = options.headersTimeoutMs ?? 10_000;
-  const httpOptions: http.ServerOptions = {
+  const httpOptions: http.ServerOptions & EmptyRequestsOption = {
     requestTimeout: 60_000,
     headersTimeout: headersTimeoutMs,
     keepAliveTimeout: 5_000,
@@ -56,6 +61,12 @@ export async function listenHttp(config: Config, app: Koa, tls: ServerTls, optio
     connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
     // requireHost answers a missing Host in JSON; Node's own check answers with an empty body.
     requireHostHeader: false,
+    // A request without Content-Length or Transfer-Encoding has no body (RFC 9112, 6.3). Node
+    // 24.12, 25.1 and later then hand it over with its body stream already ended, where each such
+    // request would otherwise go through the stream's end and close, with their events, after its
+    // answer. Earlier lines ignore the option. Whatever reads a body must check `readableEnded`
+    // first: no 'end' comes for such a request (src/proxy/read-body.ts).
+    optimizeEmptyRequests: true,
   };
   const hsts = tls ? hstsValue(config.tlsHstsMaxAge) : undefined;
   const edgeHeaders: Record<string, string> = hsts === undefined ? {} : { 'Strict-Transport-Security': hsts };

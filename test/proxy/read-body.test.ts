@@ -26,6 +26,14 @@ describe('readBody(req, limit, timeoutMs)', () => {
     assert.equal((await body).toString(), 'query=up');
   });
 
+  it('resolves with an empty body at once when the stream has already ended, with no end event to come', async () => {
+    const req = request();
+    req.end();
+    req.resume();
+    await new Promise((resolve) => req.once('end', resolve));
+    assert.equal((await readBody(req, 16, 1000)).length, 0);
+  });
+
   it('rejects with a 413 when Content-Length is over the limit, before reading', async () => {
     const req = request({ 'content-length': '17' });
     await assert.rejects(readBody(req, 16, 5000), rejectsWith(PayloadTooLargeError, /larger than 16 bytes/));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { responseProblems } from '../helpers/openapi.ts';
 import { bearer, request } from '../helpers/http.ts';
+import { rawExchange } from '../helpers/raw-http.ts';
 import { jobInstanceLines, type CorpusCase } from '../helpers/dataset.ts';
 import { useGatewayWithData } from '../helpers/vmsingle-secrets.ts';
 
@@ -90,6 +91,19 @@ describe('PromQL passthrough against a real vmsingle', function () {
       assert.deepEqual(responseProblems(body === undefined ? 'queryInstant' : 'queryInstantPost', res.status, res.headers['content-type'] ?? null, res.text), []);
     });
   }
+
+  // curl -X POST with the parameters in the URL sends no body and no length. The server hands such
+  // a request over with its body already ended, where Node's lines have the option.
+  it('answers a POST with neither a body nor Content-Length nor Transfer-Encoding from its URL, at once', async () => {
+    const search = `?query=${e('corpus_requests_total')}&time=${T}`;
+    const want = await data.direct.request(`/api/v1/query${search}`, { method: 'GET' });
+    const { port } = new URL(data.gw.url);
+    const head = `POST /v2/metrics/api/v1/query${search} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${data.gw.token}\r\nConnection: close\r\n\r\n`;
+    const got = await rawExchange(Number(port), head, 10_000);
+    assert.equal(got.status, 200, got.raw.slice(0, 300));
+    assert.ok(got.ms < 5000, `answered after ${Math.round(got.ms)} ms`);
+    assert.equal(got.body, want.text);
+  });
 
   it('refuses a body over LAYER_PROXY_MAX_BODY_BYTES with 413', async () => {
     const res = await request(`${data.gw.url}/v2/metrics/api/v1/query`, {
