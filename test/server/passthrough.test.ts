@@ -93,7 +93,7 @@ describe('PromQL passthrough against a real vmsingle', function () {
   }
 
   // curl -X POST with the parameters in the URL sends no body and no length. The server hands such
-  // a request over with its body already ended, where Node's lines have the option.
+  // a request over with its body already ended on the Node lines that have the option (24.12 and later).
   it('answers a POST with neither a body nor Content-Length nor Transfer-Encoding from its URL, at once', async () => {
     const search = `?query=${e('corpus_requests_total')}&time=${T}`;
     const want = await data.direct.request(`/api/v1/query${search}`, { method: 'GET' });
