@@ -9,11 +9,12 @@
  * sustains, and how many backend requests one refresh of the 12 panels costs.
  *
  * Each viewer has its own keep-alive agent of 6 connections, a browser's limit per host. Every
- * answer's SHA-256 is kept by URL, and the answers of the gateway and vmauth are compared with the
- * direct answers to the same URLs.
+ * distinct answer is kept by URL, and each answer of the gateway and vmauth is compared with direct's
+ * answers to the same URL: byte for byte one of them, or one of them up to float rounding, which is
+ * as far as vmsingle itself answers one URL alike (answer-compare.ts), or neither.
  */
-import { createHash } from 'node:crypto';
 import http from 'node:http';
+import { matchAny } from './answer-compare.ts';
 import { SPAN_SECONDS } from './dataset.ts';
 import { median, table } from './report.ts';
 
@@ -52,8 +53,8 @@ export interface FanInResult {
   backendRequests: number;
   /** Panel queries per refresh (12) times refreshes: one backend request for each is the least a target can do without a cache. */
   panelQueries: number;
-  /** SHA-256 of each answer body, by URL path. */
-  hashes: Map<string, string>;
+  /** Each distinct answer body, by URL path. */
+  bodies: Map<string, Buffer[]>;
 }
 
 /** The URL path (under the API prefix) of panel `p` at refresh `r`. */
@@ -79,6 +80,17 @@ function get(agent: http.Agent, base: URL, path: string, headers: Record<string,
 }
 
 /**
+ * Adds `body` to the answers kept for `path` unless an equal one is there. Compared byte for byte
+ * rather than hashed: a comparison with the one or two answers a URL gets costs the bench's client
+ * far less than hashing every answer, which would take CPU from the targets on a shared machine.
+ */
+function keepDistinct(bodies: Map<string, Buffer[]>, path: string, body: Buffer): void {
+  const kept = bodies.get(path);
+  if (kept === undefined) bodies.set(path, [body]);
+  else if (!kept.some((other) => other.equals(body))) kept.push(body);
+}
+
+/**
  * Runs `viewers` viewers against `base` (the target's API prefix) for about `seconds`;
  * `backendCount` reads the backend's range-query counter, settled.
  */
@@ -95,7 +107,7 @@ export async function runFanIn(options: {
   const headers = options.headers ?? {};
   const agents = Array.from({ length: options.viewers }, () => new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS_PER_VIEWER }));
   const latencies: number[] = [];
-  const hashes = new Map<string, string>();
+  const bodies = new Map<string, Buffer[]>();
   let errors = 0;
   const backendBefore = await options.backendCount();
   const started = performance.now();
@@ -112,7 +124,7 @@ export async function runFanIn(options: {
               const res = await get(agent, base, path, headers);
               latencies.push(performance.now() - t0);
               if (res.status !== 200) errors++;
-              else if (!hashes.has(path)) hashes.set(path, createHash('sha256').update(res.body).digest('hex'));
+              else keepDistinct(bodies, path, res.body);
             } catch {
               errors++;
             }
@@ -138,28 +150,51 @@ export async function runFanIn(options: {
     errors,
     backendRequests,
     panelQueries: PANELS.length * refreshes,
-    hashes,
+    bodies,
   };
 }
 
-/** How many of `result`'s answers were compared with `direct`'s for the same URL, and how many differ. */
-export function compareBytes(result: FanInResult, direct: FanInResult): { compared: number; differ: number } {
-  let compared = 0;
-  let differ = 0;
-  for (const [path, hash] of result.hashes) {
-    const want = direct.hashes.get(path);
-    if (want === undefined) continue;
-    compared++;
-    if (want !== hash) differ++;
+/** How `result`'s answers compare with direct's, URL by URL (see answer-compare.ts). */
+export interface ByteComparison {
+  /** URLs both answered. */
+  compared: number;
+  /** URLs where every answer of `result` was byte for byte one of direct's. */
+  identical: number;
+  /** URLs where some answer was one of direct's only up to float rounding. */
+  rounding: number;
+  /** URLs where some answer was neither. */
+  differ: number;
+}
+
+/** Compares `result`'s answers with `direct`'s to the same URLs. */
+export function compareBytes(result: FanInResult, direct: FanInResult): ByteComparison {
+  const counts: ByteComparison = { compared: 0, identical: 0, rounding: 0, differ: 0 };
+  for (const [path, answers] of result.bodies) {
+    const wanted = direct.bodies.get(path);
+    if (wanted === undefined) continue;
+    counts.compared++;
+    counts[matchAny(answers, wanted)]++;
   }
-  return { compared, differ };
+  return counts;
+}
+
+/** How many URLs `result` got more than one answer to: for direct, vmsingle's own variation. */
+export function variedUrls(result: FanInResult): number {
+  let varied = 0;
+  for (const answers of result.bodies.values()) if (answers.length > 1) varied++;
+  return varied;
+}
+
+/** The byte comparison of `result` with the direct run of as many viewers; undefined for direct itself, or without one. */
+export function comparedWithDirect(result: FanInResult, results: readonly FanInResult[]): ByteComparison | undefined {
+  const direct = results.find((d) => d.target === 'direct' && d.viewers === result.viewers);
+  return direct && result !== direct ? compareBytes(result, direct) : undefined;
 }
 
 /** The fan-in table as text. */
 export function formatFanIn(results: FanInResult[]): string {
   const rows = results.map((r) => {
-    const direct = results.find((d) => d.target === 'direct' && d.viewers === r.viewers);
-    const bytes = direct && r !== direct ? compareBytes(r, direct) : undefined;
+    const bytes = comparedWithDirect(r, results);
     const ratio = (name: string) => {
       const other = results.find((o) => o.target === name && o.viewers === r.viewers);
       return other && other !== r ? (r.rps / other.rps).toFixed(2) : '';
@@ -174,10 +209,12 @@ export function formatFanIn(results: FanInResult[]): string {
       String(r.refreshes),
       String(r.backendRequests),
       (r.backendRequests / r.panelQueries).toFixed(2),
-      bytes ? `${bytes.compared} compared, ${bytes.differ} differ` : '',
+      bytes
+        ? `${bytes.identical} identical, ${bytes.rounding} rounding, ${bytes.differ} differ`
+        : `${variedUrls(r)} of ${r.bodies.size} URLs answered 2+ ways`,
       ratio('vmauth'),
       ratio('direct'),
     ];
   });
-  return table(['workload', 'target', 'panels/s', 'p50 ms', 'p99 ms', 'errors', 'refreshes', 'backend reqs', 'per panel query', 'bytes vs direct', 'x vmauth', 'x direct'], rows);
+  return table(['workload', 'target', 'panels/s', 'p50 ms', 'p99 ms', 'errors', 'refreshes', 'backend reqs', 'per panel query', 'answers vs direct (URLs)', 'x vmauth', 'x direct'], rows);
 }

@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { datasetEnd, GROUP_SIZE, largeRangeQuery, loadDataset, queryUrl, SERIES_COUNT, smallInstantQuery, type BenchQuery } from './dataset.ts';
-import { formatFanIn, runFanIn, type FanInResult } from './fan-in.ts';
+import { comparedWithDirect, formatFanIn, runFanIn, variedUrls, type FanInResult } from './fan-in.ts';
 import { cpuTicks, readRss, stopAll, TICKS_PER_SECOND, waitReady } from './processes.ts';
 import { measureStreamMemory } from './stream-memory.ts';
 import { FLOOR_TARGETS, formatGoals, formatReport, goals, reportJson, type Round, type WorkloadRuns } from './report.ts';
@@ -221,7 +221,10 @@ async function main(): Promise<void> {
       dataset: { series: SERIES_COUNT, importBytes, smallQuery: small, rangeQuery: range, rangeBodyBytes: rangeBytes },
       gatewayRssAtStart: rssAtStart,
       streamMemory: streaming,
-      fanIn: fanIn.map(({ hashes, ...rest }) => ({ ...rest, distinctAnswers: hashes.size })),
+      fanIn: fanIn.map((result) => {
+        const { bodies, ...rest } = result;
+        return { ...rest, distinctAnswers: bodies.size, urlsWithSeveralAnswers: variedUrls(result), answersVsDirect: comparedWithDirect(result, fanIn) ?? null };
+      }),
     };
     const out = new URL('results/latest.json', import.meta.url);
     await mkdir(new URL('.', out), { recursive: true });
