@@ -15,7 +15,7 @@ export type AnswerMatch = 'identical' | 'rounding' | 'differ';
 const QUOTED_NUMBER = /"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"/g;
 
 /** How far apart two sample values may be and still count as one value rounded two ways. */
-export const ROUNDING = 1e-9;
+const ROUNDING = 1e-9;
 
 function withinRounding(a: number, b: number): boolean {
   return Math.abs(a - b) <= ROUNDING * Math.max(1, Math.abs(a), Math.abs(b));
