@@ -44,8 +44,9 @@ export function compareAnswers(a: Buffer, b: Buffer): AnswerMatch {
 export function matchAny(answers: readonly Buffer[], wanted: readonly Buffer[]): AnswerMatch {
   let worst: AnswerMatch = 'identical';
   for (const answer of answers) {
-    if (wanted.some((want) => want.equals(answer))) continue;
-    if (!wanted.some((want) => compareAnswers(want, answer) === 'rounding')) return 'differ';
+    const matches = wanted.map((want) => compareAnswers(want, answer));
+    if (matches.includes('identical')) continue;
+    if (!matches.includes('rounding')) return 'differ';
     worst = 'rounding';
   }
   return worst;
