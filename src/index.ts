@@ -7,6 +7,6 @@ export { startGateway, type Gateway, type CacheReporter } from './embed/gateway.
 export type { PipelineMetrics, QueryLabels, QueryStatus, PipelineStage } from './embed/pipeline.ts';
 export type { NamespaceRegistry, NamespaceState } from './embed/namespaces.ts';
 export { CacheOwnedByMonitorError, type ReportedCacheState } from './cache/cache-health.ts';
-export type { Logger } from './logger.ts';
+export type { AccessEntry, Logger } from './logger.ts';
 export { InvalidArgumentError, type InvalidArgumentCode } from './invalid-argument-error.ts';
 export { StartupError } from './errors.ts';

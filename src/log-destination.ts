@@ -19,8 +19,8 @@ export const BATCH_MS = 20;
 /** Lines at warn and above are written at once. */
 const PROMPT_LEVEL = pino.levels.values.warn!;
 
-// pino sets `lastLevel` and its siblings on a destination carrying this key before each write.
-const PINO_METADATA: unique symbol = Symbol.for('pino.metadata');
+/** pino sets `lastLevel` and its siblings on a destination carrying this key before each write. */
+export const PINO_METADATA: unique symbol = Symbol.for('pino.metadata');
 
 /** Where a batch is written, in order; `flushSync`, when there is one, writes out anything it still holds. */
 export interface LogSink {

@@ -1,12 +1,15 @@
 /**
  * The gateway's own logger: pino, JSON lines to stdout (written in batches, see
  * log-destination.ts), with credentials redacted before they are serialized, so a careless
- * `logger.info({ req })` cannot leak a token. Only main.ts and the embedding entry build one;
- * everything else takes the structural `Logger` (logger.ts).
+ * `logger.info({ req })` cannot leak a token; access lines, whose fields are known, are written
+ * without that pass (access-line.ts). Only main.ts and the embedding entry build one; everything
+ * else takes the structural `Logger` (logger.ts).
  */
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from './config.ts';
+import { takesHandWrittenLines, writeAccessLine } from './access-line.ts';
 import { batchedStdout } from './log-destination.ts';
+import type { AccessEntry, Logger } from './logger.ts';
 import { bindingsCensored, SECRET_NAMES, withNestedSecretsCensored } from './nested-secrets.ts';
 
 /** Options of createLogger. */
@@ -34,7 +37,8 @@ const REDACT_PATHS = [
  * Builds the gateway's pino logger with credentials redacted. It is typed as pino's own logger
  * so that main.ts keeps pino's string-only calls; it is passed on as a `Logger`.
  */
-export function createLogger(options: LoggerOptions): PinoLogger {
+export function createLogger(options: LoggerOptions): PinoLogger & Required<Pick<Logger, 'accessLine'>> {
+  const destination = options.destination ?? batchedStdout();
   const logger = pino(
     {
       level: options.level,
@@ -45,7 +49,7 @@ export function createLogger(options: LoggerOptions): PinoLogger {
         },
       },
     },
-    options.destination ?? batchedStdout(),
+    destination,
   );
   // pino serializes a child's bindings once, when the child is made, past the hook above. Children
   // inherit these two from the root.
@@ -56,5 +60,11 @@ export function createLogger(options: LoggerOptions): PinoLogger {
   logger.setBindings = function (this: PinoLogger, bindings) {
     setBindings.call(this, bindingsCensored(bindings, REDACTED));
   };
-  return logger;
+  // By hand only for this logger itself: a child may have been given options that change the line.
+  const handWritten = takesHandWrittenLines(destination);
+  const accessLine = function (this: PinoLogger, entry: AccessEntry): void {
+    if (handWritten && this === logger) writeAccessLine(this, entry);
+    else this.info(entry, 'request');
+  };
+  return Object.assign(logger, { accessLine });
 }

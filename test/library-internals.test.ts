@@ -3,7 +3,8 @@
  * internals the gateway relies on"). Each such library is pinned to one exact version in
  * package.json; these tests fail when an upgrade changes what the gateway reads. (Koa's
  * `handleRequest` is checked by test/edge/request-listener.test.ts, which compares every kind of
- * answer with Koa's own listener.)
+ * answer with Koa's own listener; pino's way of writing a line by test/logging/access-line.test.ts,
+ * which compares the gateway's hand-written access lines with pino's own.)
  */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -16,9 +17,9 @@ import { routerOptions } from '../src/routing/router-options.ts';
 const ROOT = new URL('../', import.meta.url);
 
 describe('library internals the gateway relies on', () => {
-  it('pins koa, @koa/router, prom-client and openapi-backend to the exact versions installed', async () => {
+  it('pins koa, @koa/router, prom-client, openapi-backend and pino to the exact versions installed', async () => {
     const pkg = JSON.parse(await readFile(new URL('package.json', ROOT), 'utf8')) as { devDependencies: Record<string, string> };
-    for (const name of ['koa', '@koa/router', 'prom-client', 'openapi-backend']) {
+    for (const name of ['koa', '@koa/router', 'prom-client', 'openapi-backend', 'pino']) {
       const installed = (JSON.parse(await readFile(new URL(`node_modules/${name}/package.json`, ROOT), 'utf8')) as { version: string }).version;
       assert.equal(pkg.devDependencies[name], installed, `got ${name} "${pkg.devDependencies[name]}" in package.json; want exactly the installed ${installed}`);
     }

@@ -9,7 +9,7 @@ import type { BatchedUpdate, MetricBatch } from '../metrics/batch.ts';
 import type { HttpMethod, HttpRoute } from '../metrics/http-labels.ts';
 import { httpMethodLabel, httpRouteLabel } from '../metrics/http-labels.ts';
 import type { MetricHandles } from '../generated/metrics.ts';
-import type { Logger } from '../logger.ts';
+import type { AccessEntry, Logger } from '../logger.ts';
 import { nextRequestId } from '../util/request-id.ts';
 import type { GatewayState } from './request-state.ts';
 
@@ -38,8 +38,9 @@ export function identityFields(ctx: Context): string[] {
 }
 
 /** Creates the function that starts tracking a request (the app calls it first, inline). */
-export function trackRequests(metrics: MetricHandles, batch: MetricBatch, logger: Pick<Logger, 'info' | 'isLevelEnabled'>): (ctx: Context) => void {
+export function trackRequests(metrics: MetricHandles, batch: MetricBatch, logger: Pick<Logger, 'info' | 'isLevelEnabled' | 'accessLine'>): (ctx: Context) => void {
   const logs = logger.isLevelEnabled ? logger.isLevelEnabled('info') : true;
+  const accessLine = logger.accessLine ? logger.accessLine.bind(logger) : (entry: AccessEntry) => logger.info(entry, 'request');
   const record: BatchedUpdate<HttpRoute, HttpMethod, string> = (route, method, code, durations) => {
     metrics.layer_http_requests_total.inc({ route, method, code }, durations.length);
     metrics.layer_http_request_duration_seconds.observeEach({ route, method }, durations);
@@ -64,7 +65,7 @@ export function trackRequests(metrics: MetricHandles, batch: MetricBatch, logger
       batch.add(record, route, method, code, seconds);
       if (logs) {
         // tokenId is the short id edge auth derived from the token, never the token itself.
-        logger.info({ requestId, method: req.method, path: ctx.path, route, status: code, ms: Math.round(seconds * 1e4) / 10, tokenId: state.tokenId }, 'request');
+        accessLine({ requestId, method: req.method, path: ctx.path, route, status: code, ms: Math.round(seconds * 1e4) / 10, tokenId: state.tokenId });
       }
       state.closeWatcher?.onClose();
     });
