@@ -2,8 +2,8 @@
  * A request's access line: the log line every request writes at info, the default level. The
  * gateway's own logger writes it by hand, the same bytes pino writes for
  * `logger.info(entry, 'request')`, without pino's general path for a merge object (the credential
- * hook, the redaction pass, a check of each field's type), which cost a small query more CPU than
- * building the line itself (docs/decisions.md, "Hot path, the access line").
+ * hook, the redaction pass, a check of each field's type), which the line's fixed fields do not
+ * need (docs/decisions.md, "The access line is written by hand").
  * test/logging/access-line.test.ts compares the two byte for byte.
  */
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
