@@ -6,6 +6,7 @@
  * need (docs/decisions.md, "The access line is written by hand").
  * test/logging/access-line.test.ts compares the two byte for byte.
  */
+import { tracingChannel } from 'node:diagnostics_channel';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { BatchedDestination, PINO_METADATA } from './log-destination.ts';
 import type { AccessEntry } from './logger.ts';
@@ -13,9 +14,10 @@ import type { AccessEntry } from './logger.ts';
 const INFO = pino.levels.values.info!;
 const { streamSym, chindingsSym } = pino.symbols;
 
-// pino writes a string of up to 100 characters with no control character in it as is, with only
-// `"` and `\` escaped, and any other string through JSON.stringify (which also escapes control
-// characters and lone surrogates).
+// How pino writes a string value into a JSON line: on Node 25 and later through JSON.stringify;
+// before, a string of up to 100 characters with no control character in it as is, with only `"`
+// and `\` escaped (a lone surrogate stays as it is), and any other through JSON.stringify.
+const JSON_STRINGIFY_FROM_NODE = 25;
 const LONGEST_AS_IS = 100;
 // eslint-disable-next-line no-control-regex -- control characters are what decides the escaping
 const CONTROL = /[\x00-\x1f]/;
@@ -23,13 +25,24 @@ const QUOTE_OR_BACKSLASH = /["\\]/g;
 // eslint-disable-next-line no-control-regex -- as above
 const PLAIN = /^[^"\\\x00-\x1f]*$/;
 
-/** `text` as pino writes a string value into a JSON line. */
-export function jsonString(text: string): string {
+function asIsWhenShort(text: string): string {
   if (text.length <= LONGEST_AS_IS) {
     if (PLAIN.test(text)) return `"${text}"`;
     if (!CONTROL.test(text)) return `"${text.replace(QUOTE_OR_BACKSLASH, '\\$&')}"`;
   }
   return JSON.stringify(text);
+}
+
+/** `text` as pino writes a string value into a JSON line on this Node line. */
+export const jsonString: (text: string) => string =
+  Number(process.versions.node.split('.')[0]) >= JSON_STRINGIFY_FROM_NODE ? (text) => JSON.stringify(text) : asIsWhenShort;
+
+// pino traces the building of every line on this channel, for tools that watch it.
+const pinoLines = tracingChannel('pino_asJson');
+
+/** Whether something watches pino build its lines: then every line, access lines too, goes through pino. */
+export function linesWatched(): boolean {
+  return pinoLines.hasSubscribers !== false;
 }
 
 /**

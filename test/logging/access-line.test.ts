@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { tracingChannel } from 'node:diagnostics_channel';
 import { pino } from 'pino';
 import type { AccessEntry } from '../../src/logger.ts';
 import { BatchedDestination } from '../../src/log-destination.ts';
@@ -114,6 +115,24 @@ describe('access lines (createLogger().accessLine)', () => {
     destination.flush();
     assert.equal(writes.length, 2);
     assert.equal(JSON.parse(writes[1]!).msg, 'request');
+  });
+
+  it("goes through pino while something watches pino build its lines (its 'pino_asJson' tracing channel)", () => {
+    const { logger, lines } = keptLines();
+    const seen: unknown[] = [];
+    const watcher = { start: (message: unknown) => void seen.push(message), end() {}, asyncStart() {}, asyncEnd() {}, error() {} };
+    const channel = tracingChannel('pino_asJson');
+    channel.subscribe(watcher);
+    try {
+      logger.accessLine(ENTRY);
+    } finally {
+      channel.unsubscribe(watcher);
+    }
+    assert.equal(seen.length, 1, `got ${seen.length} traced lines; want the access line traced`);
+    logger.accessLine(ENTRY);
+    assert.equal(seen.length, 1);
+    assert.equal(lines.length, 2);
+    assert.equal(timeless(lines[0]!), timeless(lines[1]!));
   });
 
   it('goes through pino for a destination that reads more of pino than the level (pino.multistream)', () => {
