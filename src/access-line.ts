@@ -34,7 +34,7 @@ function asIsWhenShort(text: string): string {
 }
 
 /** `text` as pino writes a string value into a JSON line on this Node line. */
-export const jsonString: (text: string) => string =
+const jsonString: (text: string) => string =
   Number(process.versions.node.split('.')[0]) >= JSON_STRINGIFY_FROM_NODE ? (text) => JSON.stringify(text) : asIsWhenShort;
 
 // pino traces the building of every line on this channel, for tools that watch it.
