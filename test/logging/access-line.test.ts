@@ -4,12 +4,7 @@ import { pino } from 'pino';
 import type { AccessEntry } from '../../src/logger.ts';
 import { BatchedDestination } from '../../src/log-destination.ts';
 import { createLogger } from '../../src/pino-logger.ts';
-
-/** The gateway's logger writing to a list of lines. */
-function keptLines(level: Parameters<typeof createLogger>[0]['level'] = 'info'): { logger: ReturnType<typeof createLogger>; lines: string[] } {
-  const lines: string[] = [];
-  return { logger: createLogger({ level, destination: { write: (line: string) => void lines.push(line) } }), lines };
-}
+import { captureLogger } from '../helpers/log-recorder.ts';
 
 /** `line` with its time set to 0: the two ways of writing a line read the clock at different moments. */
 const timeless = (line: string) => line.replace(/^(\{"level":\d+,"time":)\d+,/, '$10,');
@@ -63,7 +58,7 @@ describe('access lines (createLogger().accessLine)', () => {
   ];
   for (const [name, entry] of entries) {
     it(`writes what logger.info(entry, 'request') writes: ${name}`, () => {
-      const { logger, lines } = keptLines();
+      const { logger, lines } = captureLogger('info');
       logger.accessLine(entry);
       logger.info(entry, 'request');
       assert.equal(lines.length, 2, `got ${lines.length} lines; want 2`);
@@ -72,7 +67,7 @@ describe('access lines (createLogger().accessLine)', () => {
   }
 
   it('keeps the bindings the logger was given after it was made', () => {
-    const { logger, lines } = keptLines();
+    const { logger, lines } = captureLogger('info');
     logger.setBindings({ instance: 'gw-"1"' });
     logger.accessLine(ENTRY);
     logger.info(ENTRY, 'request');
@@ -81,7 +76,7 @@ describe('access lines (createLogger().accessLine)', () => {
   });
 
   it('writes nothing when info is off, and follows the level as it changes', () => {
-    const { logger, lines } = keptLines('warn');
+    const { logger, lines } = captureLogger('warn');
     logger.accessLine(ENTRY);
     assert.deepEqual(lines, []);
     logger.level = 'info';
@@ -93,7 +88,7 @@ describe('access lines (createLogger().accessLine)', () => {
   });
 
   it('a child logger writes its line through pino, with its own bindings and options', () => {
-    const { logger, lines } = keptLines();
+    const { logger, lines } = captureLogger('info');
     // pino makes a child from its parent's prototype, so it has the parent's accessLine too.
     const child = logger.child({ component: 'edge' }, { msgPrefix: '[edge] ' }) as unknown as typeof logger;
     child.accessLine(ENTRY);
@@ -118,7 +113,7 @@ describe('access lines (createLogger().accessLine)', () => {
   });
 
   it("goes through pino while something watches pino build its lines (its 'pino_asJson' tracing channel)", () => {
-    const { logger, lines } = keptLines();
+    const { logger, lines } = captureLogger('info');
     const seen: unknown[] = [];
     const watcher = { start: (message: unknown) => void seen.push(message), end() {}, asyncStart() {}, asyncEnd() {}, error() {} };
     const channel = tracingChannel('pino_asJson');
