@@ -40,17 +40,19 @@ const jsonString: (text: string) => string =
 // pino traces the building of every line on this channel, for tools that watch it.
 const pinoLines = tracingChannel('pino_asJson');
 
-/** Whether something watches pino build its lines: then every line, access lines too, goes through pino. */
-export function linesWatched(): boolean {
-  return pinoLines.hasSubscribers !== false;
-}
-
 /**
- * Whether `destination` can take a hand-written line: one that reads no metadata from pino, or
- * the gateway's batched stdout, which reads only the level. (pino.multistream reads more.)
+ * The `accessLine` method of `logger`, which createLogger made to write to `destination`. It writes
+ * by hand when called on `logger` itself (a child may have been given options that change the
+ * line), when `destination` reads no metadata from pino or is the batched stdout, which reads only
+ * the level (pino.multistream reads more), and while nothing watches pino build its lines;
+ * otherwise through `info(entry, 'request')`.
  */
-export function takesHandWrittenLines(destination: DestinationStream): boolean {
-  return !(PINO_METADATA in destination) || destination instanceof BatchedDestination;
+export function accessLineOf(logger: PinoLogger, destination: DestinationStream): (this: PinoLogger, entry: AccessEntry) => void {
+  const handWritten = !(PINO_METADATA in destination) || destination instanceof BatchedDestination;
+  return function (this: PinoLogger, entry: AccessEntry): void {
+    if (handWritten && this === logger && pinoLines.hasSubscribers === false) writeAccessLine(this, entry);
+    else this.info(entry, 'request');
+  };
 }
 
 /**
@@ -58,7 +60,7 @@ export function takesHandWrittenLines(destination: DestinationStream): boolean {
  * the options createLogger gives it (default time, level numbers, message key and bindings), and
  * nothing when info is not enabled.
  */
-export function writeAccessLine(logger: PinoLogger, entry: AccessEntry): void {
+function writeAccessLine(logger: PinoLogger, entry: AccessEntry): void {
   if (logger.levelVal > INFO) return;
   // pino exposes these symbols for integrations (its API docs, `pino.symbols`): the destination,
   // and the logger's bindings as pino serialized them once (`,"pid":…,"hostname":…`).

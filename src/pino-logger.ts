@@ -7,9 +7,9 @@
  */
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import type { LogLevel } from './config.ts';
-import { linesWatched, takesHandWrittenLines, writeAccessLine } from './access-line.ts';
+import { accessLineOf } from './access-line.ts';
 import { batchedStdout } from './log-destination.ts';
-import type { AccessEntry, Logger } from './logger.ts';
+import type { Logger } from './logger.ts';
 import { bindingsCensored, SECRET_NAMES, withNestedSecretsCensored } from './nested-secrets.ts';
 
 /** Options of createLogger. */
@@ -60,11 +60,5 @@ export function createLogger(options: LoggerOptions): PinoLogger & Required<Pick
   logger.setBindings = function (this: PinoLogger, bindings) {
     setBindings.call(this, bindingsCensored(bindings, REDACTED));
   };
-  // By hand only for this logger itself: a child may have been given options that change the line.
-  const handWritten = takesHandWrittenLines(destination);
-  const accessLine = function (this: PinoLogger, entry: AccessEntry): void {
-    if (handWritten && this === logger && !linesWatched()) writeAccessLine(this, entry);
-    else this.info(entry, 'request');
-  };
-  return Object.assign(logger, { accessLine });
+  return Object.assign(logger, { accessLine: accessLineOf(logger, destination) });
 }
