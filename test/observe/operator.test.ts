@@ -161,7 +161,7 @@ describe('the observe tab for an operator on call', function () {
     await live.close();
   });
 
-  it('redraws a plot in view on each refresh and says when it was read', async () => {
+  it('redraws a plot in view on each refresh, says when it was read, and keeps a series hidden from the legend hidden', async () => {
     const entry = 'layer_http_requests_total';
     await pollUntil('the range passthrough to return the first scrapes', async () => {
       const end = Math.floor(Date.now() / 1000);
@@ -175,9 +175,19 @@ describe('the observe tab for an operator on call', function () {
     await article.locator('figure').scrollIntoViewIfNeeded();
     const readAt = await article.locator('figure').getAttribute('data-read-at');
     assert.match((await article.locator('figcaption').textContent()) ?? '', new RegExp(`read ${readAt}\\.`));
+    // The operator hides a series from the legend (its first row is the time).
+    const series = article.locator('.u-legend .u-series').nth(1);
+    const hidden = (await series.locator('.u-label').textContent())!;
+    await series.locator('.u-label').click();
+    const legendOf = () =>
+      article.locator('.u-legend .u-series').evaluateAll((rows) => rows.slice(1).map((row) => ({ label: row.querySelector('.u-label')?.textContent, off: row.classList.contains('u-off') })));
+    assert.deepEqual((await legendOf()).filter((row) => row.off).map((row) => row.label), [hidden]);
     const redraw = page.waitForResponse((res) => res.url().includes('/v2/metrics/api/v1/query_range'), { timeout: 15_000 });
     await redraw;
     await pollUntil('the plot to be read again', async () => ((await article.locator('figure').getAttribute('data-read-at')) !== readAt ? true : undefined), 15_000);
+    const legend = await legendOf();
+    assert.ok(legend.length > 1, JSON.stringify(legend));
+    assert.deepEqual(legend.filter((row) => row.off).map((row) => row.label), [hidden], 'the hidden series is still hidden after the refresh, and only it');
   });
 
   it('works behind a reverse proxy that serves the gateway under a path prefix', async () => {

@@ -2,12 +2,14 @@
  * "Plot": an entry's example PromQL through the range passthrough, drawn with uPlot, one line per
  * series with a legend, a tooltip at the cursor and the alert's threshold when the alert compares
  * the plotted expression itself. The caption says in words what was drawn (or why nothing was)
- * and when it was read. Plots in view are drawn again on every refresh.
+ * and when it was read. Plots in view are drawn again on every refresh: into the same chart while
+ * the answer has the same series and the chart the same look, else into a new one, where a series
+ * the operator hid from the legend stays hidden.
  */
 import uPlot from 'uplot';
 import { ApiError, queryRange, type CatalogEntry, type RangeSeries } from './api.ts';
 import { h } from './dom.ts';
-import { axisScale, clock, dateTime, formatTick, formatValue, plotUnit, timeTicks, type PlotUnit } from './format.ts';
+import { axisScale, clock, dateTime, formatTick, formatValue, plotUnit, timeTicks, type AxisScale, type PlotUnit } from './format.ts';
 import { DARK_PALETTE, LIGHT_PALETTE } from './palette.ts';
 import { describeRange, rangeWindow, type TimeRange } from './range.ts';
 
@@ -58,7 +60,25 @@ function palette(): string[] {
   return matchMedia('(prefers-color-scheme: dark)').matches ? DARK_PALETTE : LIGHT_PALETTE;
 }
 
-const charts = new WeakMap<HTMLElement, { chart: uPlot; resize: ResizeObserver }>();
+/** A figure's chart, with what it was built from. */
+interface DrawnChart {
+  chart: uPlot;
+  resize: ResizeObserver;
+  /** The query it plots. */
+  query: string;
+  /** The series' labels and everything the chart's options were made of, as one string. */
+  look: string;
+  /** The window its x axis spans, read by the axis at every redraw. */
+  timeWindow: { start: number; end: number };
+}
+
+const charts = new WeakMap<HTMLElement, DrawnChart>();
+
+/** The labels of the series the operator hid from `drawn` by clicking their legend entries, if it plots `query`. */
+function hiddenSeries(drawn: DrawnChart | undefined, query: string): Set<string> {
+  if (drawn?.query !== query) return new Set();
+  return new Set(drawn.chart.series.slice(1).flatMap((series) => (series.show === false && typeof series.label === 'string' ? [series.label] : [])));
+}
 
 function removeChart(figure: HTMLElement): void {
   const old = charts.get(figure);
@@ -156,13 +176,13 @@ export async function plotQuery(spec: PlotSpec, figure: HTMLElement, range: Time
     return;
   }
   const readAt = clock(new Date());
-  removeChart(figure);
-  area.replaceChildren();
   const { columns, samples, nonFinite } = matrixToColumns(result);
   figure.dataset.series = String(result.length);
   figure.dataset.samples = String(samples);
   figure.dataset.readAt = readAt;
   if (result.length === 0) {
+    removeChart(figure);
+    area.replaceChildren();
     figure.dataset.state = 'empty';
     caption.textContent = `No series in ${describeRange(range)} (read ${readAt}). The gateway scrapes itself every interval, but range queries leave out about the newest 30 s (the backend's latency offset): a gateway started a minute ago has data to plot; try again shortly.`;
     return;
@@ -177,6 +197,44 @@ export async function plotQuery(spec: PlotSpec, figure: HTMLElement, range: Time
   const bad = style.getPropertyValue('--bad').trim() || '#b42318';
   const axis = { stroke: ink, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
   const colours = palette();
+  const labels = result.map((s) => seriesLabel(s.metric));
+  const look = JSON.stringify([spec.query, labels, span, scale, unit, threshold, colours, ink, grid, bad]);
+  const drawn = charts.get(figure);
+  if (drawn?.look === look) {
+    drawn.timeWindow.start = start;
+    drawn.timeWindow.end = end;
+    drawn.chart.setData(columns as uPlot.AlignedData);
+  } else {
+    drawChart(figure, area, { query: spec.query, look, timeWindow: { start, end }, hidden: hiddenSeries(drawn, spec.query), labels, span, scale, unit, threshold, colours, axis, bad }, columns);
+  }
+  figure.dataset.state = 'drawn';
+  const gaps = nonFinite > 0 ? `; ${nonFinite} NaN or infinite values are gaps` : '';
+  const line = threshold ? `; the dashed line is the alert's threshold (${threshold.op} ${formatValue(threshold.value, unit)})` : '';
+  caption.textContent = `${result.length} series, ${samples} samples, every ${step} s over ${describeRange(range)}, in ${scale.label}${gaps}${line}; read ${readAt}. Click a legend entry to hide its series.`;
+}
+
+/** What a new chart is made of, besides its data. */
+interface ChartParts {
+  query: string;
+  look: string;
+  timeWindow: DrawnChart['timeWindow'];
+  /** The labels of series not to show. */
+  hidden: ReadonlySet<string>;
+  labels: string[];
+  span: number;
+  scale: AxisScale;
+  unit: PlotUnit;
+  threshold: PlotSpec['threshold'];
+  colours: readonly string[];
+  axis: uPlot.Axis;
+  bad: string;
+}
+
+/** Replaces `figure`'s chart with a new one in `area`. */
+function drawChart(figure: HTMLElement, area: HTMLElement, parts: ChartParts, columns: Columns): void {
+  const { query, look, timeWindow, hidden, labels, span, scale, unit, threshold, colours, axis, bad } = parts;
+  removeChart(figure);
+  area.replaceChildren();
   const width = Math.max(240, area.clientWidth);
   const plugins = [tooltip(unit, colours)];
   if (threshold) plugins.push(thresholdLine(threshold.value, bad));
@@ -187,8 +245,9 @@ export async function plotQuery(spec: PlotSpec, figure: HTMLElement, range: Time
       plugins,
       series: [
         { value: (_u: uPlot, v: number | null) => (v === null ? '—' : dateTime(new Date(v * 1000))) },
-        ...result.map((s, i) => ({
-          label: seriesLabel(s.metric),
+        ...labels.map((label, i) => ({
+          label,
+          show: !hidden.has(label),
           stroke: colours[i % colours.length],
           width: 2,
           value: (_u: uPlot, v: number | null) => formatValue(v, unit),
@@ -196,7 +255,7 @@ export async function plotQuery(spec: PlotSpec, figure: HTMLElement, range: Time
       ],
       // The whole window, so an operator sees where data starts and stops; the threshold in view.
       scales: {
-        x: { time: true, range: (): uPlot.Range.MinMax => [start, end] },
+        x: { time: true, range: (): uPlot.Range.MinMax => [timeWindow.start, timeWindow.end] },
         y: threshold ? { range: (_u, min, max): uPlot.Range.MinMax => uPlot.rangeNum(Math.min(0, min), Math.max(max, threshold.value * 1.1), 0.1, true) } : {},
       },
       axes: [
@@ -214,11 +273,7 @@ export async function plotQuery(spec: PlotSpec, figure: HTMLElement, range: Time
     if (next !== chart.width) chart.setSize({ width: next, height: next < 500 ? 220 : 280 });
   });
   resize.observe(area);
-  charts.set(figure, { chart, resize });
-  figure.dataset.state = 'drawn';
-  const gaps = nonFinite > 0 ? `; ${nonFinite} NaN or infinite values are gaps` : '';
-  const line = threshold ? `; the dashed line is the alert's threshold (${threshold.op} ${formatValue(threshold.value, unit)})` : '';
-  caption.textContent = `${result.length} series, ${samples} samples, every ${step} s over ${describeRange(range)}, in ${scale.label}${gaps}${line}; read ${readAt}. Click a legend entry to hide its series.`;
+  charts.set(figure, { chart, resize, query, look, timeWindow });
 }
 
 /** Removes the plot from `figure` and hides it. */
