@@ -209,8 +209,9 @@ describe('the observe tab in Chromium', function () {
     assert.deepEqual(legend.slice(1).sort(), labels.sort(), 'one legend row per series, named by its labels');
     await figure.scrollIntoViewIfNeeded();
     await screenshot('observe-plot.png');
-    const canvas = await figure.locator('canvas').boundingBox();
-    assert.ok(canvas && canvas.width > 200 && canvas.height > 100, `canvas ${JSON.stringify(canvas)}`);
+    // A refresh can draw a new chart between finding the canvas and measuring it: measure again.
+    const canvas = await pollUntil('the canvas laid out', async () => (await figure.locator('canvas').boundingBox()) ?? undefined, 5000);
+    assert.ok(canvas.width > 200 && canvas.height > 100, `canvas ${JSON.stringify(canvas)}`);
   });
 
   it('saves desktop, dark and phone screenshots', async () => {
